@@ -1,0 +1,53 @@
+# Every command a contributor or CI needs. `make build` and `make test` set up
+# everything themselves on a machine with Python 3.11+, make and Node.js.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+# Where the preview listens; override with `make serve ADDR=0.0.0.0:8000`.
+ADDR ?= 127.0.0.1:8000
+# Material's end-of-life banner is printed at every build; the README says it once.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test check bench lock clean
+
+# The virtualenv is rebuilt whenever the lock files change.
+$(READY): requirements.lock package-lock.json
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# The project's own modules (alliance/) are importable from the hooks and scripts.
+	@$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "alliance_site.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Builds every language into site/; on any error site/ is left as it was.
+build: $(READY)
+	@rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
+	@rm -rf site && mv site.tmp site
+	@echo "Site built in site/ (open site/index.html, or run: make serve)"
+
+serve: $(READY)
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+# Validates data/ alone, faster than a build; exits 1 on the first report.
+check: $(READY)
+	$(BIN)/python -m scripts.check_data
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+bench: $(READY)
+	$(BIN)/python -m scripts.bench
+
+# Regenerates the lock files after a change of pyproject.toml or package.json.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --allow-unsafe --extra=test --generate-hashes --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file=requirements.lock pyproject.toml
+	npm install --package-lock-only --no-audit --no-fund
+
+clean:
+	rm -rf $(VENV) node_modules site site.tmp

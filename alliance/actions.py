@@ -1,0 +1,165 @@
+"""The agenda and milestones of the network (data/actions.yaml)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator, Literal
+
+from alliance.cities import check_languages
+from alliance.localized import LocalizedText
+from alliance.problems import Problem, did_you_mean
+from alliance.yamlload import YamlDocument
+
+Precision = Literal["year", "month", "day", "range", "yearly", "undated"]
+
+
+class DateError(ValueError):
+    """A `when` value that has the right form but names no real date."""
+
+
+@dataclass(frozen=True)
+class When:
+    """A date at the precision the sources give it."""
+
+    precision: Precision
+    start: dt.date | None = None
+    end: dt.date | None = None  # last day included
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def machine(self) -> str | None:
+        """The value of an HTML <time datetime>: as precise as the data, no more."""
+        if self.start is None:
+            return None
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+    def sort_key(self) -> tuple:
+        return (0, self.start, self.end) if self.start else (1, dt.date.max, dt.date.max)
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def parse_when(value: str | int | None) -> When:
+    if value is None:
+        return When("undated")
+    text = str(value)
+    if text == "yearly":
+        return When("yearly")
+    if "/" in text:
+        first, last = (_parse_day(part) for part in text.split("/", 1))
+        if last < first:
+            raise DateError(f"the range ends ({last.isoformat()}) before it starts ({first.isoformat()})")
+        if last == first:
+            return When("day", first, first)
+        return When("range", first, last)
+    if _DAY.match(text):
+        day = _parse_day(text)
+        return When("day", day, day)
+    if match := _MONTH.match(text):
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise DateError(f'"{text}": there is no month {month:02d}')
+        return When("month", dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+    if _YEAR.match(text):
+        year = int(text)
+        return When("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+    raise DateError(f'"{text}" is not a date')
+
+
+def _parse_day(text: str) -> dt.date:
+    match = _DAY.match(text)
+    if not match:
+        raise DateError(f'"{text}" is not a day of the form 2023-06-15')
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise DateError(f'"{text}" is not a real calendar date') from None
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    title: LocalizedText
+    summary: LocalizedText
+    when: When
+    city: str | None
+    region: str | None
+    targets: tuple[str, ...]
+    status: str
+    sources: tuple[str, ...]
+
+
+def build_actions(data: dict[str, Any]) -> tuple[Action, ...]:
+    """Typed records from data that passed check_actions, in chronological order."""
+    actions = tuple(
+        Action(
+            id=a["id"],
+            title=LocalizedText.from_data(a["title"]),
+            summary=LocalizedText.from_data(a["summary"]),
+            when=parse_when(a.get("when")),
+            city=a["place"].get("city"),
+            region=a["place"].get("region"),
+            targets=tuple(a["targets"]),
+            status=a["status"],
+            sources=tuple(a["sources"]),
+        )
+        for a in data.get("actions") or ()
+    )
+    return tuple(sorted(actions, key=lambda a: (a.when.sort_key(), a.id)))
+
+
+def check_actions(doc: YamlDocument, city_ids: set[str], languages: tuple[str, ...]) -> Iterator[Problem]:
+    """Checks the schema cannot express; tolerant of values the schema already rejected."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    actions = data.get("actions")
+    seen: dict[str, int] = {}
+    for i, action in enumerate(actions if isinstance(actions, list) else ()):
+        if not isinstance(action, dict):
+            continue
+        action_id = action.get("id")
+        if isinstance(action_id, str):
+            if action_id in seen:
+                yield doc.problem(("actions", i, "id"), f'the id "{action_id}" is already used by actions[{seen[action_id]}]')
+            else:
+                seen[action_id] = i
+        for field in ("title", "summary"):
+            yield from check_languages(doc, ("actions", i, field), action.get(field), languages)
+        place = action.get("place")
+        if isinstance(place, dict) and isinstance(place.get("city"), str) and place["city"] not in city_ids:
+            city = place["city"]
+            hint = did_you_mean(city, sorted(city_ids))
+            yield doc.problem(("actions", i, "place", "city"), f'no city has the id "{city}" in data/cities.yaml{hint}')
+        yield from _check_when(doc, i, action)
+
+
+def _check_when(doc: YamlDocument, i: int, action: dict) -> Iterator[Problem]:
+    raw = action.get("when")
+    if not (raw is None or isinstance(raw, (str, int))) or isinstance(raw, bool):
+        return  # the schema reports the type
+    try:
+        when = parse_when(raw)
+    except DateError as error:
+        if isinstance(raw, str) and (raw == "yearly" or re.match(r"^\d{4}", raw)):
+            yield doc.problem(("actions", i, "when"), str(error))
+        return
+    status = action.get("status")
+    if (when.precision == "yearly") != (status == "recurring") and isinstance(status, str):
+        yield doc.problem(
+            ("actions", i, "status" if when.precision == "yearly" else "when"),
+            'a recurring action has "when: yearly", and "when: yearly" goes with "status: recurring"',
+        )
+    if status == "held" and not when.is_dated:
+        yield doc.problem(("actions", i, "when"), 'a held action needs its date in "when" (at least the year)')

@@ -1,0 +1,54 @@
+"""Sections of pages that come from the data, placed in Markdown by `<!-- data: NAME -->`.
+
+A content page written by hand says where a generated section goes; the build replaces the
+marker with the section in the page's language. SECTIONS is the list of the names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from alliance.dataset import Dataset
+from alliance.markup import md_text
+from alliance.problems import DataError, Problem
+
+MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
+
+
+def render_coverage(dataset: Dataset, language: str) -> str:
+    """How many of the cities and countries the declaration states the data documents."""
+    numbers = dataset.coverage
+    sentence = dataset.labels.ui("coverage", language).format(
+        cities=numbers.cities,
+        declared_cities=numbers.declared_cities,
+        countries=numbers.countries,
+        declared_countries=numbers.declared_countries,
+    )
+    invitation = dataset.labels.ui("coverage-invitation", language)
+    return f"{md_text(sentence)}\n{{: .am-coverage }}\n\n{md_text(invitation)}\n"
+
+
+SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
+    "coverage": render_coverage,
+}
+
+
+def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1) -> str:
+    """Replaces each marker; an unknown name raises a DataError pointing at the marker."""
+    problems = []
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in SECTIONS:
+            line = markdown.count("\n", 0, match.start()) + first_line
+            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+            known = ", ".join(sorted(SECTIONS))
+            problems.append(Problem(path, line, column, f'"<!-- data: {name} -->" names no section (known sections: {known})'))
+            return ""
+        return SECTIONS[name](dataset, language)
+
+    result = MARKER.sub(replace, markdown)
+    if problems:
+        raise DataError(problems)
+    return result

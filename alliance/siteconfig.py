@@ -1,0 +1,50 @@
+"""The site's languages, read from mkdocs.yml: the one list of languages in the project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from alliance.paths import MKDOCS_YML
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    languages: tuple[Language, ...]
+    default_language: str
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without evaluating its MkDocs-specific tags (!ENV, !!python/name)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_site_config(path: Path = MKDOCS_YML) -> SiteConfig:
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return site_config_from_plugins(config.get("plugins", []))
+
+
+def site_config_from_plugins(plugins: list) -> SiteConfig:
+    """Finds the i18n plugin's languages in a `plugins:` list as written in mkdocs.yml."""
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = plugin["i18n"]["languages"]
+            languages = tuple(Language(entry["locale"], entry["name"]) for entry in entries if entry.get("build", True))
+            default = next(entry["locale"] for entry in entries if entry.get("default"))
+            return SiteConfig(languages, default)
+    raise ValueError("mkdocs.yml has no i18n plugin with languages")

@@ -1,0 +1,39 @@
+"""Fills the data sections of pages and marks pages shown in French for want of a translation."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.markup import fallback_notice_html
+from alliance.problems import DataError
+from alliance.sections import fill_sections
+from hooks.site import current_language, dataset, report
+
+
+def _is_fallback(page: Page, config: MkDocsConfig) -> bool:
+    return getattr(page.file, "locale", None) == ORIGINAL_LANGUAGE != current_language(config)
+
+
+# Before the i18n plugin (priority 50) rewrites the text, so that line numbers match the file.
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = page.file.content_string
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+    language = current_language(config)
+    try:
+        markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
+    except DataError as error:
+        raise report(error) from None
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _is_fallback(page, config):
+        # The notice is in the reader's language (the page's <html lang>); the text is French.
+        notice = dataset(config).labels.ui("fallback-notice", current_language(config))
+        return fallback_notice_html(notice) + f'<div lang="{ORIGINAL_LANGUAGE}">\n{html}\n</div>'
+    return html
