@@ -1,23 +1,27 @@
-"""Pages generated from the data, written as Markdown files into folders of content/.
+"""Pages and export files generated from the data, written into folders of content/.
 
 The i18n plugin only handles real files inside docs_dir, so generated pages are files: each
-generator owns a folder of content/ (git-ignored) and the build rewrites a file only when its
-text changed, so that `mkdocs serve` does not rebuild forever.
+folder of GENERATORS belongs to the build (git-ignored, emptied of anything it did not
+generate), and a file is rewritten only when its text changed, so that `mkdocs serve` does not
+rebuild forever. MkDocs then validates the links to them and copies them like any other page.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from collections import defaultdict
 from typing import Callable, Mapping
 
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE
 
-# A generator returns {path inside its folder: Markdown text} for every language.
+# A generator returns {path inside its folder: text} for every language: Markdown pages named
+# with localized_name, or export files (a language-specific export is named `name.LANG.ext`).
 Generator = Callable[[Dataset, tuple[str, ...]], Mapping[str, str]]
 
-# The folders of content/ that the build owns, each with its generator. .gitignore lists them.
-GENERATORS: dict[str, Generator] = {}
+# (folder of content/ owned by the build, generator); several generators may share a folder.
+# .gitignore lists every folder, and mkdocs.yml's not_in_nav the generated pages.
+GENERATORS: list[tuple[str, Generator]] = []
 
 
 def localized_name(stem: str, language: str) -> str:
@@ -46,7 +50,10 @@ def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:
 
 
 def write_generated(content_dir: Path, dataset: Dataset, languages: tuple[str, ...]) -> bool:
+    folders: dict[str, dict[str, str]] = defaultdict(dict)
+    for folder, generate in GENERATORS:
+        folders[folder].update(generate(dataset, languages))
     changed = False
-    for folder, generate in GENERATORS.items():
-        changed |= write_folder(content_dir / folder, generate(dataset, languages))
+    for folder, pages in folders.items():
+        changed |= write_folder(content_dir / folder, pages)
     return changed

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from alliance.localized import Shown
+
 # Characters Python-Markdown gives a meaning to; a backslash makes each a literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -22,3 +24,11 @@ def html_text(text: str) -> str:
 def fallback_notice_html(notice: str) -> str:
     """The notice on a page or field shown in French because its translation is missing."""
     return f'<div class="admonition info am-fallback-notice" role="note"><p>{html_text(notice)}</p></div>\n'
+
+
+def md_shown(shown: Shown, fallback_label: str) -> str:
+    """A localized data text in Markdown; French shown for want of a translation says so."""
+    text = md_text(shown.text)
+    if shown.is_fallback:
+        return f'<span lang="{shown.language}">{text}</span> <small class="am-fallback-field">({html_text(fallback_label)})</small>'
+    return text
