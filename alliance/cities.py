@@ -117,7 +117,7 @@ def _check_country(doc: YamlDocument, keys: tuple, code: Any) -> Iterator[Proble
         hint = suggest_country_code(code)
         if hint:
             # The schema reports the form; this adds the code the contributor probably meant.
-            yield doc.problem(keys, f'"{code}": write the country as its code {hint}')
+            yield doc.problem(keys, f"did you mean {hint}?")
 
 
 def check_languages(doc: YamlDocument, keys: tuple, value: Any, languages: tuple[str, ...]) -> Iterator[Problem]:

@@ -74,11 +74,11 @@ def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR) -> Datas
     problems += label_problems
     if labels_doc:
         problems += check_labels(labels_doc)
-    city_ids: set[str] = set()
+    city_ids: set[str] | None = None  # unknown while cities.yaml cannot be read
     if cities_doc:
         problems += check_cities(cities_doc, languages)
         cities = cities_doc.data.get("cities")
-        city_ids = {c["id"] for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)} if isinstance(cities, list) else set()
+        city_ids = {c["id"] for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)} if isinstance(cities, list) else None
     if actions_doc:
         problems += check_actions(actions_doc, city_ids, languages)
     if problems:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     line: int
     column: int
@@ -22,8 +20,22 @@ class DataError(Exception):
     """Raised with every problem of a load, so that they are all reported at once."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(sorted(set(problems)))
+        self.problems = _merge_same_place(sorted(set(problems)))
         super().__init__(format_report(self.problems))
+
+
+def _merge_same_place(problems: list[Problem]) -> tuple[Problem, ...]:
+    """Two checks that speak of the same value make one line: `where: first; second`."""
+    merged: list[Problem] = []
+    for problem in problems:
+        previous = merged[-1] if merged else None
+        if previous and previous[:3] == problem[:3]:
+            where, _, rest = problem.message.partition(": ")
+            if previous.message.startswith(where + ": "):
+                merged[-1] = Problem(*problem[:3], f"{previous.message}; {rest}")
+                continue
+        merged.append(problem)
+    return tuple(merged)
 
 
 def format_report(problems: Iterable[Problem]) -> str:

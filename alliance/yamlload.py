@@ -162,6 +162,8 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDocument:
 
 
 def _decode_utf8(raw: bytes, path: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError([Problem(path, 1, 1, "the file is saved as UTF-16: save it with the UTF-8 encoding")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,0 +1,97 @@
+"""Unit tests of the small core modules: dates, texts, escaping, sections, generated files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import pytest
+
+from alliance.actions import DateError, parse_when
+from alliance.dataset import load_dataset
+from alliance.generated import localized_name, write_folder
+from alliance.localized import LocalizedText
+from alliance.markup import md_shown, md_text
+from alliance.problems import DataError, Problem
+from alliance.sections import fill_sections
+from alliance.siteconfig import load_site_config
+
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "`backtick` ${alert(1)}",
+    '"><img src=x onerror=alert(1)>',
+    "*emphasis* [link](javascript:alert(1)) # heading | cell",
+]
+
+
+@pytest.mark.parametrize(
+    "value, precision, start, end, machine",
+    [
+        (2024, "year", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "2024"),
+        ("2024-02", "month", dt.date(2024, 2, 1), dt.date(2024, 2, 29), "2024-02"),
+        ("2023-06-15", "day", dt.date(2023, 6, 15), dt.date(2023, 6, 15), "2023-06-15"),
+        ("2023-06-15/2023-06-16", "range", dt.date(2023, 6, 15), dt.date(2023, 6, 16), "2023-06-15"),
+        ("yearly", "yearly", None, None, None),
+        (None, "undated", None, None, None),
+    ],
+)
+def test_when_keeps_the_precision_of_the_sources(value, precision, start, end, machine):
+    when = parse_when(value)
+    assert (when.precision, when.start, when.end, when.machine) == (precision, start, end, machine)
+
+
+@pytest.mark.parametrize("value", ["2023-02-29", "2023-00", "2023-06-16/2023-06-15", "June 2023"])
+def test_when_rejects_what_is_not_a_date(value):
+    with pytest.raises(DateError):
+        parse_when(value)
+
+
+def test_localized_text_falls_back_to_french():
+    text = LocalizedText.from_data({"fr": "Bonjour", "pt": "Olá"})
+    assert text.show("pt").text == "Olá" and not text.show("pt").is_fallback
+    shown = text.show("en")
+    assert (shown.text, shown.language, shown.is_fallback) == ("Bonjour", "fr", True)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_data_text_stays_text_in_markdown(hostile):
+    html = markdown.markdown(md_text(hostile), extensions=["attr_list", "md_in_html", "tables"])
+    assert "<script" not in html and "<img" not in html and "<a " not in html and "<em>" not in html
+    assert "<h1" not in html and "<table" not in html
+
+
+def test_a_french_fallback_says_so_and_is_marked_as_french():
+    shown = LocalizedText.from_data({"fr": "<b>Résumé</b>"}).show("en")
+    html = markdown.markdown(md_shown(shown, "in French"))
+    assert '<span lang="fr">&lt;b&gt;Résumé&lt;/b&gt;</span>' in html and "(in French)" in html
+
+
+def test_sections_are_filled_and_unknown_ones_reported_at_their_line():
+    dataset = load_dataset(load_site_config().codes)
+    filled = fill_sections("intro\n\n<!-- data: coverage -->\n", dataset, "en", "content/x.md")
+    assert "documents 8 of those cities" in filled
+    with pytest.raises(DataError) as caught:
+        fill_sections("a\nb\n  <!-- data: nothing -->\n", dataset, "fr", "content/x.md", first_line=5)
+    assert caught.value.problems[0][:3] == ("content/x.md", 7, 3)
+    assert '"<!-- data: nothing -->" names no section' in caught.value.problems[0].message
+
+
+def test_generated_folder_is_rewritten_only_where_it_changed(tmp_path):
+    folder = tmp_path / "cities"
+    assert write_folder(folder, {"a.md": "A", "sub/b.en.md": "B"})
+    (folder / "stale.md").write_text("old")
+    before = (folder / "a.md").stat().st_mtime_ns
+    assert write_folder(folder, {"a.md": "A", "sub/b.en.md": "B"})  # the stale file goes
+    assert not (folder / "stale.md").exists() and (folder / "a.md").stat().st_mtime_ns == before
+    assert not write_folder(folder, {"a.md": "A", "sub/b.en.md": "B"})
+    assert localized_name("lisbon", "fr") == "lisbon.md" and localized_name("lisbon", "pt") == "lisbon.pt.md"
+
+
+def test_problems_on_the_same_value_make_one_line():
+    error = DataError([Problem("f.yaml", 3, 5, "x.country: first"), Problem("f.yaml", 3, 5, "x.country: second")])
+    assert [str(p) for p in error.problems] == ["f.yaml:3:5: x.country: first; second"]
+
+
+def test_languages_come_from_mkdocs_yml():
+    config = load_site_config()
+    assert config.codes == ("fr", "en", "es", "pt") and config.default_language == "fr"

@@ -1,0 +1,169 @@
+"""The data checks: every broken input is reported with its place, the good ones load."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alliance.dataset import load_dataset
+from alliance.paths import DATA_DIR
+from alliance.problems import DataError
+from alliance.yamlload import parse_yaml
+from scripts import check_data
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+LANGUAGES = ("fr", "en", "es", "pt")
+
+
+def expected_problems() -> dict[str, set[str]]:
+    expected: dict[str, set[str]] = {}
+    for line in (FIXTURES / "bad" / "expected.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            fixture, _, problem = line.partition(" | ")
+            expected.setdefault(fixture, set()).add(problem)
+    return expected
+
+
+BAD_FIXTURES = sorted(path.name for path in (FIXTURES / "bad").glob("*.yaml"))
+
+
+def data_dir_with(tmp_path: Path, replacement: Path | None = None) -> Path:
+    """The good fixtures and the real labels, with one file replaced by `replacement`."""
+    for path in (FIXTURES / "good").glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(DATA_DIR / "labels.yaml", tmp_path / "labels.yaml")
+    if replacement is not None:
+        # `name.cities.yaml` replaces cities.yaml
+        shutil.copy(replacement, tmp_path / (replacement.name.split(".")[-2] + ".yaml"))
+    return tmp_path
+
+
+def reported(error: DataError) -> set[str]:
+    return {f"{Path(p.path).name}:{p.line}:{p.column}: {p.message}" for p in error.problems}
+
+
+def test_the_corpus_is_large_and_every_fixture_has_expectations():
+    assert len(BAD_FIXTURES) >= 30
+    assert set(BAD_FIXTURES) == set(expected_problems())
+
+
+@pytest.mark.parametrize("fixture", BAD_FIXTURES)
+def test_broken_input_is_reported_with_its_place(fixture, tmp_path):
+    with pytest.raises(DataError) as caught:
+        load_dataset(LANGUAGES, data_dir_with(tmp_path, FIXTURES / "bad" / fixture))
+    assert reported(caught.value) == expected_problems()[fixture]
+    assert "Traceback" not in str(caught.value)
+    assert str(caught.value).endswith("then build again.")
+
+
+def test_good_fixtures_load_as_typed_records(tmp_path):
+    dataset = load_dataset(LANGUAGES, data_dir_with(tmp_path))
+    beta = dataset.city("beta")
+    assert beta.country == "NO"  # YAML 1.1 would have read `NO` as false
+    assert beta.note.show("en").is_fallback and beta.note.show("pt").text == "Uma nota."
+    assert dataset.city("gamma").lat == -14.0
+    assert [a.id for a in dataset.actions] == ["first-meeting", "a-month", "a-year", "every-year", "ongoing"]
+    assert dataset.actions[1].when.machine == "2023-11"
+    # alpha (represented) and gamma (host) count; MR is named without a city
+    assert dataset.coverage.summary() == "documented 2 of 41 cities, 3 of 23 countries"
+
+
+def test_the_real_data_is_valid():
+    dataset = load_dataset(LANGUAGES)
+    assert {city.id for city in dataset.cities} >= {"lisbon", "strasbourg", "gao", "sao-paulo", "paris"}
+    assert dataset.declared.cities == 41 and dataset.declared.countries == 23
+    assert dataset.coverage.summary() == "documented 8 of 41 cities, 8 of 23 countries"
+
+
+def test_check_script_reports_and_exits_1(tmp_path, capsys):
+    data_dir = data_dir_with(tmp_path, FIXTURES / "bad" / "unknown-country.cities.yaml")
+    assert check_data.main(["--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert 'cities.yaml:24:14: cities[2].country: "XX" is not an ISO 3166-1 country code' in err
+
+
+def test_check_script_ends_with_the_summary(capsys):
+    assert check_data.main([]) == 0
+    assert capsys.readouterr().out.strip().endswith("documented 8 of 41 cities, 8 of 23 countries")
+
+
+# Property tests: whatever the text, the outcome is records or a report, never a crash.
+
+def _load_text(tmp_path: Path, name: str, text: str | bytes) -> None:
+    data_dir = data_dir_with(tmp_path)
+    target = data_dir / name
+    target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    try:
+        load_dataset(LANGUAGES, data_dir)
+    except DataError as error:
+        assert error.problems and all(p.line >= 1 and p.column >= 1 for p in error.problems)
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(text=st.text())
+def test_arbitrary_text_never_crashes(tmp_path, text):
+    _load_text(tmp_path, "actions.yaml", text)
+
+
+@SETTINGS
+@given(raw=st.binary())
+def test_arbitrary_bytes_never_crash(tmp_path, raw):
+    _load_text(tmp_path, "cities.yaml", raw)
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(value=yaml_values)
+def test_arbitrary_yaml_structures_never_crash(tmp_path, value):
+    _load_text(tmp_path, "cities.yaml", yaml.safe_dump({"declared": value, "cities": [value]}))
+
+
+def _mutate(text: str, data: st.DataObject) -> str:
+    lines = text.splitlines(keepends=True)
+    for _ in range(data.draw(st.integers(1, 4))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        operation = data.draw(st.sampled_from(["delete", "duplicate", "replace", "insert"]))
+        if operation == "delete":
+            del lines[i]
+        elif operation == "duplicate":
+            lines.insert(i, lines[i])
+        elif operation == "replace" and lines[i].strip():
+            j = data.draw(st.integers(0, len(lines[i]) - 1))
+            lines[i] = lines[i][:j] + data.draw(st.characters()) + lines[i][j + 1 :]
+        else:
+            lines.insert(i, data.draw(st.text(max_size=20)) + "\n")
+        if not lines:
+            break
+    return "".join(lines)
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(["cities.yaml", "actions.yaml", "labels.yaml"]))
+def test_random_mutations_of_the_real_files_never_crash(tmp_path, data, name):
+    _load_text(tmp_path, name, _mutate((DATA_DIR / name).read_text(encoding="utf-8"), data))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("v: NO", "NO"), ("v: no", "no"), ("v: on", "on"), ("v: yes", "yes"), ("v: true", True),
+        ("v: 2023-06-15", "2023-06-15"), ("v: 12", 12), ("v: 0x1F", 31), ("v: 0o17", 15), ("v: 1.5", 1.5),
+        ("v: 1:20", "1:20"), ("v: ~", None), ("v: null", None), ("v: 010", 10),
+    ],
+)
+def test_scalars_follow_yaml_1_2(text, expected):
+    assert parse_yaml(text, "x.yaml").data["v"] == expected
