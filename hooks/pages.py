@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -28,6 +29,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
     except DataError as error:
         raise report(error) from None
+    if page.meta.get("description"):
+        # Material writes the description into an attribute without escaping it.
+        page.meta["description"] = Markup.escape(str(page.meta["description"]).strip())
     return markdown
 
 
