@@ -211,7 +211,7 @@ def render_year(dataset: Dataset, language: str, year: int) -> str:
     title = labels.ui("agenda-year-title", language).format(year=year)
     return "\n".join([
         f"# {md_text(title)}\n",
-        f"{navigation}\n{{: .am-agenda-years }}\n",
+        f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
         render_list(actions_by_year[year], dataset, language, 2),
     ])
 

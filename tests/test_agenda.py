@@ -269,6 +269,8 @@ def test_every_link_of_the_built_agenda_resolves(built_site):
     pages = sorted(built_site.glob("**/agenda/**/index.html"))
     assert len(pages) == 4 * 7
     for page in pages:
+        # A generated page has no file in the repository, hence no "edit this page" link.
+        assert 'rel="edit"' not in page.read_text(encoding="utf-8")
         base = "/" + page.relative_to(built_site).as_posix()
         for link in parse_links(page).links:
             parts = urlsplit(urljoin(base, link))
