@@ -45,11 +45,19 @@ def _full_month(pattern: str) -> str:
     return re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern)
 
 
-def format_day_range(start: dt.date, end: dt.date, locale: Locale) -> str:
+@lru_cache(maxsize=None)
+def _day_range_patterns(language: str) -> dict:
+    """For each field that differs (year, month, day), the patterns of the range's two ends."""
+    locale = date_locale(language)
+    intervals = locale.interval_formats[match_skeleton("yMMMMd", locale.interval_formats)]
+    return {field: tuple(parse_pattern(_full_month(pattern)) for pattern in intervals[field]) for field in "yMd"}
+
+
+def format_day_range(start: dt.date, end: dt.date, language: str) -> str:
     """ "15–16 juin 2023", "15 – 16 June 2023": the locale's interval pattern, months in full."""
-    patterns = locale.interval_formats[match_skeleton("yMMMMd", locale.interval_formats)]
     field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
-    return "".join(parse_pattern(_full_month(pattern)).apply(day, locale) for pattern, day in zip(patterns[field], (start, end)))
+    first, last = _day_range_patterns(language)[field]
+    return first.apply(start, date_locale(language)) + last.apply(end, date_locale(language))
 
 
 def format_when(when: When, language: str, dataset: Dataset) -> str | None:
@@ -58,7 +66,7 @@ def format_when(when: When, language: str, dataset: Dataset) -> str | None:
     if when.precision == "day":
         return format_skeleton("yMMMMd", when.start, locale=locale)
     if when.precision == "range":
-        return format_day_range(when.start, when.end, locale)
+        return format_day_range(when.start, when.end, language)
     if when.precision == "month":
         return format_skeleton("yMMMM", when.start, locale=locale)
     if when.precision == "year":
