@@ -101,6 +101,13 @@ def test_agenda_groups_by_year_and_keeps_undated_apart(dataset):
     assert [i for i in re.findall(r"\{ #([a-z0-9-]+) \}", page) if i in dated] == dated
 
 
+def test_agenda_names_what_the_feed_leaves_out(dataset):
+    page = render_agenda(dataset, "fr", "agenda.ics")
+    subscribe = page.split("{ #agenda-subscribe }")[1]
+    assert r"[Calendrier de l'agenda, en français \(iCalendar, \.ics\)](../open-data/agenda.ics)" in subscribe
+    assert "Hors du calendrier : [Le continent africain à l'honneur](#africa-2024)" in subscribe
+
+
 def test_statuses_are_words_with_a_class(dataset):
     page = render_agenda(dataset, "pt", "agenda.pt.ics")
     assert '<span class="am-status am-status-to-be-confirmed">A confirmar</span>' in page
