@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,17 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """`!ENV NAME` or `!ENV [NAME, default]` as MkDocs reads them, so that site_url has its value."""
+    if isinstance(node, yaml.SequenceNode):
+        name, *default = loader.construct_sequence(node)
+        return os.environ.get(name, default[0] if default else None)
+    return os.environ.get(loader.construct_scalar(node))
+
+
+_ConfigLoader.add_constructor("!ENV", _environment_value)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
@@ -48,3 +60,22 @@ def site_config_from_plugins(plugins: list) -> SiteConfig:
             default = next(entry["locale"] for entry in entries if entry.get("default"))
             return SiteConfig(languages, default)
     raise ValueError("mkdocs.yml has no i18n plugin with languages")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where the site is published and in which regional variety each language is written."""
+
+    site_url: str
+    regional_locales: dict[str, str]
+
+    def page_url(self, language: str, default_language: str, path: str) -> str:
+        """The absolute address of a page (`agenda/`) in a language's part of the site."""
+        prefix = "" if language == default_language else f"{language}/"
+        return f"{self.site_url.rstrip('/')}/{prefix}{path}"
+
+
+def load_publication(path: Path = MKDOCS_YML) -> Publication:
+    """site_url (SITE_URL overrides it, as in the build) and extra.og_locale of mkdocs.yml."""
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return Publication(config.get("site_url") or "", dict((config.get("extra") or {}).get("og_locale") or {}))

@@ -1,0 +1,236 @@
+"""The agenda as Markdown pages: the whole timeline, a page per year and a page per target.
+
+Every page is in agenda/, so links to other pages of the site are relative to that folder.
+Dates are written by CLDR (Babel) at the precision the sources give, never more precise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from babel import Locale
+from babel.dates import format_skeleton, match_skeleton, parse_pattern
+
+from alliance.actions import Action, When
+from alliance.cities import City
+from alliance.countries import country_name
+from alliance.dataset import Dataset
+from alliance.markup import html_text, md_shown, md_text
+from alliance.schemas import vocabulary
+from alliance.siteconfig import load_publication
+
+DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
+
+# Headings of the sections that are not years; action ids are anchors on the same pages.
+UNDATED_ANCHOR = "agenda-undated"
+SUBSCRIBE_ANCHOR = "agenda-subscribe"
+
+# The city pages (cities/<id>.md) come from another generator. Until that generator is part of
+# the build, the strict build rejects links to them: the lead turns this on when merging it.
+CITY_PAGES_PUBLISHED = False
+
+
+@lru_cache(maxsize=None)
+def date_locale(language: str) -> Locale:
+    """The regional variety the site writes (mkdocs.yml extra.og_locale): en_GB, pt_PT."""
+    return Locale.parse(load_publication().regional_locales.get(language, language))
+
+
+def _full_month(pattern: str) -> str:
+    # CLDR has few "MMMM" interval patterns; its rule is to widen the matched skeleton's field.
+    return re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern)
+
+
+@lru_cache(maxsize=None)
+def _day_range_patterns(language: str) -> dict:
+    """For each field that differs (year, month, day), the patterns of the range's two ends."""
+    locale = date_locale(language)
+    intervals = locale.interval_formats[match_skeleton("yMMMMd", locale.interval_formats)]
+    return {field: tuple(parse_pattern(_full_month(pattern)) for pattern in intervals[field]) for field in "yMd"}
+
+
+def format_day_range(start: dt.date, end: dt.date, language: str) -> str:
+    """ "15–16 juin 2023", "15 – 16 June 2023": the locale's interval pattern, months in full."""
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    first, last = _day_range_patterns(language)[field]
+    return first.apply(start, date_locale(language)) + last.apply(end, date_locale(language))
+
+
+def format_when(when: When, language: str, dataset: Dataset) -> str | None:
+    """The date in words at its real precision; None for an undated action."""
+    locale = date_locale(language)
+    if when.precision == "day":
+        return format_skeleton("yMMMMd", when.start, locale=locale)
+    if when.precision == "range":
+        return format_day_range(when.start, when.end, language)
+    if when.precision == "month":
+        return format_skeleton("yMMMM", when.start, locale=locale)
+    if when.precision == "year":
+        return format_skeleton("y", when.start, locale=locale)
+    if when.precision == "yearly":
+        return dataset.labels.ui("agenda-yearly", language)
+    return None
+
+
+def city_link(city: City, language: str) -> str:
+    """The city's name (French when not translated: a proper name), linked to its page."""
+    name = md_text(city.name[language])
+    return f"[{name}](../cities/{city.id}.md)" if CITY_PAGES_PUBLISHED else name
+
+
+def place_text(action: Action, dataset: Dataset, language: str) -> str:
+    """Plain text of the place (feeds): "Paris, France", or the region's label."""
+    if action.city:
+        city = dataset.city(action.city)
+        return f"{city.name[language]}, {country_name(city.country, language)}"
+    return dataset.labels.term("region", action.region, language).text
+
+
+def _place(action: Action, dataset: Dataset, language: str) -> str:
+    if action.city:
+        city = dataset.city(action.city)
+        return f"{city_link(city, language)}, {md_text(country_name(city.country, language))}"
+    return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
+
+
+def source_link(source: str, language: str, dataset: Dataset) -> str:
+    """A paragraph of the declaration links to its anchor in the page's language; a web address to itself."""
+    if match := DECLARATION_SOURCE.match(source):
+        text = dataset.labels.ui("agenda-source-declaration", language).format(paragraph=match[1])
+        return f"[{md_text(text)}](../declaration.md#p{match[1]})"
+    host = urlsplit(source).hostname or source
+    return f'<a href="{html_text(source)}">{html_text(host.removeprefix("www."))}</a>'
+
+
+def render_entry(action: Action, dataset: Dataset, language: str, level: int) -> str:
+    """One action as an item of an ordered list, its title a heading of `level`."""
+    labels = dataset.labels
+    fallback = labels.ui("fallback-field", language)
+    status = html_text(action.status)
+    lines = [
+        f'<li class="am-action am-status-{status}" markdown="block">',
+        f"{'#' * level} {md_shown(action.title.show(language), fallback)} {{ #{action.id} }}",
+        "",
+    ]
+    date = format_when(action.when, language, dataset)
+    if action.when.machine:
+        lines += [f'<p class="am-when"><time datetime="{action.when.machine}">{html_text(date)}</time></p>', ""]
+    elif date:
+        lines += [f'<p class="am-when">{html_text(date)}</p>', ""]
+    targets = ", ".join(f"[{md_shown(labels.term('target', t, language), fallback)}]({t}.md)" for t in action.targets)
+    sources = ", ".join(source_link(source, language, dataset) for source in action.sources)
+    lines += [
+        md_shown(action.summary.show(language), fallback),
+        "",
+        '<dl class="am-action-facts" markdown="block">',
+        f"<dt>{html_text(labels.ui('agenda-place', language))}</dt>",
+        f'<dd markdown="span">{_place(action, dataset, language)}</dd>',
+        f"<dt>{html_text(labels.ui('agenda-targets', language))}</dt>",
+        f'<dd markdown="span">{targets}</dd>',
+        f"<dt>{html_text(labels.ui('agenda-status', language))}</dt>",
+        f'<dd><span class="am-status am-status-{status}">{md_shown(labels.term("status", action.status, language), fallback)}</span></dd>',
+        f"<dt>{html_text(labels.ui('agenda-sources', language))}</dt>",
+        f'<dd markdown="span">{sources}</dd>',
+        "</dl>",
+        "</li>",
+    ]
+    return "\n".join(lines)
+
+
+def render_list(actions: list[Action], dataset: Dataset, language: str, level: int) -> str:
+    items = "\n".join(render_entry(action, dataset, language, level) for action in actions)
+    return f'<ol class="am-timeline" markdown="block">\n{items}\n</ol>\n'
+
+
+def by_year(actions: tuple[Action, ...]) -> dict[int, list[Action]]:
+    """Dated actions under the year they start, in chronological order."""
+    years: dict[int, list[Action]] = defaultdict(list)
+    for action in actions:
+        if action.when.is_dated:
+            years[action.when.start.year].append(action)
+    return dict(sorted(years.items()))
+
+
+def render_timeline(actions: tuple[Action, ...], dataset: Dataset, language: str) -> str:
+    """Sections (h2) per year, each heading linked to its year page, then the undated actions."""
+    parts = []
+    for year, group in by_year(actions).items():
+        parts.append(f"## [{year}]({year}.md) {{ #year-{year} }}\n\n{render_list(group, dataset, language, 3)}")
+    undated = [action for action in actions if not action.when.is_dated]
+    if undated:
+        heading = md_text(dataset.labels.ui("agenda-undated-heading", language))
+        parts.append(f"## {heading} {{ #{UNDATED_ANCHOR} }}\n\n{render_list(undated, dataset, language, 3)}")
+    return "\n".join(parts)
+
+
+def _links(label: str, links: list[tuple[str, str]], css_class: str) -> str:
+    """A line of links ("By year: 2019 · 2023") as a Markdown paragraph."""
+    items = " · ".join(f"[{md_text(text)}]({target})" for text, target in links)
+    return f"{md_text(label)} {items}\n{{: .{css_class} }}\n"
+
+
+def targets_in_use(dataset: Dataset) -> list[str]:
+    """The targets that have actions, in the order of the schema's list: each has a page."""
+    used = {target for action in dataset.actions for target in action.targets}
+    return [target for target in vocabulary("target") if target in used]
+
+
+def render_agenda(dataset: Dataset, language: str, feed_file: str) -> str:
+    """The agenda page: the whole timeline, ways to browse it, and the calendar feed."""
+    labels = dataset.labels
+    fallback = labels.ui("fallback-field", language)
+    years = [(str(year), f"{year}.md") for year in by_year(dataset.actions)]
+    targets = [(labels.term("target", t, language).text, f"{t}.md") for t in targets_in_use(dataset)]
+    left_out = [a for a in dataset.actions if a.when.precision in ("year", "month")]
+    parts = [
+        f"# {md_text(labels.ui('agenda-title', language))}\n",
+        f"{md_text(labels.ui('agenda-intro', language))}\n",
+        _links(labels.ui("agenda-by-year", language), years, "am-agenda-years"),
+        _links(labels.ui("agenda-by-target", language), targets, "am-agenda-targets"),
+        render_timeline(dataset.actions, dataset, language),
+        f"## {md_text(labels.ui('agenda-subscribe-heading', language))} {{ #{SUBSCRIBE_ANCHOR} }}\n",
+        f"[{md_text(labels.ui('agenda-feed-link', language))}](../open-data/{feed_file})\n",
+        f"{md_text(labels.ui('agenda-feed-how', language))}\n",
+        f"{md_text(labels.ui('agenda-feed-scope', language))}\n",
+    ]
+    if left_out:
+        items = " · ".join(f"[{md_shown(a.title.show(language), fallback)}](#{a.id})" for a in left_out)
+        parts.append(f"{md_text(labels.ui('agenda-feed-left-out', language))} {items}\n")
+    parts.append(f"[{md_text(labels.ui('agenda-open-data', language))}](../open-data/actions.json)\n")
+    return "\n".join(parts)
+
+
+def render_year(dataset: Dataset, language: str, year: int) -> str:
+    """A year's page: its actions, with links to the neighbouring years and the whole agenda."""
+    labels = dataset.labels
+    actions_by_year = by_year(dataset.actions)
+    years = list(actions_by_year)
+    position = years.index(year)
+    links = [(labels.ui("agenda-whole", language), "index.md")]
+    if position > 0:
+        links.append((labels.ui("agenda-previous-year", language).format(year=years[position - 1]), f"{years[position - 1]}.md"))
+    if position + 1 < len(years):
+        links.append((labels.ui("agenda-next-year", language).format(year=years[position + 1]), f"{years[position + 1]}.md"))
+    navigation = " · ".join(f"[{md_text(text)}]({target})" for text, target in links)
+    title = labels.ui("agenda-year-title", language).format(year=year)
+    return "\n".join([
+        f"# {md_text(title)}\n",
+        f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
+        render_list(actions_by_year[year], dataset, language, 2),
+    ])
+
+
+def render_target(dataset: Dataset, language: str, target: str) -> str:
+    """A target's page: the actions aimed at it, grouped by year like the whole agenda."""
+    labels = dataset.labels
+    actions = tuple(action for action in dataset.actions if target in action.targets)
+    return "\n".join([
+        f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
+        f"{md_text(labels.ui('agenda-target-intro', language))}\n",
+        f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",
+        render_timeline(actions, dataset, language),
+    ])

@@ -1,0 +1,299 @@
+"""The agenda: dates at their precision in each language, pages, calendar feeds, actions.json."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import markdown
+import pytest
+from icalendar import Calendar
+
+from alliance import timeline
+from alliance.actions import Action, parse_when
+from alliance.agenda import actions_json, agenda_exports, agenda_pages
+from alliance.calendar import agenda_feed, is_event
+from alliance.dataset import load_dataset
+from alliance.localized import LocalizedText
+from alliance.siteconfig import Publication
+from alliance.timeline import format_when, render_agenda, render_target, render_year, source_link
+
+LANGUAGES = ("fr", "en", "es", "pt")
+THIN = "\u2009"
+HOSTILE = (
+    "</script><script>alert(1)</script>",
+    "`rm -rf`",
+    "${alert(1)}",
+    '"><img src=x onerror=alert(1)>',
+    "Paris; Lisbon, [link](javascript:alert(1)) *x* {: #evil }\nBEGIN:VEVENT\nUID:injected",
+)
+PUBLICATION = Publication("https://example.org/site/", {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "pt": "pt_PT"})
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(LANGUAGES)
+
+
+def synthetic(dataset, **fields) -> Action:
+    """A made-up action (never in data/), with the fields of a real one unless given."""
+    values = dict(
+        id="synthetic", title=LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
+        summary=LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}), when=parse_when("2023-06-15"),
+        city="lisbon", region=None, targets=("institutions",), status="planned", sources=("declaration#p4",),
+    )
+    values.update(fields)
+    return Action(**values)
+
+
+def with_actions(dataset, *actions):
+    return dataclasses.replace(dataset, actions=tuple(actions))
+
+
+DATES = [
+    ("2023-06-15", {"fr": "15 juin 2023", "en": "15 June 2023", "es": "15 de junio de 2023", "pt": "15 de junho de 2023"}),
+    ("2023-06-15/2023-06-16", {
+        "fr": "15–16 juin 2023", "en": f"15{THIN}–{THIN}16 June 2023",
+        "es": "15–16 de junio de 2023", "pt": "15–16 de junho de 2023",
+    }),
+    ("2023-01-30/2023-02-02", {
+        "fr": f"30 janvier{THIN}–{THIN}2 février 2023", "en": f"30 January{THIN}–{THIN}2 February 2023",
+        "es": f"30 de enero{THIN}–{THIN}2 de febrero de 2023", "pt": f"30 de janeiro{THIN}–{THIN}2 de fevereiro de 2023",
+    }),
+    ("2023-12-30/2024-01-02", {
+        "fr": f"30 décembre 2023{THIN}–{THIN}2 janvier 2024", "en": f"30 December 2023{THIN}–{THIN}2 January 2024",
+        "es": f"30 de diciembre de 2023{THIN}–{THIN}2 de enero de 2024",
+        "pt": f"30 de dezembro de 2023{THIN}–{THIN}2 de janeiro de 2024",
+    }),
+    ("2023-11", {"fr": "novembre 2023", "en": "November 2023", "es": "noviembre de 2023", "pt": "novembro de 2023"}),
+    ("2024", {"fr": "2024", "en": "2024", "es": "2024", "pt": "2024"}),
+    ("yearly", {"fr": "chaque année", "en": "every year", "es": "cada año", "pt": "todos os anos"}),
+    (None, {"fr": None, "en": None, "es": None, "pt": None}),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("value, expected", DATES, ids=[str(value) for value, _ in DATES])
+def test_dates_in_words_at_their_precision(dataset, value, expected, language):
+    assert format_when(parse_when(value), language, dataset) == expected[language]
+
+
+@pytest.mark.parametrize("value, machine", [("2024", "2024"), ("2023-11", "2023-11"), ("2023-06-15", "2023-06-15"), ("2023-06-15/2023-06-16", "2023-06-15")])
+def test_entry_carries_the_machine_date_at_its_precision(dataset, value, machine):
+    page = render_agenda(with_actions(dataset, synthetic(dataset, when=parse_when(value))), "en", "agenda.en.ics")
+    assert f'<time datetime="{machine}">' in page
+
+
+def test_agenda_groups_by_year_and_keeps_undated_apart(dataset):
+    page = render_agenda(dataset, "fr", "agenda.ics")
+    headings = re.findall(r"^## (.*)$", page, flags=re.M)
+    assert headings[:3] == ["[2019](2019.md) { #year-2019 }", "[2023](2023.md) { #year-2023 }", "[2024](2024.md) { #year-2024 }"]
+    assert headings[3].startswith("Actions récurrentes et en continu")
+    undated = page.split("{ #agenda-undated }")[1]
+    for action in dataset.actions:
+        assert (f"{{ #{action.id} }}" in undated) == (not action.when.is_dated)
+    dated = [action.id for action in dataset.actions if action.when.is_dated]
+    assert [i for i in re.findall(r"\{ #([a-z0-9-]+) \}", page) if i in dated] == dated
+
+
+def test_agenda_names_what_the_feed_leaves_out(dataset):
+    page = render_agenda(dataset, "fr", "agenda.ics")
+    subscribe = page.split("{ #agenda-subscribe }")[1]
+    assert r"[Calendrier de l'agenda, en français \(iCalendar, \.ics\)](../open-data/agenda.ics)" in subscribe
+    assert "Hors du calendrier : [Le continent africain à l'honneur](#africa-2024)" in subscribe
+
+
+def test_statuses_are_words_with_a_class(dataset):
+    page = render_agenda(dataset, "pt", "agenda.pt.ics")
+    assert '<span class="am-status am-status-to-be-confirmed">A confirmar</span>' in page
+    assert '<span class="am-status am-status-held">Realizado</span>' in page
+    assert '<p class="am-when">todos os anos</p>' in page
+
+
+def test_year_pages_link_to_their_neighbours(dataset):
+    page = render_year(dataset, "es", 2023)
+    assert "[Toda la agenda](index.md) · [Año anterior: 2019](2019.md) · [Año siguiente: 2024](2024.md)" in page
+    assert "{ #strasbourg-2023 }" in page and "{ #paris-2019 }" not in page and "{ #africa-2024 }" not in page
+    last = render_year(dataset, "en", 2024)
+    assert "Previous year: 2023" in last and "Next year" not in last
+
+
+def test_target_pages_hold_exactly_their_actions(dataset):
+    page = render_target(dataset, "en", "public-opinion")
+    for action in dataset.actions:
+        assert (f"{{ #{action.id} }}" in page) == ("public-opinion" in action.targets)
+
+
+def test_pages_exist_for_every_language_year_and_target(dataset):
+    pages = agenda_pages(dataset, LANGUAGES)
+    for stem in ("index", "2019", "2023", "2024", "institutions", "public-opinion", "territories"):
+        assert {f"{stem}.md", f"{stem}.en.md", f"{stem}.es.md", f"{stem}.pt.md"} <= set(pages)
+
+
+def test_sources_link_to_the_declaration_or_the_address(dataset):
+    assert source_link("declaration#p4", "es", dataset) == "[Declaración de Lisboa, § 4](../declaration.md#p4)"
+    assert source_link('https://example.org/"><script>', "en", dataset) == (
+        '<a href="https://example.org/&quot;&gt;&lt;script&gt;">example.org</a>'
+    )
+
+
+@pytest.mark.parametrize("published, expected", [(False, "Lisboa, Portugal"), (True, "[Lisboa](../cities/lisbon.md), Portugal")])
+def test_city_link_follows_the_switch(dataset, monkeypatch, published, expected):
+    monkeypatch.setattr(timeline, "CITY_PAGES_PUBLISHED", published)
+    page = render_agenda(with_actions(dataset, synthetic(dataset)), "pt", "agenda.pt.ics")
+    assert f'<dd markdown="span">{expected}</dd>' in page
+
+
+class TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def to_html(page: str) -> TagCollector:
+    collector = TagCollector()
+    collector.feed(markdown.markdown(page, extensions=["md_in_html", "attr_list", "toc", "tables"]))
+    return collector
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_strings_are_inert_in_pages(dataset, hostile):
+    action = synthetic(
+        dataset, id="hostile", title=LocalizedText.from_data({"fr": hostile}),
+        summary=LocalizedText.from_data({"fr": hostile, "en": hostile}), sources=(f"https://example.org/{hostile.split()[0]}",),
+    )
+    data = with_actions(dataset, action)
+    for page in (render_agenda(data, "en", "agenda.en.ics"), render_year(data, "en", 2023), render_target(data, "en", "institutions")):
+        html = to_html(page)
+        tags = {tag for tag, _ in html.tags}
+        assert not tags & {"script", "img"}
+        assert all(not re.match(r"\s*javascript:", attrs.get("href") or "") for _, attrs in html.tags)
+        assert all("onerror" not in attrs for _, attrs in html.tags)
+        assert [attrs.get("id") for _, attrs in html.tags].count("evil") == 0
+        text = "".join(html.text)
+        assert " ".join(hostile.split()) in " ".join(text.split())
+
+
+def events(feed: str) -> dict[str, object]:
+    return {str(event["UID"]): event for event in Calendar.from_ical(feed).walk("VEVENT")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_feed_holds_exactly_the_actions_with_known_days(dataset, language):
+    feed = agenda_exports(dataset, LANGUAGES)["agenda.ics" if language == "fr" else f"agenda.{language}.ics"]
+    found = events(feed)
+    expected = {f"{a.id}@alliance-migrations": a for a in dataset.actions if a.when.precision in ("day", "range")}
+    assert set(found) == set(expected)
+    assert "africa-2024@alliance-migrations" not in found
+    for uid, action in expected.items():
+        event = found[uid]
+        assert event.decoded("DTSTART") == action.when.start
+        assert event.decoded("DTEND") == action.when.end + dt.timedelta(days=1)
+        assert str(event["SUMMARY"]) == action.title[language]
+        assert event.decoded("DTSTAMP") == dt.datetime.combine(action.when.start, dt.time(), dt.timezone.utc)
+
+
+def test_feed_event_details(dataset):
+    event = events(agenda_feed(dataset, "en", PUBLICATION, "fr"))["strasbourg-2023@alliance-migrations"]
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (dt.date(2023, 6, 15), dt.date(2023, 6, 17))
+    assert str(event["LOCATION"]) == "Strasbourg, France"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["URL"]) == "https://example.org/site/en/agenda/#strasbourg-2023"
+    description = str(event["DESCRIPTION"])
+    assert "https://example.org/site/en/declaration/#p4" in description
+    assert "https://www.emmaus-international.org/fr/news/" in description
+    tentative = events(agenda_feed(dataset, "fr", PUBLICATION, "fr"))["sao-paulo-2023@alliance-migrations"]
+    assert str(tentative["STATUS"]) == "TENTATIVE"
+    assert "https://example.org/site/declaration/#p4" in str(tentative["DESCRIPTION"])
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
+    action = synthetic(dataset, title=LocalizedText.from_data({"fr": hostile, "en": hostile}), summary=LocalizedText.from_data({"fr": hostile}))
+    feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr")
+    (event,) = Calendar.from_ical(feed).walk("VEVENT")
+    assert str(event["SUMMARY"]) == hostile
+    assert str(event["DESCRIPTION"]).startswith(hostile)
+    assert str(event["UID"]) == "synthetic@alliance-migrations"
+
+
+def test_untranslated_title_is_marked_french_in_the_feed(dataset):
+    action = synthetic(dataset, title=LocalizedText.from_data({"fr": "Titre"}))
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr")).walk("VEVENT")
+    assert event["SUMMARY"].params["LANGUAGE"] == "fr"
+
+
+@pytest.mark.parametrize("value, dated", [("2023-06-15", True), ("2023-06-15/2023-06-16", True), ("2023-06", False), ("2024", False), ("yearly", False), (None, False)])
+def test_only_known_days_become_events(dataset, value, dated):
+    assert is_event(synthetic(dataset, when=parse_when(value))) is dated
+
+
+def test_actions_json_holds_every_action_and_field(dataset):
+    hostile = synthetic(dataset, title=LocalizedText.from_data({"fr": HOSTILE[0], "en": HOSTILE[3]}))
+    records = json.loads(actions_json(with_actions(dataset, *dataset.actions, hostile)))["actions"]
+    assert [r["id"] for r in records] == [a.id for a in dataset.actions] + ["synthetic"]
+    assert records[-1]["title"] == {"fr": HOSTILE[0], "en": HOSTILE[3]}
+    strasbourg = next(r for r in records if r["id"] == "strasbourg-2023")
+    assert strasbourg["when"] == {"precision": "range", "start": "2023-06-15", "end": "2023-06-16"}
+    assert strasbourg["place"] == {"city": "strasbourg"}
+    assert set(strasbourg) == {"id", "title", "summary", "when", "place", "targets", "status", "sources"}
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.links.append(attrs[name])
+
+
+def parse_links(path: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_every_link_of_the_built_agenda_resolves(built_site):
+    pages = sorted(built_site.glob("**/agenda/**/index.html"))
+    assert len(pages) == 4 * 7
+    for page in pages:
+        # A generated page has no file in the repository, hence no "edit this page" link.
+        assert 'rel="edit"' not in page.read_text(encoding="utf-8")
+        base = "/" + page.relative_to(built_site).as_posix()
+        for link in parse_links(page).links:
+            parts = urlsplit(urljoin(base, link))
+            if parts.scheme or parts.netloc:
+                continue
+            target = built_site / unquote(parts.path).lstrip("/")
+            if parts.path.endswith("/"):
+                target = target / "index.html"
+            assert target.is_file(), f"{base}: {link} points to no file"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in parse_links(target).ids, f"{base}: {link} points to no anchor"
+
+
+@pytest.mark.parametrize("prefix, name", [("", "Agenda de l'Alliance Migrations"), ("en/", "Alliance Migrations agenda"), ("es/", "Agenda de la Alianza Migraciones"), ("pt/", "Agenda da Aliança Migrações")])
+def test_built_feeds_sit_in_each_language(built_site, prefix, name):
+    calendar = Calendar.from_ical((built_site / prefix / "open-data" / "agenda.ics").read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == name
+    html = (built_site / prefix / "agenda" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../open-data/agenda.ics"' in html
