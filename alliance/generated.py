@@ -12,6 +12,7 @@ from pathlib import Path
 from collections import defaultdict
 from typing import Callable, Mapping
 
+from alliance.catalogue import practices_json
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE
 
@@ -21,7 +22,9 @@ Generator = Callable[[Dataset, tuple[str, ...]], Mapping[str, str]]
 
 # (folder of content/ owned by the build, generator); several generators may share a folder.
 # .gitignore lists every folder, and mkdocs.yml's not_in_nav the generated pages.
-GENERATORS: list[tuple[str, Generator]] = []
+GENERATORS: list[tuple[str, Generator]] = [
+    ("open-data", practices_json),
+]
 
 
 def localized_name(stem: str, language: str) -> str:

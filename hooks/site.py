@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -23,7 +25,7 @@ def current_language(config: MkDocsConfig) -> str:
 
 def dataset(config: MkDocsConfig) -> Dataset:
     try:
-        return load_dataset_cached(languages(config))
+        return load_dataset_cached(languages(config), content_dir=Path(config.docs_dir))
     except DataError as error:
         raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
 
