@@ -141,6 +141,7 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
 
     The front matter is the one alliance.practices checked, written back as JSON strings (which
     YAML 1.1 reads the same way), so that MkDocs' own reading of the file cannot differ from it.
+    Its values are HTML-escaped: the theme inserts the page's meta title and description raw.
     """
     folder, _, name = src_uri.rpartition("/")
     named = practice_file(name) if folder == PRACTICES_FOLDER else None
@@ -154,7 +155,8 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
         # The page is shown in French for want of a translation; the facts are in the reader's language.
         facts = f'<div lang="{language}" markdown>\n\n{facts}\n</div>\n'
     return (
-        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(summary, ensure_ascii=False)}\n---\n\n"
+        f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n"
+        f"description: {json.dumps(html_text(summary), ensure_ascii=False)}\n---\n\n"
         f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n{practice.description[text_language]}\n{facts}"
     )
 
