@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -81,8 +82,6 @@ def test_each_practice_page_links_to_its_themes_and_names_its_place(built_site, 
 
 
 def test_practices_export_lists_every_practice(built_site, dataset):
-    import json
-
     exported = json.loads((built_site / "open-data/practices.json").read_text(encoding="utf-8"))["practices"]
     assert [p["id"] for p in exported] == sorted(p.id for p in dataset.practices)
     assert all(set(p["title"]) == {"fr", "en", "es", "pt"} for p in exported)
@@ -123,11 +122,11 @@ def test_fallback_notice_is_exactly_on_untranslated_pages(built_site, site_confi
     _assert_notice_exactly_on_untranslated(built_site, CONTENT_DIR, site_config)
 
 
-def test_a_practice_left_untranslated_falls_back_to_french_with_the_notice(tmp_path, site_config):
-    """The content has every practice in every language: a copy leaves one out in Spanish."""
+def _build_copy(tmp_path: Path, change) -> tuple[Path, Path, object]:
+    """Builds the site from a copy of content/ that `change(content)` modified first."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content, ignore=shutil.ignore_patterns("open-data"))
-    (content / "practices/palermo-charter.es.md").unlink()
+    change(content)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: content", f"docs_dir: {content}")
     config = config.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
@@ -135,7 +134,24 @@ def test_a_practice_left_untranslated_falls_back_to_french_with_the_notice(tmp_p
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(config, encoding="utf-8")
     site = tmp_path / "site"
-    result = build_site(site, config_file)
+    return content, site, build_site(site, config_file)
+
+
+def test_a_broken_front_matter_stops_the_build_with_its_position(tmp_path):
+    def break_practice(content: Path) -> None:
+        path = content / "practices/palermo-charter.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("city: palermo", "city: palermo\ncountry: NO"), encoding="utf-8")
+
+    _, site, result = _build_copy(tmp_path, break_practice)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (site / "practices").exists()
+    assert 'content/practices/palermo-charter.md:5:10: country: is "NO" but the city "palermo" is in IT' in output
+    assert "Traceback" not in output
+
+
+def test_a_practice_left_untranslated_falls_back_to_french_with_the_notice(tmp_path, site_config):
+    """The content has every practice in every language: a copy leaves one out in Spanish."""
+    content, site, result = _build_copy(tmp_path, lambda content: (content / "practices/palermo-charter.es.md").unlink())
     assert result.returncode == 0, result.stderr
 
     _assert_notice_exactly_on_untranslated(site, content, site_config)
