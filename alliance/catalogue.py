@@ -58,15 +58,20 @@ def place_text(dataset: Dataset, practice: Practice, language: str) -> str:
     return f"{dataset.city(practice.city).name.show(language).text}, {country}"
 
 
-def practice_list(dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "") -> str:
-    """A Markdown list of practices, each with its summary; `to_practices` leads to content/practices/."""
+def practice_list(
+    dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "", show_place: bool = True
+) -> str:
+    """A Markdown list of practices, each with its summary; `to_practices` leads to content/practices/.
+
+    A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
+    """
     fallback = dataset.labels.ui("fallback-field", language)
     items = sorted(practices, key=lambda p: _sort_key(p.title[language]))
     lines = []
     for practice in items:
         link = _shown_link(practice.title.show(language), f"{to_practices}{practice.id}.md", fallback)
-        place = md_text(place_text(dataset, practice, language))
-        lines.append(f"- {link} ({place}) — {_shown_text(practice.summary.show(language))}")
+        place = f" ({md_text(place_text(dataset, practice, language))})" if show_place else ""
+        lines.append(f"- {link}{place} — {_shown_text(practice.summary.show(language))}")
     return "\n".join(lines) + "\n" if lines else md_text(dataset.labels.ui("practices-none", language)) + "\n"
 
 
@@ -98,10 +103,10 @@ def render_by_place(dataset: Dataset, language: str) -> str:
             by_city[practice.city].append(practice)
         if None in by_city:
             label = dataset.labels.ui("practices-no-single-city", language)
-            parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language)}")
+            parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}")
         for city_id in sorted(by_city, key=lambda c: _sort_key(dataset.city(c).name[language])):
             heading = _city_heading(dataset, city_id, language, "../")
-            parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language)}")
+            parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}")
     return "\n".join(parts)
 
 
