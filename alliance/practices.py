@@ -90,20 +90,18 @@ def load_practices(
             files.append(_read(path, *named))
         except DataError as error:
             problems.extend(error.problems)
+    for path in sorted(folder.rglob("*/*.md")) if folder.is_dir() else ():
+        problems.append(Problem(display_path(path), 1, 1, f"a practice goes directly in {display_path(folder)}/, not in a subfolder"))
     originals = {f.id: f for f in files if f.language == ORIGINAL_LANGUAGE}
-    practices = []
     for source in files:
         problems.extend(_check_name(source, languages, originals))
         if source.language == ORIGINAL_LANGUAGE:
-            found = list(_check_original(source, city_countries))
-            problems.extend(found)
-            if not found:
-                practices.append(source)
+            problems.extend(_check_original(source, city_countries))
         else:
             problems.extend(_check_translation(source, originals))
     if problems:
         return (), problems
-    return tuple(_build(source, [f for f in files if f.id == source.id], city_countries) for source in practices), []
+    return tuple(_build(original, [f for f in files if f.id == original.id], city_countries) for original in originals.values()), []
 
 
 def _read(path: Path, practice_id: str, language: str) -> _SourceFile:

@@ -57,6 +57,7 @@ CASES = {
     "Bad_Name.md": ['1:1: the file name "Bad_Name" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"'],
     "bad-french-suffix.fr.md": ['1:1: the French original has no language suffix: name it "bad-french-suffix.md"'],
     "bad-language.de.md": ['1:1: "de" is not a language of the site (fr, en, es, pt)'],
+    "subfolder/nested.md": ["1:1: a practice goes directly in tests/fixtures/practices/, not in a subfolder"],
     "bad-orphan.pt.md": ['1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'],
 }
 
@@ -71,7 +72,7 @@ def fixture_problems():
 
 
 def test_every_fixture_has_its_expectation():
-    assert sorted(path.name for path in FIXTURES.iterdir()) == sorted(CASES)
+    assert sorted(path.relative_to(FIXTURES).as_posix() for path in FIXTURES.rglob("*") if path.is_file()) == sorted(CASES)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
