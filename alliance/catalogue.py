@@ -85,7 +85,7 @@ def render_by_theme(dataset: Dataset, language: str) -> str:
     return "\n".join(parts)
 
 
-def _city_heading(dataset: Dataset, city_id: str, language: str, to_root: str) -> str:
+def _city_markdown(dataset: Dataset, city_id: str, language: str, to_root: str) -> str:
     name = md_text(dataset.city(city_id).name.show(language).text)
     return f"[{name}]({to_root}cities/{city_id}.md)" if links_to_city_pages() else name
 
@@ -105,7 +105,7 @@ def render_by_place(dataset: Dataset, language: str) -> str:
             label = dataset.labels.ui("practices-no-single-city", language)
             parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}")
         for city_id in sorted(by_city, key=lambda c: _sort_key(dataset.city(c).name[language])):
-            heading = _city_heading(dataset, city_id, language, "../")
+            heading = _city_markdown(dataset, city_id, language, "../")
             parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}")
     return "\n".join(parts)
 
@@ -124,7 +124,7 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     if practice.city is None:
         place = md_text(place_text(dataset, practice, language))
     else:
-        place = f"{_city_heading(dataset, practice.city, language, '../')}, {md_text(country_name(practice.country, language))}"
+        place = f"{_city_markdown(dataset, practice.city, language, '../')}, {md_text(country_name(practice.country, language))}"
     themes = ", ".join(
         f"[{md_text(dataset.labels.term('theme', theme, language).text)}]({INDEX_PAGE}#{theme})" for theme in practice.themes
     )
