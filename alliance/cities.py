@@ -92,7 +92,7 @@ def check_cities(doc: YamlDocument, languages: tuple[str, ...]) -> Iterator[Prob
     declared = data.get("declared")
     if isinstance(declared, dict):
         for i, code in enumerate(declared.get("countries_present_without_city") or ()):
-            yield from _check_country(doc, ("declared", "countries_present_without_city", i), code)
+            yield from check_country(doc, ("declared", "countries_present_without_city", i), code)
     seen: dict[str, int] = {}
     cities = data.get("cities")
     for i, city in enumerate(cities if isinstance(cities, list) else ()):
@@ -104,12 +104,12 @@ def check_cities(doc: YamlDocument, languages: tuple[str, ...]) -> Iterator[Prob
                 yield doc.problem(("cities", i, "id"), f'the id "{city_id}" is already used by cities[{seen[city_id]}]')
             else:
                 seen[city_id] = i
-        yield from _check_country(doc, ("cities", i, "country"), city.get("country"))
+        yield from check_country(doc, ("cities", i, "country"), city.get("country"))
         for field in ("name", "note"):
             yield from check_languages(doc, ("cities", i, field), city.get(field), languages)
 
 
-def _check_country(doc: YamlDocument, keys: tuple, code: Any) -> Iterator[Problem]:
+def check_country(doc: YamlDocument, keys: tuple, code: Any) -> Iterator[Problem]:
     if isinstance(code, str) and len(code) == 2 and code.isupper() and code not in country_codes():
         hint = suggest_country_code(code)
         yield doc.problem(keys, f'"{code}" is not an ISO 3166-1 country code' + (f" (did you mean {hint}?)" if hint else ""))

@@ -8,7 +8,8 @@ from pathlib import Path
 from alliance.actions import Action, build_actions, check_actions
 from alliance.labels import Labels, build_labels, check_labels
 from alliance.cities import City, Coverage, Declared, build_cities, check_cities, coverage
-from alliance.paths import DATA_DIR, ROOT
+from alliance.paths import CONTENT_DIR, DATA_DIR, display_path
+from alliance.practices import PRACTICES_FOLDER, Practice, load_practices
 from alliance.problems import DataError, Problem
 from alliance.schemas import schema_problems
 from alliance.yamlload import YamlDocument, load_yaml
@@ -20,6 +21,7 @@ class Dataset:
     cities: tuple[City, ...]
     actions: tuple[Action, ...]
     labels: Labels
+    practices: tuple[Practice, ...] = ()
 
     def city(self, city_id: str) -> City:
         return next(city for city in self.cities if city.id == city_id)
@@ -29,16 +31,9 @@ class Dataset:
         return coverage(self.declared, self.cities)
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
 def _load(path: Path, schema: str, top_level: str) -> tuple[YamlDocument | None, list[Problem]]:
     try:
-        doc = load_yaml(path, _display(path))
+        doc = load_yaml(path, display_path(path))
     except DataError as error:
         return None, list(error.problems)
     if doc.data is None:
@@ -48,24 +43,26 @@ def _load(path: Path, schema: str, top_level: str) -> tuple[YamlDocument | None,
     return doc, schema_problems(doc, schema)
 
 
-def data_fingerprint(data_dir: Path = DATA_DIR) -> tuple:
-    """Changes whenever a file under data/ changes: the key of the per-process cache."""
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
+def data_fingerprint(*folders: Path) -> tuple:
+    """Changes whenever a file under the folders changes: the key of the per-process cache."""
+    return tuple(
+        sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for folder in folders for p in folder.rglob("*") if p.is_file())
+    )
 
 
 _cache: dict[tuple, Dataset] = {}
 
 
-def load_dataset_cached(languages: tuple[str, ...], data_dir: Path = DATA_DIR) -> Dataset:
+def load_dataset_cached(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR) -> Dataset:
     """load_dataset once per process and state of the files: MkDocs builds each language in turn."""
-    key = (languages, str(data_dir), data_fingerprint(data_dir))
+    key = (languages, str(data_dir), str(content_dir), data_fingerprint(data_dir, content_dir / PRACTICES_FOLDER))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load_dataset(languages, data_dir)
+        _cache[key] = load_dataset(languages, data_dir, content_dir)
     return _cache[key]
 
 
-def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR) -> Dataset:
+def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR) -> Dataset:
     """Every problem of every file is raised together in one DataError."""
     cities_doc, problems = _load(data_dir / "cities.yaml", "cities.schema.json", "declared")
     actions_doc, action_problems = _load(data_dir / "actions.yaml", "actions.schema.json", "actions")
@@ -74,14 +71,18 @@ def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR) -> Datas
     problems += label_problems
     if labels_doc:
         problems += check_labels(labels_doc)
-    city_ids: set[str] | None = None  # unknown while cities.yaml cannot be read
+    city_countries: dict[str, str] | None = None  # unknown while cities.yaml cannot be read
     if cities_doc:
         problems += check_cities(cities_doc, languages)
         cities = cities_doc.data.get("cities")
-        city_ids = {c["id"] for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)} if isinstance(cities, list) else None
+        city_countries = {
+            c["id"]: c.get("country") for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)
+        } if isinstance(cities, list) else None
     if actions_doc:
-        problems += check_actions(actions_doc, city_ids, languages)
+        problems += check_actions(actions_doc, None if city_countries is None else set(city_countries), languages)
+    practices, practice_problems = load_practices(content_dir / PRACTICES_FOLDER, city_countries, languages)
+    problems += practice_problems
     if problems:
         raise DataError(problems)
     declared, cities = build_cities(cities_doc.data)
-    return Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data))
+    return Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data), practices)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Callable, Mapping
 
 from alliance.agenda import agenda_exports, agenda_pages
+from alliance.catalogue import practices_json
 from alliance.dataset import Dataset
 from alliance.localized import localized_name  # noqa: F401 (generators import it from here too)
 
@@ -25,6 +26,7 @@ Generator = Callable[[Dataset, tuple[str, ...]], Mapping[str, str]]
 GENERATORS: list[tuple[str, Generator]] = [
     ("agenda", agenda_pages),
     ("open-data", agenda_exports),
+    ("open-data", practices_json),
 ]
 
 

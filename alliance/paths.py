@@ -7,3 +7,11 @@ DATA_DIR = ROOT / "data"
 SCHEMA_DIR = DATA_DIR / "schemas"
 CONTENT_DIR = ROOT / "content"
 MKDOCS_YML = ROOT / "mkdocs.yml"
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in problem reports: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)

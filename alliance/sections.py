@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from alliance.catalogue import render_by_place, render_by_theme
 from alliance.dataset import Dataset
 from alliance.markup import md_text
 from alliance.problems import DataError, Problem
@@ -31,6 +32,8 @@ def render_coverage(dataset: Dataset, language: str) -> str:
 
 SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "coverage": render_coverage,
+    "practices-by-theme": render_by_theme,
+    "practices-by-place": render_by_place,
 }
 
 

@@ -129,7 +129,7 @@ def format_keys(keys: tuple[str | int, ...]) -> str:
 def parse_yaml(text: str | bytes, path: str) -> YamlDocument:
     """Parses one YAML document; any problem is raised as a DataError naming path:line:column."""
     if isinstance(text, bytes):
-        text = _decode_utf8(text, path)
+        text = decode_utf8(text, path)
     loader = None
     try:
         loader = StrictLoader(text)
@@ -161,7 +161,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDocument:
     return parse_yaml(raw, shown)
 
 
-def _decode_utf8(raw: bytes, path: str) -> str:
+def decode_utf8(raw: bytes, path: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(path, 1, 1, "the file is saved as UTF-16: save it with the UTF-8 encoding")])
     try:

@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from alliance.catalogue import practice_page
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.markup import fallback_notice_html
 from alliance.problems import DataError
@@ -17,6 +18,11 @@ from hooks.site import current_language, dataset, report
 
 def _is_fallback(page: Page, config: MkDocsConfig) -> bool:
     return getattr(page.file, "locale", None) == ORIGINAL_LANGUAGE != current_language(config)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    # A practice page is built from the checked records, never from MkDocs' YAML 1.1 reading of it.
+    return practice_page(dataset(config), page.file.src_uri, current_language(config))
 
 
 # Before the i18n plugin (priority 50) rewrites the text, so that line numbers match the file.

@@ -30,7 +30,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 def dataset(config: MkDocsConfig) -> Dataset:
     try:
-        return load_dataset_cached(languages(config), data_dir(config))
+        return load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir))
     except DataError as error:
         raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
 

@@ -1,0 +1,157 @@
+"""The catalogue of practices: front-matter checks, records, pages and export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from markdown import Markdown
+from mkdocs.utils.meta import get_data
+
+from alliance import catalogue
+from alliance.catalogue import practice_page, practices_in_city, practices_json, render_by_place, render_by_theme, render_facts
+from alliance.dataset import load_dataset
+from alliance.paths import DATA_DIR
+from alliance.practices import load_practices
+from alliance.problems import DataError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "practices"
+CITY_COUNTRIES = {"palermo": "IT", "lisbon": "PT"}
+LANGUAGES = ("fr", "en", "es", "pt")
+
+# Every fixture file and the problems it must produce, as "line:column: message".
+CASES = {
+    "good-city.md": [],
+    "good-city.en.md": [],
+    "good-country.md": [],
+    "good-yaml12.md": [],
+    "translated.md": [],
+    "translated.en.md": [],
+    "translated.es.md": ['2:1: the field "summary" is missing'],
+    "translated.pt.md": ['4:1: city: is shared by every language: it is set once, in the French file "translated.md", so remove it here'],
+    "bad-no-front-matter.md": ['1:1: the file must begin with its front matter: a line "---", the fields (title: ...), then a line "---"'],
+    "bad-unclosed.md": ['1:1: the front matter is not closed: add a line "---" after its last field'],
+    "bad-encoding.md": ["2:21: the file is not valid UTF-8 text: save it with the UTF-8 encoding"],
+    "bad-yaml.md": ["2:13: unexpected ':' here: check the indentation, or put the text in quotes"],
+    "bad-duplicate.md": ['10:1: the field "title" appears twice (first on line 2)'],
+    "bad-unknown-city.md": ['4:7: city: no city has the id "palerm" in data/cities.yaml (did you mean "palermo"?)'],
+    "bad-country-mismatch.md": ['5:10: country: is "FR" but the city "palermo" is in IT: correct it, or leave "country" out'],
+    "bad-country-code.md": [
+        '4:10: country: "France" must be a two-letter ISO 3166-1 country code in capitals, such as FR or PT',
+        '4:10: country: did you mean FR?',
+    ],
+    "bad-no-place.md": ['2:1: give "city" (the id of a city of data/cities.yaml) or, for a practice that belongs to no single city, "country"'],
+    "bad-theme.md": ['5:10: themes[0]: "culture" is not one of: interculturality, access-to-rights, participation'],
+    "bad-no-theme.md": ["5:9: themes: must list at least 1 item"],
+    "bad-year.md": ["6:7: year: must be a whole number, not text"],
+    "bad-missing-sources.md": ['2:1: the field "sources" is missing'],
+    "bad-source.md": ['8:5: sources[0]: "www.example.org" must be a web address starting with http:// or https://, or declaration#p1 to cite paragraph 1 of the declaration'],
+    "bad-sources-read-form.md": ['9:15: sources_read: "26/11/2026" must be a day written year-month-day, such as 2026-11-26'],
+    "bad-sources-read-date.md": ['9:15: sources_read: "2026-02-30" is not a real calendar date'],
+    "bad-unknown-field.md": ['5:1: citty: unknown field "citty" (did you mean "city"?)'],
+    "bad-summary.md": ["3:10: summary: must be one sentence, ending with a full stop"],
+    "bad-empty-body.md": ["11:1: the page has no text after the front matter: describe the practice there"],
+    "bad-heading.md": ['14:1: the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "'],
+    "Bad_Name.md": ['1:1: the file name "Bad_Name" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"'],
+    "bad-french-suffix.fr.md": ['1:1: the French original has no language suffix: name it "bad-french-suffix.md"'],
+    "bad-language.de.md": ['1:1: "de" is not a language of the site (fr, en, es, pt)'],
+    "subfolder/nested.md": ["1:1: a practice goes directly in tests/fixtures/practices/, not in a subfolder"],
+    "bad-orphan.pt.md": ['1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'],
+}
+
+HOSTILE = ("</script><script>alert(1)</script>", "a `backtick", "${alert(1)}", '"><img src=x onerror=alert(1)>')
+
+
+@pytest.fixture(scope="module")
+def fixture_problems():
+    practices, problems = load_practices(FIXTURES, CITY_COUNTRIES, LANGUAGES)
+    assert practices == ()  # any problem withholds the whole catalogue, as it stops the build
+    return problems
+
+
+def test_every_fixture_has_its_expectation():
+    assert sorted(path.relative_to(FIXTURES).as_posix() for path in FIXTURES.rglob("*") if path.is_file()) == sorted(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_front_matter_problems_name_file_line_and_column(name, fixture_problems):
+    path = f"tests/fixtures/practices/{name}"
+    assert [str(p) for p in fixture_problems if p.path == path] == [f"{path}:{expected}" for expected in CASES[name]]
+
+
+def _content_with(tmp_path: Path, names: list[str], texts: dict[str, str] | None = None) -> Path:
+    folder = tmp_path / "content" / "practices"
+    folder.mkdir(parents=True)
+    for name in names:
+        shutil.copy(FIXTURES / name, folder / name)
+    for name, text in (texts or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path / "content"
+
+
+@pytest.fixture
+def good_dataset(tmp_path):
+    content = _content_with(tmp_path, ["good-city.md", "good-city.en.md", "good-country.md", "good-yaml12.md"])
+    return load_dataset(LANGUAGES, DATA_DIR, content)
+
+
+def test_records_hold_the_shared_fields_and_each_language(good_dataset):
+    practices = {p.id: p for p in good_dataset.practices}
+    assert sorted(practices) == ["good-city", "good-country", "good-yaml12"]
+    city = practices["good-city"]
+    assert (city.city, city.country, city.themes, city.year) == ("palermo", "IT", ("access-to-rights",), 2015)
+    assert city.title.has("en") and not city.title.has("es")
+    assert city.description["en"] == "The text of the practice.\n"
+    assert (practices["good-country"].city, practices["good-country"].country) == (None, "IT")
+    assert practices_in_city(good_dataset, "palermo") == (city,)
+
+
+def test_yaml_1_1_readings_cannot_reach_the_page(good_dataset):
+    """`country: NO` is Norway and `title: yes` a word (YAML 1.2), whatever MkDocs' YAML 1.1 thinks."""
+    practice = next(p for p in good_dataset.practices if p.id == "good-yaml12")
+    assert (practice.title["fr"], practice.country) == ("yes", "NO")
+    markdown, meta = get_data(practice_page(good_dataset, "practices/good-yaml12.md", "en"))
+    assert meta == {"title": "yes", "description": "Une phrase qui dit ce qu'est la pratique."}
+    assert "Place: Norway" in markdown
+
+
+def test_practice_page_is_only_for_practices(good_dataset):
+    assert practice_page(good_dataset, "practices/index.md", "fr") is None
+    assert practice_page(good_dataset, "about.md", "fr") is None
+    assert practice_page(good_dataset, "practices/good-city.en.md", "en").count("# A practice\n") == 1
+
+
+def test_practice_problems_are_reported_with_the_data_problems(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    cities = data / "cities.yaml"
+    cities.write_text(cities.read_text(encoding="utf-8").replace("country: PT", "country: PX", 1), encoding="utf-8")
+    content = _content_with(tmp_path, ["bad-theme.md"])
+    with pytest.raises(DataError) as raised:
+        load_dataset(LANGUAGES, data, content)
+    reported = [(Path(p.path).name, p.message.split(":")[0]) for p in raised.value.problems]
+    assert ("cities.yaml", "cities[0].country") in reported
+    assert ("bad-theme.md", "themes[0]") in reported
+
+
+def test_hostile_strings_are_escaped(tmp_path):
+    title = " ".join(HOSTILE)
+    text = (FIXTURES / "good-city.md").read_text(encoding="utf-8").replace("title: Une pratique", f"title: {json.dumps(title)}")
+    dataset = load_dataset(LANGUAGES, DATA_DIR, _content_with(tmp_path, [], {"hostile.md": text}))
+    body, meta = get_data(practice_page(dataset, "practices/hostile.md", "en"))
+    assert "<" not in meta["title"] and '"' not in meta["title"]  # the theme inserts it raw
+    for markdown in (render_by_theme(dataset, "en"), render_by_place(dataset, "en"), body):
+        html = Markdown(extensions=["attr_list", "md_in_html", "toc"]).convert(markdown)
+        assert "<script" not in html and "<img" not in html
+        assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; a `backtick ${alert(1)}" in html
+    assert json.loads(practices_json(dataset, LANGUAGES)["practices.json"])["practices"][0]["title"]["fr"] == title
+
+
+def test_city_links_wait_for_the_city_pages(good_dataset, monkeypatch):
+    practice = next(p for p in good_dataset.practices if p.id == "good-city")
+    assert "cities/" not in render_facts(good_dataset, practice, "fr")
+    monkeypatch.setattr(catalogue, "links_to_city_pages", lambda: True)
+    assert "- Lieu : [Palerme](../cities/palermo.md), Italie\n" in render_facts(good_dataset, practice, "fr")
+    assert "### [Palerme](../cities/palermo.md) {: #city-palermo }" in render_by_place(good_dataset, "fr")
