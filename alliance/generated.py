@@ -12,8 +12,13 @@ from pathlib import Path
 from collections import defaultdict
 from typing import Callable, Mapping
 
+from alliance.cityexports import EXPORTS_FOLDER, city_exports
+from alliance.citymap import MAP_FOLDER, map_documents
+from alliance.citypages import CITIES_FOLDER, city_pages
 from alliance.dataset import Dataset
-from alliance.localized import ORIGINAL_LANGUAGE
+# localized_name lives in alliance.localized so that generator modules can import it without
+# importing this module, which imports them.
+from alliance.localized import localized_name  # noqa: F401 (re-exported for generators)
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
 # with localized_name, or export files (a language-specific export is named `name.LANG.ext`).
@@ -21,12 +26,11 @@ Generator = Callable[[Dataset, tuple[str, ...]], Mapping[str, str]]
 
 # (folder of content/ owned by the build, generator); several generators may share a folder.
 # .gitignore lists every folder, and mkdocs.yml's not_in_nav the generated pages.
-GENERATORS: list[tuple[str, Generator]] = []
-
-
-def localized_name(stem: str, language: str) -> str:
-    """The i18n plugin's suffix convention: French (the original) has no suffix."""
-    return f"{stem}.md" if language == ORIGINAL_LANGUAGE else f"{stem}.{language}.md"
+GENERATORS: list[tuple[str, Generator]] = [
+    (CITIES_FOLDER, city_pages),
+    (MAP_FOLDER, map_documents),
+    (EXPORTS_FOLDER, city_exports),
+]
 
 
 def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:

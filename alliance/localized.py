@@ -40,3 +40,11 @@ class LocalizedText:
 
     def has(self, language: str) -> bool:
         return language in self.texts
+
+
+def localized_name(stem: str, language: str, extension: str = ".md") -> str:
+    """The i18n plugin's suffix convention: French (the original) has no suffix.
+
+    `lisbon.md`, `lisbon.en.md`; for other files `cities-map.html`, `cities-map.en.html`.
+    """
+    return f"{stem}{extension}" if language == ORIGINAL_LANGUAGE else f"{stem}.{language}{extension}"

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from alliance.cityexports import render_city_exports
+from alliance.citymap import render_map_frame
+from alliance.citypages import render_city_list
 from alliance.dataset import Dataset
 from alliance.markup import md_text
 from alliance.problems import DataError, Problem
@@ -31,6 +34,9 @@ def render_coverage(dataset: Dataset, language: str) -> str:
 
 SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "coverage": render_coverage,
+    "city-map": render_map_frame,
+    "city-list": render_city_list,
+    "city-exports": render_city_exports,
 }
 
 
