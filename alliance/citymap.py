@@ -63,7 +63,7 @@ MARKER_SIZE = 22
 def marker_svg(role: str) -> str:
     marker = ROLE_MARKERS[role]
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{MARKER_SIZE}" height="{MARKER_SIZE}" viewBox="0 0 20 20" '
+        f'<svg width="{MARKER_SIZE}" height="{MARKER_SIZE}" viewBox="0 0 20 20" '
         f'aria-hidden="true" focusable="false"><g fill="{marker.colour}" stroke="#1a1a1a" stroke-width="1.5" '
         f'stroke-linejoin="round">{marker.shape}</g></svg>'
     )

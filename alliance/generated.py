@@ -33,6 +33,11 @@ GENERATORS: list[tuple[str, Generator]] = [
 ]
 
 
+def is_generated(src_uri: str) -> bool:
+    """Whether a file of content/ (`cities/lisbon.en.md`) is written by the build."""
+    return any(src_uri.startswith(f"{folder}/") for folder, _ in GENERATORS)
+
+
 def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:
     """Makes `folder` hold exactly `pages`; returns whether any file changed."""
     changed = False

@@ -73,3 +73,12 @@ def page_weight(site_dir: Path, page: str) -> PageWeight:
                 compressed[path] = len(gzip.compress((site_dir / path).read_bytes(), compresslevel=6, mtime=0))
         documents += [path for url in parser.frames if (path := _resolve(site_dir, document, url)) is not None]
     return PageWeight(compressed)
+
+
+# The map page, its map document and their scripts and styles, tiles excluded (issue 4).
+MAP_BUDGET = 250_000
+
+
+def map_page_path(language: str, default_language: str) -> str:
+    """The built map page of `language` (content/map.md, one folder per language but the default)."""
+    return "map/index.html" if language == default_language else f"{language}/map/index.html"

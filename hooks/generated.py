@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
-from alliance.generated import write_generated
+from alliance.generated import is_generated, write_generated
 from hooks.site import dataset, languages
 
 _written_for: list = []
@@ -19,3 +20,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     write_generated(Path(config.docs_dir), data, languages(config))
     _written_for[:] = [data]
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # A generated page has no file to edit (its text comes from data/): no "edit this page" link.
+    if is_generated(page.file.src_uri):
+        page.edit_url = None
+    return context
