@@ -41,8 +41,10 @@ def city(city_id: str, lat: float, lon: float, roles: tuple[str, ...], name: Loc
     )
 
 
-def hostile_dataset(cities: tuple[City, ...] | None = None) -> Dataset:
-    """Cities whose every text (names, country, note, sources, role and status labels) is hostile."""
+def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Dataset:
+    """Cities whose every text (names, country, note, sources, role and status labels) is hostile.
+
+    `label` makes the role and status labels (`lambda tag: tag` for plain ones)."""
     real = load_dataset(LANGUAGES)
     cities = cities if cities is not None else (
         city("first", 38.7, -9.1, ("lisbon-host", "pilot-territory")),
@@ -62,8 +64,8 @@ def hostile_dataset(cities: tuple[City, ...] | None = None) -> Dataset:
     )
     # Role and status labels only in French: the other languages show them as fallbacks.
     entries = dict(real.labels.entries)
-    entries["role"] = {role: LocalizedText.from_data({"fr": hostile(f"role-{role}")}) for role in vocabulary("role")}
-    entries["status"] = {s: LocalizedText.from_data({"fr": hostile(f"status-{s}")}) for s in vocabulary("status")}
+    entries["role"] = {role: LocalizedText.from_data({"fr": label(f"role-{role}")}) for role in vocabulary("role")}
+    entries["status"] = {s: LocalizedText.from_data({"fr": label(f"status-{s}")}) for s in vocabulary("status")}
     return Dataset(real.declared, cities, (action,), Labels(entries))
 
 
