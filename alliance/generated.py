@@ -14,8 +14,14 @@ from typing import Callable, Mapping
 
 from alliance.agenda import agenda_exports, agenda_pages
 from alliance.catalogue import practices_json
+from alliance.cityexports import EXPORTS_FOLDER, city_exports
+from alliance.citymap import MAP_FOLDER, map_documents
+from alliance.citypages import CITIES_FOLDER, city_pages
 from alliance.dataset import Dataset
-from alliance.localized import localized_name  # noqa: F401 (generators import it from here too)
+# localized_name lives in alliance.localized so that generator modules can import it without
+# importing this module, which imports them.
+from alliance.localized import localized_name  # noqa: F401 (re-exported for generators)
+
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
 # with localized_name, or export files (a language-specific export is named `name.LANG.ext`).
@@ -24,10 +30,18 @@ Generator = Callable[[Dataset, tuple[str, ...]], Mapping[str, str]]
 # (folder of content/ owned by the build, generator); several generators may share a folder.
 # .gitignore lists every folder, and mkdocs.yml's not_in_nav the generated pages.
 GENERATORS: list[tuple[str, Generator]] = [
+    (CITIES_FOLDER, city_pages),
+    (MAP_FOLDER, map_documents),
+    (EXPORTS_FOLDER, city_exports),
     ("agenda", agenda_pages),
-    ("open-data", agenda_exports),
-    ("open-data", practices_json),
+    (EXPORTS_FOLDER, agenda_exports),
+    (EXPORTS_FOLDER, practices_json),
 ]
+
+
+def is_generated(src_uri: str) -> bool:
+    """Whether a file of content/ (`cities/lisbon.en.md`) is written by the build."""
+    return any(src_uri.startswith(f"{folder}/") for folder, _ in GENERATORS)
 
 
 def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:

@@ -10,6 +10,9 @@ import re
 from typing import Callable
 
 from alliance.catalogue import render_by_place, render_by_theme
+from alliance.cityexports import render_city_exports
+from alliance.citymap import render_map_frame
+from alliance.citypages import render_city_list
 from alliance.dataset import Dataset
 from alliance.markup import md_text
 from alliance.problems import DataError, Problem
@@ -34,6 +37,9 @@ SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "coverage": render_coverage,
     "practices-by-theme": render_by_theme,
     "practices-by-place": render_by_place,
+    "city-map": render_map_frame,
+    "city-list": render_city_list,
+    "city-exports": render_city_exports,
 }
 
 

@@ -29,9 +29,6 @@ DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
 UNDATED_ANCHOR = "agenda-undated"
 SUBSCRIBE_ANCHOR = "agenda-subscribe"
 
-# The city pages (cities/<id>.md) come from another generator. Until that generator is part of
-# the build, the strict build rejects links to them: the lead turns this on when merging it.
-CITY_PAGES_PUBLISHED = False
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +76,7 @@ def format_when(when: When, language: str, dataset: Dataset) -> str | None:
 def city_link(city: City, language: str) -> str:
     """The city's name (French when not translated: a proper name), linked to its page."""
     name = md_text(city.name[language])
-    return f"[{name}](../cities/{city.id}.md)" if CITY_PAGES_PUBLISHED else name
+    return f"[{name}](../cities/{city.id}.md)"
 
 
 def place_text(action: Action, dataset: Dataset, language: str) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from alliance.generated import GENERATORS, write_generated
+from alliance.generated import is_generated, write_generated
 from hooks.site import dataset, languages
 
 _written_for: list = []
@@ -23,11 +22,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _written_for[:] = [data]
 
 
-# After the i18n plugin (priority -100) has made the files of the language being built.
-@event_priority(-200)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    generated = {folder for folder, _ in GENERATORS}
-    for file in files:
-        if file.src_uri.split("/", 1)[0] in generated:
-            file.edit_uri = None  # written from data/: the repository has no such file to edit
-    return files
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # A generated page has no file to edit (its text comes from data/): no "edit this page" link.
+    if is_generated(page.file.src_uri):
+        page.edit_url = None
+    return context

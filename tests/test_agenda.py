@@ -14,7 +14,6 @@ import markdown
 import pytest
 from icalendar import Calendar
 
-from alliance import timeline
 from alliance.actions import Action, parse_when
 from alliance.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.calendar import agenda_feed, is_event
@@ -142,11 +141,9 @@ def test_sources_link_to_the_declaration_or_the_address(dataset):
     )
 
 
-@pytest.mark.parametrize("published, expected", [(False, "Lisboa, Portugal"), (True, "[Lisboa](../cities/lisbon.md), Portugal")])
-def test_city_link_follows_the_switch(dataset, monkeypatch, published, expected):
-    monkeypatch.setattr(timeline, "CITY_PAGES_PUBLISHED", published)
+def test_the_place_links_to_the_city_page(dataset):
     page = render_agenda(with_actions(dataset, synthetic(dataset)), "pt", "agenda.pt.ics")
-    assert f'<dd markdown="span">{expected}</dd>' in page
+    assert '<dd markdown="span">[Lisboa](../cities/lisbon.md), Portugal</dd>' in page
 
 
 class TagCollector(HTMLParser):

@@ -10,7 +10,6 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
-from alliance import catalogue
 from alliance.catalogue import practice_page, practices_in_city, practices_json, render_by_place, render_by_theme, render_facts
 from alliance.dataset import load_dataset
 from alliance.paths import DATA_DIR
@@ -149,9 +148,7 @@ def test_hostile_strings_are_escaped(tmp_path):
     assert json.loads(practices_json(dataset, LANGUAGES)["practices.json"])["practices"][0]["title"]["fr"] == title
 
 
-def test_city_links_wait_for_the_city_pages(good_dataset, monkeypatch):
+def test_practices_link_to_their_city_page(good_dataset):
     practice = next(p for p in good_dataset.practices if p.id == "good-city")
-    assert "cities/" not in render_facts(good_dataset, practice, "fr")
-    monkeypatch.setattr(catalogue, "links_to_city_pages", lambda: True)
     assert "- Lieu : [Palerme](../cities/palermo.md), Italie\n" in render_facts(good_dataset, practice, "fr")
     assert "### [Palerme](../cities/palermo.md) {: #city-palermo }" in render_by_place(good_dataset, "fr")

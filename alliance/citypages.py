@@ -1,0 +1,121 @@
+"""A page for every city in every language, and the list of all cities grouped by country.
+
+The city pages are generated into content/cities/ (alliance/generated.py); the list is the data
+section `city-list` of the map page, the accessible alternative to the map that works without
+JavaScript.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import groupby
+
+from babel.numbers import format_decimal
+
+from alliance.cities import City
+from alliance.countries import country_name
+from alliance.catalogue import practice_list, practices_in_city
+from alliance.dataset import Dataset
+from alliance.dates import format_when
+from alliance.localized import localized_name
+from alliance.markup import html_text, md_shown, md_text
+from alliance.schemas import vocabulary
+from alliance.sources import source_markdown
+
+CITIES_FOLDER = "cities"
+
+
+def city_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
+    """{`lisbon.md`, `lisbon.en.md`, ...: Markdown} for the generated folder cities/."""
+    return {
+        localized_name(city.id, language): city_page(dataset, city, language)
+        for city in dataset.cities
+        for language in languages
+    }
+
+
+def city_page(dataset: Dataset, city: City, language: str) -> str:
+    ui = _ui(dataset, language)
+    country = country_name(city.country, language)
+    parts = [
+        f"# {md_text(city.name[language])}\n",
+        md_text(ui("map-city-country").format(country=country)) + "\n",
+    ]
+    if city.note is not None:
+        parts.append(md_shown(city.note.show(language), ui("fallback-field")) + "\n")
+    parts.append(f"## {md_text(ui('map-city-roles'))}\n\n" + "".join(f"- {role}\n" for role in role_labels(dataset, city, language)))
+    parts.append(actions_section(dataset, city, language))
+    parts.append(practices_section(dataset, city, language))
+    parts.append(
+        f"## {md_text(ui('map-city-sources'))}\n\n"
+        + "".join(f"- {source_markdown(source, dataset.labels, language, '../')}\n" for source in city.sources)
+    )
+    parts.append(
+        f"## {md_text(ui('map-city-coordinates'))}\n\n"
+        f"- {md_text(ui('map-latitude').format(value=_decimal(city.lat, language)))}\n"
+        f"- {md_text(ui('map-longitude').format(value=_decimal(city.lon, language)))}\n"
+    )
+    parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
+    return "\n".join(part for part in parts if part)
+
+
+def actions_section(dataset: Dataset, city: City, language: str) -> str:
+    """The actions of the agenda that take place in the city, in chronological order."""
+    ui = _ui(dataset, language)
+    fallback = ui("fallback-field")
+    lines = []
+    for action in (a for a in dataset.actions if a.city == city.id):
+        when = format_when(action.when, language)
+        date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>' if when else ""
+        status = md_shown(dataset.labels.term("status", action.status, language), fallback)
+        lines.append(f"- {md_shown(action.title.show(language), fallback)}{date} ({status})\n")
+    body = "".join(lines) if lines else md_text(ui("map-city-no-actions")) + "\n"
+    return f"## {md_text(ui('map-city-actions'))}\n\n{body}"
+
+
+def practices_section(dataset: Dataset, city: City, language: str) -> str:
+    """The practices of the catalogue that take place in the city."""
+    practices = practices_in_city(dataset, city.id)
+    body = practice_list(dataset, practices, language, to_practices="../practices/", show_place=False)
+    return f"## {md_text(_ui(dataset, language)('map-city-practices'))}\n\n{body}"
+
+
+def role_labels(dataset: Dataset, city: City, language: str) -> list[str]:
+    """The city's roles as Markdown, in the order of the schema's list."""
+    fallback = _ui(dataset, language)("fallback-field")
+    return [
+        md_shown(dataset.labels.term("role", role, language), fallback)
+        for role in vocabulary("role")
+        if role in city.roles
+    ]
+
+
+def render_city_list(dataset: Dataset, language: str) -> str:
+    """Every city, grouped by country (### headings: place it under a ## heading of a page at
+    the root of content/), each linking to its page."""
+    def country(city: City) -> str:
+        return country_name(city.country, language)
+
+    ordered = sorted(dataset.cities, key=lambda c: (collation_key(country(c)), collation_key(c.name[language])))
+    parts = []
+    for name, cities in groupby(ordered, key=country):
+        items = "".join(
+            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language))}\n"
+            for city in cities
+        )
+        parts.append(f"### {md_text(name)}\n\n{items}")
+    return "\n".join(parts)
+
+
+def collation_key(text: str) -> str:
+    """Sorts as readers expect: accents and case do not move a name ("Éire" next to "Espagne")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _decimal(value: float, language: str) -> str:
+    return format_decimal(value, format="0.0###", locale=language)
+
+
+def _ui(dataset: Dataset, language: str):
+    return lambda key: dataset.labels.ui(key, language)

@@ -1,0 +1,90 @@
+"""Synthetic cities for the tests of the map, the city pages and the exports (never in data/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+
+from alliance.actions import Action, When
+from alliance.cities import City
+from alliance.dataset import Dataset, load_dataset
+from alliance.labels import Labels
+from alliance.localized import LocalizedText
+from alliance.schemas import vocabulary
+from alliance.siteconfig import load_site_config
+
+LANGUAGES = load_site_config().codes
+
+# Every way a data string could become markup or code where it lands.
+HOSTILE = "</script><script>alert(1)</script> ` ${alert(1)} \"><img src=x onerror=alert(1)> \\` '; alert(1)//"
+
+
+def hostile(tag: str) -> str:
+    return f"{tag} {HOSTILE}"
+
+
+def _localized(tag: str, languages=LANGUAGES) -> LocalizedText:
+    return LocalizedText.from_data({language: hostile(f"{tag}-{language}") for language in languages})
+
+
+def city(city_id: str, lat: float, lon: float, roles: tuple[str, ...], name: LocalizedText | None = None,
+         country: str | None = None, sources: tuple[str, ...] | None = None) -> City:
+    return City(
+        id=city_id,
+        name=name or _localized(f"name-{city_id}"),
+        country=country or hostile(f"country-{city_id}"),
+        lat=lat,
+        lon=lon,
+        roles=roles,
+        note=LocalizedText.from_data({"fr": hostile(f"note-{city_id}")}),
+        sources=sources or ("declaration#p2", f'https://example.org/{city_id}/"><script>alert(1)</script>'),
+    )
+
+
+def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Dataset:
+    """Cities whose every text (names, country, note, sources, role and status labels) is hostile.
+
+    `label` makes the role and status labels (`lambda tag: tag` for plain ones)."""
+    real = load_dataset(LANGUAGES)
+    cities = cities if cities is not None else (
+        city("first", 38.7, -9.1, ("lisbon-host", "pilot-territory")),
+        city("second", -23.5, -46.6, ("announced-host",)),
+        city("third", 48.8, 2.3, ("practices-shared", "meeting-host")),
+    )
+    action = Action(
+        id="synthetic-action",
+        title=_localized("action-title", ("fr", "en")),
+        summary=_localized("action-summary"),
+        when=When("range", dt.date(2023, 1, 26), dt.date(2023, 1, 27)),
+        city=cities[0].id if cities else None,
+        region=None,
+        targets=("institutions",),
+        status="held",
+        sources=("declaration#p1",),
+    )
+    # Role and status labels only in French: the other languages show them as fallbacks.
+    entries = dict(real.labels.entries)
+    entries["role"] = {role: LocalizedText.from_data({"fr": label(f"role-{role}")}) for role in vocabulary("role")}
+    entries["status"] = {s: LocalizedText.from_data({"fr": label(f"status-{s}")}) for s in vocabulary("status")}
+    return Dataset(real.declared, cities, (action,), Labels(entries))
+
+
+class Markup(HTMLParser):
+    """The elements, attributes and text of an HTML fragment or document."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: set[str] = set()
+        self.links: list[str] = []
+        self.text = ""
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes |= {name for name, _ in attrs}
+        self.links += [value for name, value in attrs if name in ("href", "src") and value]
+
+    def handle_data(self, data):
+        self.text += data

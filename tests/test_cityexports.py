@@ -1,0 +1,92 @@
+"""The open data of the cities: GeoJSON (RFC 7946) and CSV, from the same records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from alliance.cityexports import city_exports, cities_csv, cities_geojson, render_city_exports, spreadsheet_safe
+from alliance.dataset import load_dataset
+from alliance.localized import LocalizedText
+from tests.synthetic_cities import HOSTILE, LANGUAGES, city, hostile_dataset
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_dataset(LANGUAGES)
+
+
+def test_geojson_is_a_feature_collection_of_longitude_latitude_points(real):
+    data = json.loads(cities_geojson(real, LANGUAGES))
+    assert data["type"] == "FeatureCollection" and "crs" not in data  # RFC 7946 removed crs
+    assert [f["id"] for f in data["features"]] == [c.id for c in real.cities]
+    for feature, c in zip(data["features"], real.cities):
+        assert feature["type"] == "Feature"
+        assert feature["geometry"] == {"type": "Point", "coordinates": [c.lon, c.lat]}
+        assert feature["properties"]["country"] == c.country
+        assert feature["properties"]["name"] == dict(c.name.texts)
+    sao_paulo = next(f for f in data["features"] if f["id"] == "sao-paulo")
+    assert sao_paulo["geometry"]["coordinates"] == [-46.6333, -23.5505]  # west, south: [lon, lat]
+
+
+def test_geojson_keeps_hostile_text_as_data():
+    dataset = hostile_dataset()
+    data = json.loads(cities_geojson(dataset, LANGUAGES))
+    assert data["features"][0]["properties"]["name"]["en"] == dataset.cities[0].name["en"]
+    assert HOSTILE in data["features"][0]["properties"]["country"]
+
+
+def test_csv_round_trip(real):
+    rows = list(csv.DictReader(io.StringIO(cities_csv(real, LANGUAGES))))
+    assert [row["id"] for row in rows] == [c.id for c in real.cities]
+    for row, c in zip(rows, real.cities):
+        assert row["name_fr"] == c.name["fr"]
+        assert row["name_en"] == (c.name.texts.get("en") or "")
+        assert (float(row["latitude"]), float(row["longitude"])) == (c.lat, c.lon)
+        assert row["roles"].split(";") == list(c.roles)
+        assert row["sources"].split(" ") == list(c.sources)
+        assert row["country"] == c.country
+
+
+def test_csv_rows_survive_quotes_commas_and_newlines():
+    name = 'A "quoted", name\non two lines'
+    dataset = hostile_dataset((city("odd", 1.5, -2.25, ("pilot-territory",), name=LocalizedText.from_data({"fr": name}), country="PT"),))
+    rows = list(csv.DictReader(io.StringIO(cities_csv(dataset, LANGUAGES))))
+    assert rows[0]["name_fr"] == name and rows[0]["longitude"] == "-2.25"
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
+    ("+1+1", "'+1+1"),
+    ("-1+1", "'-1+1"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("Lisbonne", "Lisbonne"),
+    ("a=b", "a=b"),
+    ("", ""),
+])
+def test_spreadsheet_formulas_are_disarmed(text, shown):
+    assert spreadsheet_safe(text) == shown
+
+
+def test_csv_disarms_every_text_cell_but_keeps_negative_coordinates():
+    names = {"fr": "=1+1", "en": "@cmd", "es": "+x", "pt": "-y"}
+    c = city("formula", -10.5, -20.5, ("pilot-territory",), name=LocalizedText.from_data(names), country="=PT")
+    row = next(csv.DictReader(io.StringIO(cities_csv(hostile_dataset((c,)), LANGUAGES))))
+    assert [row[f"name_{lang}"] for lang in LANGUAGES] == ["'=1+1", "'@cmd", "'+x", "'-y"]
+    assert row["country"] == "'=PT"
+    assert (row["latitude"], row["longitude"]) == ("-10.5", "-20.5")
+
+
+def test_exports_are_language_neutral_files(real):
+    assert sorted(city_exports(real, LANGUAGES)) == ["cities.csv", "cities.geojson"]
+
+
+def test_export_links(real):
+    links = render_city_exports(real, "en")
+    assert "[The cities as GeoJSON, for mapping software](open-data/cities.geojson)" in links
+    assert "(open-data/cities.csv)" in links

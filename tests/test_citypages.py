@@ -1,0 +1,111 @@
+"""City pages and the city list: content in each language, hostile data rendered as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import pytest
+
+from alliance.actions import When
+from alliance.citypages import city_page, city_pages, collation_key, render_city_list
+from alliance.dataset import load_dataset
+from alliance.dates import format_when
+from alliance.labels import Labels
+from alliance.sources import source_markdown
+from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
+
+SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "span", "small", "time", "div", "code"}
+SAFE_ATTRIBUTES = {"href", "lang", "class", "id", "datetime"}
+
+
+def html_of(text: str) -> Markup:
+    """Renders Markdown as the site does (its extensions that touch inline text)."""
+    return Markup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"]))
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_dataset(LANGUAGES)
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return hostile_dataset()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hostile_city_page_is_text(hostile, language):
+    c = hostile.cities[0]
+    page = html_of(city_page(hostile, c, language))
+    assert set(page.tags) <= SAFE_TAGS and page.attributes <= SAFE_ATTRIBUTES
+    for text in (c.name[language], c.country, f"role-lisbon-host {HOSTILE}", f"status-held {HOSTILE}",
+                 f"note-{c.id} {HOSTILE}", hostile.actions[0].title[language]):
+        assert text in page.text
+    assert c.sources[1] in page.links  # the address is kept whole, as the link's target
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hostile_city_list_is_text(hostile, language):
+    listing = html_of(render_city_list(hostile, language))
+    assert set(listing.tags) <= SAFE_TAGS and listing.attributes <= SAFE_ATTRIBUTES
+    assert listing.tags.count("h3") == len({c.country for c in hostile.cities})
+    assert all(c.name[language] in listing.text for c in hostile.cities)
+
+
+def test_a_page_per_city_per_language(real):
+    pages = city_pages(real, LANGUAGES)
+    assert len(pages) == len(real.cities) * len(LANGUAGES)
+    assert pages["lisbon.md"].startswith("# Lisbonne\n") and pages["lisbon.en.md"].startswith("# Lisbon\n")
+    # A name not translated is the French one, without a marker: it is a proper name.
+    assert pages["cascais.es.md"].startswith("# Cascais\n")
+
+
+def test_city_page_content(real):
+    source = city_page(real, real.city("lisbon"), "en")
+    page = html_of(source)
+    assert page.tags.count("h2") == 5  # roles, actions, practices, sources, coordinates
+    for text in ("Country: Portugal", "Host city of the Lisbon meeting (2023)", "Pilot territory",
+                 f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en')} (Held)",
+                 "Lisbon declaration, paragraph 1", "Latitude: 38.7223", "Longitude: -9.1393"):
+        assert text in page.text
+    assert '<time datetime="2023-01-26">' in source
+    assert page.links == ["../practices/lisbon-neighbourhood-solidarity.md", "../declaration.md#p1", "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/", "../map.md"]
+
+
+def test_a_city_without_actions_says_so(real):
+    page = html_of(city_page(real, real.city("cascais"), "en"))
+    assert "No action of the agenda takes place in this city so far." in page.text
+
+
+def test_city_list_groups_by_country_in_alphabetical_order(real):
+    listing = render_city_list(real, "fr")
+    headings = [line[4:] for line in listing.splitlines() if line.startswith("### ")]
+    assert headings == sorted(headings, key=collation_key)
+    assert headings[:3] == ["Allemagne", "Belgique", "Brésil"]
+    france = listing.split("### France\n\n")[1].split("\n\n")[0]
+    assert france.splitlines()[0].startswith("- [Fontenay\\-sous\\-Bois](cities/fontenay-sous-bois.md) — ")
+
+
+def test_collation_ignores_accents_and_case():
+    assert sorted(["Espagne", "Égypte", "eswatini"], key=collation_key) == ["Égypte", "Espagne", "eswatini"]
+
+
+@pytest.mark.parametrize("when, language, expected", [
+    (When("day", dt.date(2023, 6, 15), dt.date(2023, 6, 15)), "fr", "15 juin 2023"),
+    (When("range", dt.date(2023, 1, 26), dt.date(2023, 1, 27)), "es", "26–27 de enero de 2023"),
+    (When("month", dt.date(2023, 11, 1), dt.date(2023, 11, 30)), "pt", "novembro de 2023"),
+    (When("year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)), "en", "2024"),
+    (When("yearly"), "fr", None),
+    (When("undated"), "fr", None),
+])
+def test_format_when(when, language, expected):
+    assert format_when(when, language) == expected
+
+
+def test_sources_link_the_declaration_paragraph_or_the_address(real):
+    labels: Labels = real.labels
+    assert source_markdown("declaration#p4", labels, "es", "../") == "[Declaración de Lisboa, párrafo 4](../declaration.md#p4)"
+    link = html_of(source_markdown('https://x.org/?a=1&b="><script>', labels, "fr", ""))
+    assert link.tags == ["p", "a"] and link.links == ['https://x.org/?a=1&b="><script>']
+    assert link.text == 'https://x.org/?a=1&b="><script>'
