@@ -14,7 +14,8 @@ from icalendar import Calendar, Event
 from alliance.actions import Action
 from alliance.dataset import Dataset
 from alliance.siteconfig import Publication
-from alliance.timeline import DECLARATION_SOURCE, place_text
+from alliance.sources import DECLARATION_SOURCE
+from alliance.timeline import place_text
 
 UID_DOMAIN = "alliance-migrations"
 # RFC 5545 STATUS of a VEVENT: only an action that took place is certain.

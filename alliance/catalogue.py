@@ -7,9 +7,10 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable
 
-from babel.dates import format_date
 
 from alliance.countries import country_name
+from alliance.dates import format_day
+from alliance.sources import source_markdown
 from alliance.dataset import Dataset
 from alliance.localized import Shown
 from alliance.markup import html_text, md_text
@@ -101,14 +102,6 @@ def render_by_place(dataset: Dataset, language: str) -> str:
     return "\n".join(parts)
 
 
-def _source_item(dataset: Dataset, source: str, language: str) -> str:
-    if source.startswith("declaration#p"):
-        number = source.removeprefix("declaration#p")
-        label = dataset.labels.ui("practices-declaration-paragraph", language).format(number=number)
-        return f"- [{md_text(label)}](../declaration.md#p{number})"
-    return f'- <a href="{html_text(source)}">{html_text(source)}</a>'
-
-
 def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     """What the data says of a practice, in the reader's language, under its text."""
     ui = dataset.labels.ui
@@ -122,10 +115,10 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     facts = [f"- {md_text(ui('practices-place', language))} {place}", f"- {md_text(ui('practices-themes', language))} {themes}"]
     if practice.year is not None:
         facts.append(f'- {md_text(ui("practices-year", language))} <time datetime="{practice.year:04d}">{practice.year}</time>')
-    read = format_date(practice.sources_read, format="long", locale=language)
+    read = format_day(practice.sources_read, language)
     read_time = f'<time datetime="{practice.sources_read.isoformat()}">{html_text(read)}</time>'
     read_sentence = md_text(ui("practices-sources-read", language)).replace(md_text("{date}"), read_time)
-    sources = "\n".join(_source_item(dataset, source, language) for source in practice.sources)
+    sources = "\n".join("- " + source_markdown(source, dataset.labels, language, "../") for source in practice.sources)
     return (
         f"## {md_text(ui('practices-facts', language))} {{: #practice-facts }}\n\n" + "\n".join(facts) + "\n\n"
         f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{read_sentence}\n"

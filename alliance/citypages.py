@@ -65,8 +65,11 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
     fallback = ui("fallback-field")
     lines = []
     for action in (a for a in dataset.actions if a.city == city.id):
-        when = format_when(action.when, language)
-        date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>' if when else ""
+        when = format_when(action.when, language, dataset.labels)
+        if action.when.machine:
+            date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
+        else:
+            date = f" — {md_text(when)}" if when else ""
         status = md_shown(dataset.labels.term("status", action.status, language), fallback)
         lines.append(f"- {md_shown(action.title.show(language), fallback)}{date} ({status})\n")
     body = "".join(lines) if lines else md_text(ui("map-city-no-actions")) + "\n"

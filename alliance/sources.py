@@ -7,7 +7,7 @@ import re
 from alliance.labels import Labels
 from alliance.markup import html_text, md_text
 
-_DECLARATION_PARAGRAPH = re.compile(r"^declaration#p([1-9][0-9]*)$")
+DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
 
 
 def source_markdown(source: str, labels: Labels, language: str, to_root: str) -> str:
@@ -16,7 +16,7 @@ def source_markdown(source: str, labels: Labels, language: str, to_root: str) ->
     `declaration#p4` links to paragraph 4 of the declaration page, which MkDocs resolves to the
     page in the same language and checks, anchor included.
     """
-    if match := _DECLARATION_PARAGRAPH.match(source):
-        text = labels.ui("map-source-declaration", language).format(paragraph=match[1])
+    if match := DECLARATION_SOURCE.match(source):
+        text = labels.ui("source-declaration", language).format(paragraph=match[1])
         return f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})"
     return f'<a href="{html_text(source)}">{md_text(source)}</a>'

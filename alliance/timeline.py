@@ -6,71 +6,22 @@ Dates are written by CLDR (Babel) at the precision the sources give, never more 
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import defaultdict
-from functools import lru_cache
-from urllib.parse import urlsplit
 
-from babel import Locale
-from babel.dates import format_skeleton, match_skeleton, parse_pattern
 
 from alliance.actions import Action, When
 from alliance.cities import City
 from alliance.countries import country_name
+from alliance.dates import format_when
 from alliance.dataset import Dataset
 from alliance.markup import html_text, md_shown, md_text
 from alliance.schemas import vocabulary
-from alliance.siteconfig import load_publication
-
-DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
+from alliance.sources import source_markdown
 
 # Headings of the sections that are not years; action ids are anchors on the same pages.
 UNDATED_ANCHOR = "agenda-undated"
 SUBSCRIBE_ANCHOR = "agenda-subscribe"
 
-
-
-@lru_cache(maxsize=None)
-def date_locale(language: str) -> Locale:
-    """The regional variety the site writes (mkdocs.yml extra.og_locale): en_GB, pt_PT."""
-    return Locale.parse(load_publication().regional_locales.get(language, language))
-
-
-def _full_month(pattern: str) -> str:
-    # CLDR has few "MMMM" interval patterns; its rule is to widen the matched skeleton's field.
-    return re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern)
-
-
-@lru_cache(maxsize=None)
-def _day_range_patterns(language: str) -> dict:
-    """For each field that differs (year, month, day), the patterns of the range's two ends."""
-    locale = date_locale(language)
-    intervals = locale.interval_formats[match_skeleton("yMMMMd", locale.interval_formats)]
-    return {field: tuple(parse_pattern(_full_month(pattern)) for pattern in intervals[field]) for field in "yMd"}
-
-
-def format_day_range(start: dt.date, end: dt.date, language: str) -> str:
-    """ "15–16 juin 2023", "15 – 16 June 2023": the locale's interval pattern, months in full."""
-    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
-    first, last = _day_range_patterns(language)[field]
-    return first.apply(start, date_locale(language)) + last.apply(end, date_locale(language))
-
-
-def format_when(when: When, language: str, dataset: Dataset) -> str | None:
-    """The date in words at its real precision; None for an undated action."""
-    locale = date_locale(language)
-    if when.precision == "day":
-        return format_skeleton("yMMMMd", when.start, locale=locale)
-    if when.precision == "range":
-        return format_day_range(when.start, when.end, language)
-    if when.precision == "month":
-        return format_skeleton("yMMMM", when.start, locale=locale)
-    if when.precision == "year":
-        return format_skeleton("y", when.start, locale=locale)
-    if when.precision == "yearly":
-        return dataset.labels.ui("agenda-yearly", language)
-    return None
 
 
 def city_link(city: City, language: str) -> str:
@@ -94,15 +45,6 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
     return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
 
 
-def source_link(source: str, language: str, dataset: Dataset) -> str:
-    """A paragraph of the declaration links to its anchor in the page's language; a web address to itself."""
-    if match := DECLARATION_SOURCE.match(source):
-        text = dataset.labels.ui("agenda-source-declaration", language).format(paragraph=match[1])
-        return f"[{md_text(text)}](../declaration.md#p{match[1]})"
-    host = urlsplit(source).hostname or source
-    return f'<a href="{html_text(source)}">{html_text(host.removeprefix("www."))}</a>'
-
-
 def render_entry(action: Action, dataset: Dataset, language: str, level: int) -> str:
     """One action as an item of an ordered list, its title a heading of `level`."""
     labels = dataset.labels
@@ -113,13 +55,13 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         f"{'#' * level} {md_shown(action.title.show(language), fallback)} {{ #{action.id} }}",
         "",
     ]
-    date = format_when(action.when, language, dataset)
+    date = format_when(action.when, language, dataset.labels)
     if action.when.machine:
         lines += [f'<p class="am-when"><time datetime="{action.when.machine}">{html_text(date)}</time></p>', ""]
     elif date:
         lines += [f'<p class="am-when">{html_text(date)}</p>', ""]
     targets = ", ".join(f"[{md_shown(labels.term('target', t, language), fallback)}]({t}.md)" for t in action.targets)
-    sources = ", ".join(source_link(source, language, dataset) for source in action.sources)
+    sources = ", ".join(source_markdown(source, dataset.labels, language, "../") for source in action.sources)
     lines += [
         md_shown(action.summary.show(language), fallback),
         "",

@@ -20,7 +20,8 @@ from alliance.calendar import agenda_feed, is_event
 from alliance.dataset import load_dataset
 from alliance.localized import LocalizedText
 from alliance.siteconfig import Publication
-from alliance.timeline import format_when, render_agenda, render_target, render_year, source_link
+from alliance.dates import format_when
+from alliance.timeline import render_agenda, render_target, render_year
 
 LANGUAGES = ("fr", "en", "es", "pt")
 THIN = "\u2009"
@@ -79,7 +80,7 @@ DATES = [
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("value, expected", DATES, ids=[str(value) for value, _ in DATES])
 def test_dates_in_words_at_their_precision(dataset, value, expected, language):
-    assert format_when(parse_when(value), language, dataset) == expected[language]
+    assert format_when(parse_when(value), language, dataset.labels) == expected[language]
 
 
 @pytest.mark.parametrize("value, machine", [("2024", "2024"), ("2023-11", "2023-11"), ("2023-06-15", "2023-06-15"), ("2023-06-15/2023-06-16", "2023-06-15")])
@@ -132,13 +133,6 @@ def test_pages_exist_for_every_language_year_and_target(dataset):
     pages = agenda_pages(dataset, LANGUAGES)
     for stem in ("index", "2019", "2023", "2024", "institutions", "public-opinion", "territories"):
         assert {f"{stem}.md", f"{stem}.en.md", f"{stem}.es.md", f"{stem}.pt.md"} <= set(pages)
-
-
-def test_sources_link_to_the_declaration_or_the_address(dataset):
-    assert source_link("declaration#p4", "es", dataset) == "[Declaración de Lisboa, § 4](../declaration.md#p4)"
-    assert source_link('https://example.org/"><script>', "en", dataset) == (
-        '<a href="https://example.org/&quot;&gt;&lt;script&gt;">example.org</a>'
-    )
 
 
 def test_the_place_links_to_the_city_page(dataset):
