@@ -14,6 +14,7 @@ from typing import Callable, Mapping
 
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE
+from alliance import open_data, translation_status
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
 # with localized_name, or export files (a language-specific export is named `name.LANG.ext`).
@@ -21,7 +22,10 @@ Generator = Callable[[Dataset, tuple[str, ...]], Mapping[str, str]]
 
 # (folder of content/ owned by the build, generator); several generators may share a folder.
 # .gitignore lists every folder, and mkdocs.yml's not_in_nav the generated pages.
-GENERATORS: list[tuple[str, Generator]] = []
+GENERATORS: list[tuple[str, Generator]] = [
+    (open_data.FOLDER, open_data.publish_schemas),
+    (translation_status.FOLDER, translation_status.status_pages),
+]
 
 
 def localized_name(stem: str, language: str) -> str:

@@ -11,6 +11,7 @@ from typing import Callable
 
 from alliance.dataset import Dataset
 from alliance.markup import md_text
+from alliance.open_data import render_exports_section
 from alliance.problems import DataError, Problem
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
@@ -31,6 +32,7 @@ def render_coverage(dataset: Dataset, language: str) -> str:
 
 SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "coverage": render_coverage,
+    "open-data-exports": render_exports_section,
 }
 
 

@@ -1,0 +1,125 @@
+"""The open-data exports: their list for the "Open data" page, and the published JSON Schemas.
+
+Every export generator writes into the shared generated folder `open-data/`; the build owns
+that folder, so its contents are exactly the exports of this build. The page lists what is
+there, described when the export is known here, so it stays right whatever generators exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from babel import localedata
+
+from alliance.countries import language_name
+from alliance.dataset import Dataset
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.markup import md_text
+from alliance.paths import CONTENT_DIR, SCHEMA_DIR
+
+FOLDER = "open-data"
+SCHEMAS = "schemas"  # sub-folder of FOLDER holding a copy of data/schemas/
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    label: str  # key of data/labels.yaml `ui:` describing the export
+    schemas: tuple[str, ...]  # the schema of its fields: the first of these that is published
+
+
+# Exports described on the page, by their language-neutral name; others are listed as "other".
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "cities.geojson": ExportKind("i18n-export-cities-geojson", ("cities.schema.json",)),
+    "cities.csv": ExportKind("i18n-export-cities-csv", ("cities.schema.json",)),
+    "actions.json": ExportKind("i18n-export-actions-json", ("actions.schema.json",)),
+    "agenda.ics": ExportKind("i18n-export-agenda-ics", ("actions.schema.json",)),
+    "practices.json": ExportKind("i18n-export-practices-json", ("practices.schema.json", "practice.schema.json")),
+}
+
+FORMATS = {
+    ".geojson": "GeoJSON (RFC 7946)",
+    ".csv": "CSV (RFC 4180)",
+    ".json": "JSON",
+    ".ics": "iCalendar (RFC 5545)",
+}
+
+
+def publish_schemas(dataset: Dataset, languages: tuple[str, ...], schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
+    """The generator copying the JSON Schemas, so that each export can link the schema of its fields."""
+    return {f"{SCHEMAS}/{path.name}": path.read_text(encoding="utf-8") for path in sorted(schema_dir.glob("*.schema.json"))}
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str  # language-neutral name: agenda.ics
+    files: dict[str, str]  # language ('' for a language-neutral file) -> file name in FOLDER
+
+
+def _is_language(code: str) -> bool:
+    return len(code) == 2 and code.islower() and localedata.exists(code)
+
+
+def group_exports(names: Iterable[str]) -> tuple[Export, ...]:
+    """Groups `agenda.ics`, `agenda.en.ics` ... into one export; schemas are not exports."""
+    groups: dict[str, dict[str, str]] = {}
+    for name in sorted(names):
+        path = PurePosixPath(name)
+        if path.parts[0] == SCHEMAS or path.suffix == ".md":
+            continue
+        parts = path.name.split(".")
+        if len(parts) > 2 and _is_language(parts[-2]):
+            neutral, language = ".".join(parts[:-2] + parts[-1:]), parts[-2]
+        else:
+            neutral, language = path.name, ""
+        neutral = str(path.with_name(neutral))
+        groups.setdefault(neutral, {})[language] = name
+    return tuple(Export(name, files) for name, files in sorted(groups.items()))
+
+
+def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str:
+    """The table of the exports in `names` (paths inside FOLDER), with their schemas, in Markdown."""
+    names = list(names)
+    ui = dataset.labels.ui
+    schemas = sorted(PurePosixPath(n).name for n in names if PurePosixPath(n).parts[0] == SCHEMAS)
+    exports = group_exports(names)
+    out = []
+    if not exports:
+        out += [md_text(ui("i18n-export-none", language)), ""]
+    else:
+        header = [ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema")]
+        out += ["| " + " | ".join(md_text(cell) for cell in header) + " |", "|" + " --- |" * len(header)]
+        for export in exports:
+            kind = EXPORT_KINDS.get(export.name)
+            description = ui(kind.label if kind else "i18n-export-other", language)
+            schema = next((s for s in (kind.schemas if kind else ()) if s in schemas), None)
+            schema_link = f"[{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" if schema else "—"
+            fmt = FORMATS.get(PurePosixPath(export.name).suffix, PurePosixPath(export.name).suffix.lstrip(".").upper())
+            out.append(f"| {_file_links(export, language)} | {md_text(fmt)} | {md_text(description)} | {schema_link} |")
+        out.append("")
+    if schemas:
+        out += [md_text(ui("i18n-export-schemas", language)), ""]
+        out += [f"- [{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" for schema in schemas]
+        out.append("")
+    return "\n".join(out)
+
+
+def _file_links(export: Export, language: str) -> str:
+    """One link per file of the export; a per-language export names each file's language."""
+    if set(export.files) == {""}:
+        return f"[{md_text(export.name)}]({FOLDER}/{export.files['']})"
+    # The French file has no language suffix; the reader's language comes first, then French.
+    files = {(lang or ORIGINAL_LANGUAGE): name for lang, name in export.files.items()}
+    order = sorted(files, key=lambda lang: (lang != language, lang != ORIGINAL_LANGUAGE, lang))
+    return ", ".join(
+        f'[{md_text(files[lang])}]({FOLDER}/{files[lang]}) (<span lang="{lang}">{md_text(language_name(lang, lang))}</span>)'
+        for lang in order
+    )
+
+
+def render_exports_section(dataset: Dataset, language: str, content_dir: Path = CONTENT_DIR) -> str:
+    """The `open-data-exports` section: what the generators of this build wrote into FOLDER."""
+    folder = content_dir / FOLDER
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return render_exports(dataset, language, names)
