@@ -21,9 +21,14 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def fallback_notice_html(notice: str) -> str:
-    """The notice on a page or field shown in French because its translation is missing."""
-    return f'<div class="admonition info am-fallback-notice" role="note"><p>{html_text(notice)}</p></div>\n'
+def fallback_notice_html(notice: str, language: str | None = None) -> str:
+    """The notice on a page or field shown in French because its translation is missing.
+
+    `language` is the notice's own language when it differs from the page's (a language whose
+    interface texts are not translated yet reads the notice in French).
+    """
+    lang = f' lang="{html_text(language)}"' if language else ""
+    return f'<div class="admonition info am-fallback-notice" role="note"{lang}><p>{html_text(notice)}</p></div>\n'
 
 
 def md_shown(shown: Shown, fallback_label: str) -> str:

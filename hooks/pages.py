@@ -33,7 +33,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _is_fallback(page, config):
-        # The notice is in the reader's language (the page's <html lang>); the text is French.
-        notice = dataset(config).labels.ui("fallback-notice", current_language(config))
-        return fallback_notice_html(notice) + f'<div lang="{ORIGINAL_LANGUAGE}">\n{html}\n</div>'
+        # The notice is in the reader's language (the page's <html lang>) when translated; the
+        # text is French, left-to-right even on a right-to-left page.
+        notice = dataset(config).labels.ui_shown("fallback-notice", current_language(config))
+        notice_html = fallback_notice_html(notice.text, notice.language if notice.is_fallback else None)
+        return notice_html + f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">\n{html}\n</div>'
     return html
