@@ -31,9 +31,10 @@ build: $(READY)
 serve: $(READY)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-# Validates data/ alone, faster than a build; exits 1 on the first report.
+# Validates data/ and the translations' structure, faster than a build; exits 1 on the first report.
 check: $(READY)
 	$(BIN)/python -m scripts.check_data
+	$(BIN)/python -m scripts.check_translations
 
 # Which pages and data texts are translated, missing or older than French; always exits 0.
 i18n-status: $(READY)

@@ -28,6 +28,11 @@ GENERATORS: list[tuple[str, Generator]] = [
 ]
 
 
+def generated_folders() -> frozenset[str]:
+    """The folders of content/ the build owns: no page in them is written by hand."""
+    return frozenset(folder for folder, _ in GENERATORS)
+
+
 def localized_name(stem: str, language: str) -> str:
     """The i18n plugin's suffix convention: French (the original) has no suffix."""
     return f"{stem}.md" if language == ORIGINAL_LANGUAGE else f"{stem}.{language}.md"

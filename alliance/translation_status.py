@@ -239,6 +239,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str) -> s
         out += [md_text(ui("i18n-status-undated", language)), ""]
     for entry in shown:
         name = language_name(entry.language, language)
+        name = name[:1].upper() + name[1:]  # CLDR writes French and Spanish names in lowercase
         out += [f"## {md_text(name)} ({entry.language}) {{ #{entry.language} }}", ""]
         out += [f"### {md_text(ui('i18n-status-pages', language))}", ""]
         for state in STATES:
@@ -269,7 +270,7 @@ FOLDER = "translation-status"
 def status_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
     """The generator of the translators' page, one per language."""
     # Imported here: alliance.generated registers this generator, and owns the folders to skip.
-    from alliance.generated import GENERATORS, localized_name
+    from alliance.generated import generated_folders, localized_name
 
-    status = translation_status(dataset, languages, skip_folders={folder for folder, _ in GENERATORS})
+    status = translation_status(dataset, languages, skip_folders=generated_folders())
     return {localized_name("index", language): render_page(status, dataset, language) for language in languages}

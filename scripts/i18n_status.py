@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from alliance.dataset import load_dataset
-from alliance.generated import GENERATORS
+from alliance.generated import generated_folders
 from alliance.paths import CONTENT_DIR
 from alliance.problems import DataError
 from alliance.siteconfig import load_site_config
@@ -24,7 +24,7 @@ def main() -> int:
     except DataError as error:
         print(f"The translation status needs valid data; `make check` reports:\n{error}")
         return 0
-    generated = {folder for folder, _ in GENERATORS}
+    generated = generated_folders()
     print(render_text(translation_status(dataset, languages, skip_folders=generated)), end="")
     problems = check_translations(CONTENT_DIR, languages, skip_folders=generated)
     if problems:

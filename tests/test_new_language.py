@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from alliance.dataset import load_dataset_cached
-from alliance.generated import write_generated
+from alliance.generated import generated_folders, write_generated
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
@@ -50,10 +50,8 @@ def arabic_build(tmp_path_factory):
 
 def test_arabic_is_not_in_the_data():
     """The premise: nothing but configuration knows Arabic."""
-    from alliance.generated import GENERATORS
-
     assert "ar" not in load_site_config().codes
-    generated = {folder for folder, _ in GENERATORS}
+    generated = generated_folders()
     assert [p for p in CONTENT_DIR.rglob("*.ar.md") if p.relative_to(CONTENT_DIR).parts[0] not in generated] == []
     labels = load_dataset_cached(load_site_config().codes).labels
     assert labels.untranslated("ar") and not labels.untranslated("fr")
@@ -72,11 +70,9 @@ def test_every_arabic_page_is_right_to_left(arabic_build):
 
 def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_build):
     site, log = arabic_build
-    from alliance.generated import GENERATORS
-
     french_notice = load_dataset_cached(load_site_config().codes).labels.ui("fallback-notice", ORIGINAL_LANGUAGE)
 
-    pages = original_pages(CONTENT_DIR, load_site_config().codes, skip_folders={folder for folder, _ in GENERATORS})
+    pages = original_pages(CONTENT_DIR, load_site_config().codes, skip_folders=generated_folders())
     assert pages
     for page in pages:
         document = (site / "ar" / served_path(page)).read_text(encoding="utf-8")

@@ -110,7 +110,7 @@ def test_text_report_and_pages(dataset, content):
     assert english.startswith('---\ntitle: "Translation status"\n---') and "## English (en)" in english
     assert "## Spanish" not in english and "Translated, date unknown" in english
     french = render_page(status, dataset, "fr")
-    assert "## anglais (en)" in french and "## espagnol (es)" in french
+    assert "## Anglais (en)" in french and "## Espagnol (es)" in french
 
 
 def test_generator_writes_one_page_per_language(dataset):
