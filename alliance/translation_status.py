@@ -16,12 +16,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Literal, Mapping
+from urllib.parse import quote, urljoin
 
 from alliance.countries import language_name
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 from alliance.markup import md_text
 from alliance.paths import CONTENT_DIR, ROOT
+from alliance.siteconfig import read_mkdocs_yml
 
 State = Literal["translated", "outdated", "missing", "unknown"]
 STATES: tuple[State, ...] = ("translated", "outdated", "unknown", "missing")
@@ -59,6 +61,7 @@ FIELD_SOURCES: tuple[FieldSource, ...] = (
 class PageStatus:
     source: str  # content/about.md
     translation: str  # content/about.en.md
+    in_docs: str  # about.en.md: the translation's path inside content/
     state: State
     source_date: int | None
     translation_date: int | None
@@ -178,7 +181,10 @@ def translation_status(
             source_date, translation_date = dates.get(source), dates.get(translation)
             exists = (content_dir / translation_path(page, language)).is_file()
             page_statuses.append(
-                PageStatus(source, translation, _page_state(exists, source_date, translation_date), source_date, translation_date)
+                PageStatus(
+                    source, translation, translation_path(page, language).as_posix(),
+                    _page_state(exists, source_date, translation_date), source_date, translation_date,
+                )
             )
         fields = []
         for field in FIELD_SOURCES:
@@ -225,8 +231,21 @@ def render_text(status: TranslationStatus) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_page(status: TranslationStatus, dataset: Dataset, language: str) -> str:
-    """The translators' page in `language`: its own status, or every language's on the French page."""
+def file_link(page: PageStatus, edit_base: str) -> str:
+    """GitHub's web editor: edit an existing translation, or create the missing file in place."""
+    if page.state != "missing":
+        return edit_base + quote(page.in_docs)
+    folder, _, name = page.in_docs.rpartition("/")
+    new_base = edit_base.replace("/edit/", "/new/", 1)
+    return f"{new_base}{quote(folder)}?filename={quote(name)}"
+
+
+def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit_base: str | None = None) -> str:
+    """The translators' page in `language`: its own status, or every language's on the French page.
+
+    With `edit_base` (repo_url + edit_uri of mkdocs.yml), each translation file links to GitHub's
+    web editor, so that translating needs no git.
+    """
     ui = dataset.labels.ui
     shown = status.languages if language == ORIGINAL_LANGUAGE else [status.of(language)]
     state_words = {state: ui(f"i18n-state-{state}", language) for state in STATES}
@@ -250,8 +269,11 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str) -> s
         out += ["| " + " | ".join(md_text(cell) for cell in header) + " |", "|" + " --- |" * len(header)]
         for page in entry.pages:
             translation_date = day(page.translation_date) if page.state != "missing" else "—"
+            translation = md_text(page.translation)
+            if edit_base:
+                translation = f"[{translation}]({file_link(page, edit_base)})"
             out.append(
-                f"| {md_text(page.source)} | {md_text(page.translation)} | {md_text(state_words[page.state])}"
+                f"| {md_text(page.source)} | {translation} | {md_text(state_words[page.state])}"
                 f" | {md_text(day(page.source_date))} | {md_text(translation_date)} |"
             )
         out += ["", f"### {md_text(ui('i18n-status-data', language))}", "", md_text(ui("i18n-status-data-note", language)), ""]
@@ -273,4 +295,8 @@ def status_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]
     from alliance.generated import generated_folders, localized_name
 
     status = translation_status(dataset, languages, skip_folders=generated_folders())
-    return {localized_name("index", language): render_page(status, dataset, language) for language in languages}
+    config = read_mkdocs_yml()
+    edit_base = None
+    if config.get("repo_url") and config.get("edit_uri"):
+        edit_base = urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"])
+    return {localized_name("index", language): render_page(status, dataset, language, edit_base) for language in languages}

@@ -6,7 +6,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from alliance.generated import write_generated
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from alliance.generated import generated_folders, write_generated
 from hooks.site import dataset, languages
 
 _written_for: list = []
@@ -19,3 +22,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     write_generated(Path(config.docs_dir), data, languages(config))
     _written_for[:] = [data]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A generated page has no file in the repository to edit: no "edit this page" link.
+    if page.file.src_uri.split("/", 1)[0] in generated_folders():
+        page.edit_url = None
+    return markdown

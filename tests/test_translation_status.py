@@ -109,6 +109,11 @@ def test_text_report_and_pages(dataset, content):
     english = render_page(status, dataset, "en")
     assert english.startswith('---\ntitle: "Translation status"\n---') and "## English (en)" in english
     assert "## Spanish" not in english and "Translated, date unknown" in english
+    assert "](https://" not in english  # no repository given: no editor links
+    linked = render_page(status, dataset, "en", "https://github.com/o/r/edit/main/content/")
+    assert "(https://github.com/o/r/new/main/content/sub?filename=b.en.md)" not in linked  # b.en.md exists
+    assert "(https://github.com/o/r/edit/main/content/sub/b.en.md)" in linked
+    assert "(https://github.com/o/r/new/main/content/?filename=c.en.md)" in linked
     french = render_page(status, dataset, "fr")
     assert "## Anglais (en)" in french and "## Espagnol (es)" in french
 
@@ -126,3 +131,14 @@ def test_the_make_target_prints_the_report_and_exits_0():
     assert "Translation status" in result.stdout
     for code in load_site_config().codes[1:]:
         assert f"\n{code} (" in result.stdout
+
+
+def test_the_status_page_is_built_in_every_language_without_an_edit_link(built_site, site_config, dataset):
+    for language in site_config.codes:
+        folder = built_site if language == "fr" else built_site / language
+        document = (folder / FOLDER / "index.html").read_text(encoding="utf-8")
+        assert f"<h1 id=" in document and dataset.labels.ui("i18n-status-title", language) in document
+        assert 'rel="edit"' not in document  # generated: no file of the repository to edit
+        assert "/edit/main/content/" in document or "/new/main/content/" in document
+    about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../translation-status/"' in about
