@@ -140,6 +140,14 @@ def translation_path(page: Path, language: str) -> Path:
     return page.with_name(f"{page.stem}.{language}.md")
 
 
+def served_url(page: Path, language: str) -> str:
+    """The address of a page of content/ in `language`, from the site's root: `en/about/`."""
+    stem = page.with_suffix("")
+    path = (stem.parent if stem.name == "index" else stem).as_posix()
+    path = "" if path == "." else path + "/"
+    return path if language == ORIGINAL_LANGUAGE else f"{language}/{path}"
+
+
 def _page_state(exists: bool, source_date: int | None, translation_date: int | None) -> State:
     if not exists:
         return "missing"

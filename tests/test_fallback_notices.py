@@ -10,15 +10,9 @@ from alliance.dataset import load_dataset_cached
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.markup import fallback_notice_html
 from alliance.paths import CONTENT_DIR
-from alliance.translation_status import original_pages, translation_path
+from alliance.translation_status import original_pages, served_url, translation_path
 
 NOTICE = re.compile(r'<div class="admonition info am-fallback-notice" role="note"( lang="[^"]+")?><p>(.*?)</p></div>', re.S)
-
-
-def served_path(page: Path) -> Path:
-    """Where MkDocs (use_directory_urls) serves the page `page` of content/."""
-    stem = page.with_suffix("")
-    return (stem.parent if stem.name == "index" else stem) / "index.html"
 
 
 def notices(document: str) -> list[tuple[str, str]]:
@@ -30,9 +24,8 @@ def fallback_expectations(site: Path, content_dir: Path, languages: tuple[str, .
     """(built page, language, is shown in French) for every page of every language, generated ones included."""
     for page in original_pages(content_dir, languages):
         for language in languages:
-            folder = site if language == ORIGINAL_LANGUAGE else site / language
             translated = language == ORIGINAL_LANGUAGE or (content_dir / translation_path(page, language)).is_file()
-            yield folder / served_path(page), language, not translated
+            yield site / served_url(page, language) / "index.html", language, not translated
 
 
 def test_every_french_fallback_carries_the_notice_in_the_readers_language(built_site, site_config):

@@ -20,9 +20,9 @@ from alliance.generated import generated_folders, write_generated
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
-from alliance.translation_status import original_pages
+from alliance.translation_status import original_pages, served_url
 from tests.conftest import build_site
-from tests.test_fallback_notices import notices, served_path
+from tests.test_fallback_notices import notices
 
 ARABIC = {"locale": "ar", "name": "العربية", "build": True, "nav_translations": {}}
 
@@ -75,7 +75,7 @@ def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_buil
     pages = original_pages(CONTENT_DIR, load_site_config().codes, skip_folders=generated_folders())
     assert pages
     for page in pages:
-        document = (site / "ar" / served_path(page)).read_text(encoding="utf-8")
+        document = (site / served_url(page, "ar") / "index.html").read_text(encoding="utf-8")
         # No Arabic notice exists: the French one is shown, marked as French.
         assert notices(document) == [(f' lang="{ORIGINAL_LANGUAGE}"', french_notice)], page
         assert f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">' in document

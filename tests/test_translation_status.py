@@ -137,7 +137,7 @@ def test_the_status_page_is_built_in_every_language_without_an_edit_link(built_s
     for language in site_config.codes:
         folder = built_site if language == "fr" else built_site / language
         document = (folder / FOLDER / "index.html").read_text(encoding="utf-8")
-        assert f"<h1 id=" in document and dataset.labels.ui("i18n-status-title", language) in document
+        assert "<h1 id=" in document and dataset.labels.ui("i18n-status-title", language) in document
         assert 'rel="edit"' not in document  # generated: no file of the repository to edit
         assert "/edit/main/content/" in document or "/new/main/content/" in document
     about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
