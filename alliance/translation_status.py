@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Callable, Iterable, Literal, Mapping
 from urllib.parse import quote, urljoin
 
@@ -136,7 +136,7 @@ def original_pages(content_dir: Path, languages: tuple[str, ...], skip_folders: 
     )
 
 
-def translation_path(page: Path, language: str) -> Path:
+def translation_path(page: PurePath, language: str) -> PurePath:
     return page.with_name(f"{page.stem}.{language}.md")
 
 
@@ -239,13 +239,17 @@ def render_text(status: TranslationStatus) -> str:
     return "\n".join(lines) + "\n"
 
 
-def file_link(page: PageStatus, edit_base: str) -> str:
-    """GitHub's web editor: edit an existing translation, or create the missing file in place."""
-    if page.state != "missing":
-        return edit_base + quote(page.in_docs)
-    folder, _, name = page.in_docs.rpartition("/")
-    new_base = edit_base.replace("/edit/", "/new/", 1)
-    return f"{new_base}{quote(folder)}?filename={quote(name)}"
+def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """Where the web editor of content/ files starts (mkdocs.yml's repo_url joined with edit_uri)."""
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri) if repo_url and edit_uri else None
+
+
+def editor_url(edit_base: str, in_docs: str, exists: bool) -> str:
+    """GitHub's web editor for a file of content/: edit it, or create it in its folder."""
+    if exists:
+        return edit_base + quote(in_docs)
+    folder, _, name = in_docs.rpartition("/")
+    return f"{edit_base.replace('/edit/', '/new/', 1)}{quote(folder)}?filename={quote(name)}"
 
 
 def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit_base: str | None = None) -> str:
@@ -279,7 +283,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
             translation_date = day(page.translation_date) if page.state != "missing" else "—"
             translation = md_text(page.translation)
             if edit_base:
-                translation = f"[{translation}]({file_link(page, edit_base)})"
+                translation = f"[{translation}]({editor_url(edit_base, page.in_docs, page.state != 'missing')})"
             out.append(
                 f"| {md_text(page.source)} | {translation} | {md_text(state_words[page.state])}"
                 f" | {md_text(day(page.source_date))} | {md_text(translation_date)} |"
@@ -304,7 +308,5 @@ def status_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]
 
     status = translation_status(dataset, languages, skip_folders=generated_folders())
     config = read_mkdocs_yml()
-    edit_base = None
-    if config.get("repo_url") and config.get("edit_uri"):
-        edit_base = urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"])
-    return {localized_name("index", language): render_page(status, dataset, language, edit_base) for language in languages}
+    editor = edit_base(config.get("repo_url"), config.get("edit_uri"))
+    return {localized_name("index", language): render_page(status, dataset, language, editor) for language in languages}

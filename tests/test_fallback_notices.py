@@ -38,9 +38,12 @@ def test_every_french_fallback_carries_the_notice_in_the_readers_language(built_
         assert f'<html lang="{language}"' in document
         found = notices(document)
         where = built.relative_to(built_site)
+        edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">', document)
         if in_french:
             assert [text for _, text in found] == [labels.ui("fallback-notice", language)], where
             assert f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">' in document, where
+            # Its edit button starts the translation in GitHub's editor.
+            assert edit and "/new/" in edit.group(1) and edit.group(1).endswith(f".{language}.md"), where
         else:
             assert found == [], f"{where} is translated but carries the fallback notice"
         checked += 1
