@@ -16,10 +16,12 @@ from babel import localedata
 from alliance.countries import language_name
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.markup import md_text
+from alliance.markup import html_text, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
+from alliance.translation_status import served_url
 
 FOLDER = "open-data"
+PAGE = PurePosixPath("open-data.md")  # the page holding the `open-data-exports` section
 SCHEMAS = "schemas"  # sub-folder of FOLDER holding a copy of data/schemas/
 
 
@@ -106,16 +108,26 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
 
 
 def _file_links(export: Export, language: str) -> str:
-    """One link per file of the export; a per-language export names each file's language."""
+    """A link to the export; a per-language export links each language's file, named by its language.
+
+    The i18n plugin serves `agenda.en.ics` as `en/open-data/agenda.ics` and resolves a link to
+    `open-data/agenda.ics` to the file of the language being built; the other languages' files are
+    unknown to that build, so they are linked by the address they are served at.
+    """
+    neutral = f"{FOLDER}/{export.name}"
     if set(export.files) == {""}:
-        return f"[{md_text(export.name)}]({FOLDER}/{export.files['']})"
-    # The French file has no language suffix; the reader's language comes first, then French.
-    files = {(lang or ORIGINAL_LANGUAGE): name for lang, name in export.files.items()}
-    order = sorted(files, key=lambda lang: (lang != language, lang != ORIGINAL_LANGUAGE, lang))
-    return ", ".join(
-        f'[{md_text(files[lang])}]({FOLDER}/{files[lang]}) (<span lang="{lang}">{md_text(language_name(lang, lang))}</span>)'
-        for lang in order
-    )
+        return f"[{md_text(export.name)}]({neutral})"
+    to_root = "../" * served_url(PAGE, language).count("/")
+    languages = sorted({lang or ORIGINAL_LANGUAGE for lang in export.files}, key=lambda lang: (lang != language, lang != ORIGINAL_LANGUAGE, lang))
+    links = []
+    for lang in languages:
+        name = md_text(language_name(lang, lang))
+        if lang == language:
+            links.append(f'[<span lang="{lang}">{name}</span>]({neutral})')
+        else:
+            href = to_root + ("" if lang == ORIGINAL_LANGUAGE else f"{lang}/") + neutral
+            links.append(f'<a href="{html_text(href)}" hreflang="{lang}" lang="{lang}">{name}</a>')
+    return f"{md_text(export.name)}: {', '.join(links)}"
 
 
 def render_exports_section(dataset: Dataset, language: str, content_dir: Path = CONTENT_DIR) -> str:

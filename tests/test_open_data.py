@@ -31,14 +31,21 @@ def test_language_variants_are_one_export_and_schemas_are_not_exports():
 
 
 def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
-    rows = {line.split(" | ")[0]: line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| [")}
+    rows = {line.split(" | ")[0]: line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| ")}
     assert "(open-data/schemas/cities.schema.json)" in rows["| [cities\\.geojson](open-data/cities.geojson)"]
     assert "(open-data/schemas/practice.schema.json)" in rows["| [practices\\.json](open-data/practices.json)"]
     assert "Another export" in rows["| [newthing\\.xml](open-data/newthing.xml)"]
-    agenda = next(line for key, line in rows.items() if "agenda" in key)
-    # The reader's language first, then French; each file names its language in that language.
-    assert agenda.index("agenda.en.ics") < agenda.index("agenda.ics)") < agenda.index("agenda.es.ics")
-    assert '<span lang="es">español</span>' in agenda
+
+
+def test_a_per_language_export_links_each_language_where_it_is_served():
+    """The reader's file through MkDocs (validated), the others by their address, French first."""
+    english = next(line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| agenda"))
+    assert english.startswith('| agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
+                              '<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a>, '
+                              '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a> |')
+    french = next(line for line in render_exports(dataset(), "fr", EXPORTS).splitlines() if line.startswith("| agenda"))
+    assert '[<span lang="fr">français</span>](open-data/agenda.ics)' in french
+    assert '<a href="../en/open-data/agenda.ics" hreflang="en" lang="en">English</a>' in french
 
 
 def test_without_exports_the_page_says_so_and_still_lists_the_schemas():
