@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Iterable
 
 from alliance.localized import Shown
 
@@ -14,6 +15,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 def md_text(text: str) -> str:
     """A data string as literal text inside Markdown (paragraphs, list items, headings)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md_table_header(cells: Iterable[str]) -> list[str]:
+    """The first two lines of a Markdown table whose column headings are `cells` (plain texts)."""
+    cells = [md_text(cell) for cell in cells]
+    return ["| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
 
 
 def html_text(text: str) -> str:

@@ -16,7 +16,7 @@ from babel import localedata
 from alliance.countries import language_name
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.markup import html_text, md_text
+from alliance.markup import html_text, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
 from alliance.translation_status import served_url
 
@@ -90,8 +90,7 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
     if not exports:
         out += [md_text(ui("i18n-export-none", language)), ""]
     else:
-        header = [ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema")]
-        out += ["| " + " | ".join(md_text(cell) for cell in header) + " |", "|" + " --- |" * len(header)]
+        out += md_table_header(ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema"))
         for export in exports:
             kind = EXPORT_KINDS.get(export.name)
             description = ui(kind.label if kind else "i18n-export-other", language)
@@ -118,7 +117,11 @@ def _file_links(export: Export, language: str) -> str:
     if set(export.files) == {""}:
         return f"[{md_text(export.name)}]({neutral})"
     to_root = "../" * served_url(PAGE, language).count("/")
-    languages = sorted({lang or ORIGINAL_LANGUAGE for lang in export.files}, key=lambda lang: (lang != language, lang != ORIGINAL_LANGUAGE, lang))
+    # The reader's language first, then French, then the others.
+    languages = sorted(
+        {lang or ORIGINAL_LANGUAGE for lang in export.files},
+        key=lambda lang: (lang != language, lang != ORIGINAL_LANGUAGE, lang),
+    )
     links = []
     for lang in languages:
         name = md_text(language_name(lang, lang))

@@ -21,7 +21,7 @@ from urllib.parse import quote, urljoin
 from alliance.countries import language_name
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
-from alliance.markup import md_text
+from alliance.markup import md_table_header, md_text
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import read_mkdocs_yml
 
@@ -210,8 +210,8 @@ def translation_status(
     return TranslationStatus(tuple(statuses), dated, data_dates)
 
 
-def day(timestamp: int | None) -> str:
-    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date().isoformat() if timestamp else "unknown"
+def day(timestamp: int | None, unknown: str = "unknown") -> str:
+    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date().isoformat() if timestamp else unknown
 
 
 def render_text(status: TranslationStatus) -> str:
@@ -244,23 +244,27 @@ def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
     return urljoin(repo_url.rstrip("/") + "/", edit_uri) if repo_url and edit_uri else None
 
 
-def editor_url(edit_base: str, in_docs: str, exists: bool) -> str:
-    """GitHub's web editor for a file of content/: edit it, or create it in its folder."""
+def editor_url(base: str, in_docs: str, exists: bool) -> str:
+    """GitHub's web editor for a file of content/ (`base` from edit_base): edit it, or create it."""
     if exists:
-        return edit_base + quote(in_docs)
+        return base + quote(in_docs)
     folder, _, name = in_docs.rpartition("/")
-    return f"{edit_base.replace('/edit/', '/new/', 1)}{quote(folder)}?filename={quote(name)}"
+    return f"{base.replace('/edit/', '/new/', 1)}{quote(folder)}?filename={quote(name)}"
 
 
-def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit_base: str | None = None) -> str:
+def render_page(status: TranslationStatus, dataset: Dataset, language: str, editor: str | None = None) -> str:
     """The translators' page in `language`: its own status, or every language's on the French page.
 
-    With `edit_base` (repo_url + edit_uri of mkdocs.yml), each translation file links to GitHub's
+    With `editor` (see edit_base), each translation file links to GitHub's
     web editor, so that translating needs no git.
     """
     ui = dataset.labels.ui
     shown = status.languages if language == ORIGINAL_LANGUAGE else [status.of(language)]
     state_words = {state: ui(f"i18n-state-{state}", language) for state in STATES}
+
+    def columns(*keys: str) -> list[str]:
+        return md_table_header(ui(f"i18n-status-column-{key}", language) for key in keys)
+
     out = [
         "---", f"title: {json.dumps(ui('i18n-status-title', language), ensure_ascii=False)}", "---", "",
         f"# {md_text(ui('i18n-status-title', language))}", "",
@@ -277,23 +281,21 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
             count = ui("i18n-status-count", language).format(state=state_words[state], count=entry.count(state))
             out.append(f"- {md_text(count)}")
         out.append("")
-        header = [ui(f"i18n-status-column-{key}", language) for key in ("page", "translation", "state", "french-date", "translation-date")]
-        out += ["| " + " | ".join(md_text(cell) for cell in header) + " |", "|" + " --- |" * len(header)]
+        out += columns("page", "translation", "state", "french-date", "translation-date")
         for page in entry.pages:
-            translation_date = day(page.translation_date) if page.state != "missing" else "—"
             translation = md_text(page.translation)
-            if edit_base:
-                translation = f"[{translation}]({editor_url(edit_base, page.in_docs, page.state != 'missing')})"
+            if editor:
+                translation = f"[{translation}]({editor_url(editor, page.in_docs, page.state != 'missing')})"
             out.append(
                 f"| {md_text(page.source)} | {translation} | {md_text(state_words[page.state])}"
-                f" | {md_text(day(page.source_date))} | {md_text(translation_date)} |"
+                f" | {md_text(day(page.source_date, '—'))} | {md_text(day(page.translation_date, '—'))} |"
             )
         out += ["", f"### {md_text(ui('i18n-status-data', language))}", "", md_text(ui("i18n-status-data-note", language)), ""]
-        header = [ui(f"i18n-status-column-{key}", language) for key in ("texts", "file", "translated", "missing", "missing-list")]
-        out += ["| " + " | ".join(md_text(cell) for cell in header) + " |", "|" + " --- |" * len(header)]
+        out += columns("texts", "file", "translated", "missing", "missing-list")
         for field in entry.fields:
             missing = md_text(", ".join(field.missing)) or "—"
-            out.append(f"| {md_text(field.name)} | {md_text(field.path)} | {len(field.translated)} | {len(field.missing)} | {missing} |")
+            counts = f"{len(field.translated)} | {len(field.missing)}"
+            out.append(f"| {md_text(field.name)} | {md_text(field.path)} | {counts} | {missing} |")
         out.append("")
     return "\n".join(out)
 
