@@ -9,7 +9,7 @@ ADDR ?= 127.0.0.1:8000
 # Material's end-of-life banner is printed at every build; the README says it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check bench lock clean
+.PHONY: build serve test check i18n-status bench lock clean
 
 # The virtualenv is rebuilt whenever the lock files change.
 $(READY): requirements.lock package-lock.json
@@ -31,9 +31,14 @@ build: $(READY)
 serve: $(READY)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-# Validates data/ alone, faster than a build; exits 1 on the first report.
+# Validates data/ and the translations' structure, faster than a build; exits 1 on the first report.
 check: $(READY)
 	$(BIN)/python -m scripts.check_data
+	$(BIN)/python -m scripts.check_translations
+
+# Which pages and data texts are translated, missing or older than French; always exits 0.
+i18n-status: $(READY)
+	@$(BIN)/python -m scripts.i18n_status
 
 test: $(READY)
 	$(BIN)/python -m pytest

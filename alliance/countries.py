@@ -22,6 +22,12 @@ def country_name(code: str, language: str) -> str:
     return Locale.parse(language).territories.get(code, code)
 
 
+@lru_cache(maxsize=None)
+def language_name(code: str, language: str) -> str:
+    """The name of the language `code` in `language` (CLDR); `language_name(code, code)` is its own name."""
+    return Locale.parse(code).get_display_name(Locale.parse(language)) or code
+
+
 def suggest_country_code(value: str) -> str | None:
     """The code a contributor probably meant by `value` ("fr", "France", "Portugal")."""
     if value.upper() in country_codes():

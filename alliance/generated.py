@@ -21,6 +21,7 @@ from alliance.dataset import Dataset
 # localized_name lives in alliance.localized so that generator modules can import it without
 # importing this module, which imports them.
 from alliance.localized import localized_name  # noqa: F401 (re-exported for generators)
+from alliance import open_data, translation_status
 
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
@@ -36,12 +37,14 @@ GENERATORS: list[tuple[str, Generator]] = [
     ("agenda", agenda_pages),
     (EXPORTS_FOLDER, agenda_exports),
     (EXPORTS_FOLDER, practices_json),
+    (open_data.FOLDER, open_data.publish_schemas),
+    (translation_status.FOLDER, translation_status.status_pages),
 ]
 
 
-def is_generated(src_uri: str) -> bool:
-    """Whether a file of content/ (`cities/lisbon.en.md`) is written by the build."""
-    return any(src_uri.startswith(f"{folder}/") for folder, _ in GENERATORS)
+def generated_folders() -> frozenset[str]:
+    """The folders of content/ the build owns: no page in them is written by hand."""
+    return frozenset(folder for folder, _ in GENERATORS)
 
 
 def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:

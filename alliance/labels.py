@@ -23,6 +23,14 @@ class Labels:
     def ui(self, key: str, language: str) -> str:
         return self.entries["ui"][key][language]
 
+    def ui_shown(self, key: str, language: str) -> Shown:
+        """An interface text with the language it is really in (French when not translated)."""
+        return self.entries["ui"][key].show(language)
+
+    def untranslated(self, language: str) -> tuple[str, ...]:
+        """The labels (`kind.key`) shown in French to readers of `language`."""
+        return tuple(f"{kind}.{key}" for kind, group in self.entries.items() for key, text in group.items() if not text.has(language))
+
 
 def build_labels(data: dict) -> Labels:
     return Labels({kind: {key: LocalizedText.from_data(text) for key, text in group.items()} for kind, group in data.items()})

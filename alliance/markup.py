@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Iterable
 
 from alliance.localized import Shown
 
@@ -16,14 +17,25 @@ def md_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def md_table_header(cells: Iterable[str]) -> list[str]:
+    """The first two lines of a Markdown table whose column headings are `cells` (plain texts)."""
+    cells = [md_text(cell) for cell in cells]
+    return ["| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
+
+
 def html_text(text: str) -> str:
     """A data string as HTML text or attribute value."""
     return html.escape(text, quote=True)
 
 
-def fallback_notice_html(notice: str) -> str:
-    """The notice on a page or field shown in French because its translation is missing."""
-    return f'<div class="admonition info am-fallback-notice" role="note"><p>{html_text(notice)}</p></div>\n'
+def fallback_notice_html(notice: str, language: str | None = None) -> str:
+    """The notice on a page or field shown in French because its translation is missing.
+
+    `language` is the notice's own language when it differs from the page's (a language whose
+    interface texts are not translated yet reads the notice in French).
+    """
+    lang = f' lang="{html_text(language)}"' if language else ""
+    return f'<div class="admonition info am-fallback-notice" role="note"{lang}><p>{html_text(notice)}</p></div>\n'
 
 
 def md_shown(shown: Shown, fallback_label: str) -> str:

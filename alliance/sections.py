@@ -15,6 +15,7 @@ from alliance.citymap import render_map_frame
 from alliance.citypages import render_city_list
 from alliance.dataset import Dataset
 from alliance.markup import md_text
+from alliance.open_data import render_exports_section
 from alliance.problems import DataError, Problem
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
@@ -40,6 +41,7 @@ SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "city-map": render_map_frame,
     "city-list": render_city_list,
     "city-exports": render_city_exports,
+    "open-data-exports": render_exports_section,
 }
 
 

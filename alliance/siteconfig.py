@@ -46,9 +46,13 @@ _ConfigLoader.add_constructor("!ENV", _environment_value)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict:
+    """mkdocs.yml as written, its MkDocs-specific tags read as empty values."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def load_site_config(path: Path = MKDOCS_YML) -> SiteConfig:
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return site_config_from_plugins(config.get("plugins", []))
+    return site_config_from_plugins(read_mkdocs_yml(path).get("plugins", []))
 
 
 def site_config_from_plugins(plugins: list) -> SiteConfig:

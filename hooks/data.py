@@ -7,7 +7,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from hooks.site import dataset, i18n
+from hooks.site import dataset, i18n, languages
 
 log = logging.getLogger("mkdocs.hooks.data")
 
@@ -18,4 +18,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = dataset(config)
     if i18n(config).current_language in (None, i18n(config).default_language):
         log.info(f"Data valid: {data.coverage.summary()}")
+        for language in languages(config):
+            if missing := data.labels.untranslated(language):
+                log.info(f"{language}: {len(missing)} labels of data/labels.yaml are not translated; they are shown in French")
     return config

@@ -7,7 +7,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from alliance.generated import is_generated, write_generated
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from alliance.generated import generated_folders, write_generated
 from hooks.site import dataset, languages
 
 _written_for: list = []
@@ -22,8 +25,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _written_for[:] = [data]
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    # A generated page has no file to edit (its text comes from data/): no "edit this page" link.
-    if is_generated(page.file.src_uri):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A generated page has no file in the repository to edit: no "edit this page" link.
+    if page.file.src_uri.split("/", 1)[0] in generated_folders():
         page.edit_url = None
-    return context
+    return markdown

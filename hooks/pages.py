@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -13,6 +15,7 @@ from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.markup import fallback_notice_html
 from alliance.problems import DataError
 from alliance.sections import fill_sections
+from alliance.translation_status import edit_base, editor_url, translation_path
 from hooks.site import current_language, dataset, report
 
 
@@ -31,6 +34,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
     language = current_language(config)
+    editor = edit_base(config.repo_url, config.edit_uri)
+    if _is_fallback(page, config) and page.edit_url and editor:
+        # The page's edit button starts its translation rather than editing the French original.
+        page.edit_url = editor_url(editor, translation_path(PurePosixPath(page.file.src_uri), language).as_posix(), exists=False)
     try:
         markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
     except DataError as error:
@@ -43,7 +50,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _is_fallback(page, config):
-        # The notice is in the reader's language (the page's <html lang>); the text is French.
-        notice = dataset(config).labels.ui("fallback-notice", current_language(config))
-        return fallback_notice_html(notice) + f'<div lang="{ORIGINAL_LANGUAGE}">\n{html}\n</div>'
+        # The notice is in the reader's language (the page's <html lang>) when translated; the
+        # text is French, left-to-right even on a right-to-left page.
+        notice = dataset(config).labels.ui_shown("fallback-notice", current_language(config))
+        notice_html = fallback_notice_html(notice.text, notice.language if notice.is_fallback else None)
+        return notice_html + f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">\n{html}\n</div>'
     return html

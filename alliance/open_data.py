@@ -1,0 +1,140 @@
+"""The open-data exports: their list for the "Open data" page, and the published JSON Schemas.
+
+Every export generator writes into the shared generated folder `open-data/`; the build owns
+that folder, so its contents are exactly the exports of this build. The page lists what is
+there, described when the export is known here, so it stays right whatever generators exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from babel import localedata
+
+from alliance.countries import language_name
+from alliance.dataset import Dataset
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.markup import html_text, md_table_header, md_text
+from alliance.paths import CONTENT_DIR, SCHEMA_DIR
+from alliance.translation_status import served_url
+
+FOLDER = "open-data"
+PAGE = PurePosixPath("open-data.md")  # the page holding the `open-data-exports` section
+SCHEMAS = "schemas"  # sub-folder of FOLDER holding a copy of data/schemas/
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    label: str  # key of data/labels.yaml `ui:` describing the export
+    schemas: tuple[str, ...]  # the schema of its fields: the first of these that is published
+
+
+# Exports described on the page, by their language-neutral name; others are listed as "other".
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "cities.geojson": ExportKind("i18n-export-cities-geojson", ("cities.schema.json",)),
+    "cities.csv": ExportKind("i18n-export-cities-csv", ("cities.schema.json",)),
+    "actions.json": ExportKind("i18n-export-actions-json", ("actions.schema.json",)),
+    "agenda.ics": ExportKind("i18n-export-agenda-ics", ("actions.schema.json",)),
+    "practices.json": ExportKind("i18n-export-practices-json", ("practices.schema.json", "practice.schema.json")),
+}
+
+FORMATS = {
+    ".geojson": "GeoJSON (RFC 7946)",
+    ".csv": "CSV (RFC 4180)",
+    ".json": "JSON",
+    ".ics": "iCalendar (RFC 5545)",
+}
+
+
+def publish_schemas(dataset: Dataset, languages: tuple[str, ...], schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
+    """The generator copying the JSON Schemas, so that each export can link the schema of its fields."""
+    return {f"{SCHEMAS}/{path.name}": path.read_text(encoding="utf-8") for path in sorted(schema_dir.glob("*.schema.json"))}
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str  # language-neutral name: agenda.ics
+    files: dict[str, str]  # language ('' for a language-neutral file) -> file name in FOLDER
+
+
+def _is_language(code: str) -> bool:
+    return len(code) == 2 and code.islower() and localedata.exists(code)
+
+
+def group_exports(names: Iterable[str]) -> tuple[Export, ...]:
+    """Groups `agenda.ics`, `agenda.en.ics` ... into one export; schemas are not exports."""
+    groups: dict[str, dict[str, str]] = {}
+    for name in sorted(names):
+        path = PurePosixPath(name)
+        if path.parts[0] == SCHEMAS or path.suffix == ".md":
+            continue
+        parts = path.name.split(".")
+        if len(parts) > 2 and _is_language(parts[-2]):
+            neutral, language = ".".join(parts[:-2] + parts[-1:]), parts[-2]
+        else:
+            neutral, language = path.name, ""
+        neutral = str(path.with_name(neutral))
+        groups.setdefault(neutral, {})[language] = name
+    return tuple(Export(name, files) for name, files in sorted(groups.items()))
+
+
+def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str:
+    """The table of the exports in `names` (paths inside FOLDER), with their schemas, in Markdown."""
+    names = list(names)
+    ui = dataset.labels.ui
+    schemas = sorted(PurePosixPath(n).name for n in names if PurePosixPath(n).parts[0] == SCHEMAS)
+    exports = group_exports(names)
+    out = []
+    if not exports:
+        out += [md_text(ui("i18n-export-none", language)), ""]
+    else:
+        out += md_table_header(ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema"))
+        for export in exports:
+            kind = EXPORT_KINDS.get(export.name)
+            description = ui(kind.label if kind else "i18n-export-other", language)
+            schema = next((s for s in (kind.schemas if kind else ()) if s in schemas), None)
+            schema_link = f"[{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" if schema else "—"
+            fmt = FORMATS.get(PurePosixPath(export.name).suffix, PurePosixPath(export.name).suffix.lstrip(".").upper())
+            out.append(f"| {_file_links(export, language)} | {md_text(fmt)} | {md_text(description)} | {schema_link} |")
+        out.append("")
+    if schemas:
+        out += [md_text(ui("i18n-export-schemas", language)), ""]
+        out += [f"- [{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" for schema in schemas]
+        out.append("")
+    return "\n".join(out)
+
+
+def _file_links(export: Export, language: str) -> str:
+    """A link to the export; a per-language export links each language's file, named by its language.
+
+    The i18n plugin serves `agenda.en.ics` as `en/open-data/agenda.ics` and resolves a link to
+    `open-data/agenda.ics` to the file of the language being built; the other languages' files are
+    unknown to that build, so they are linked by the address they are served at.
+    """
+    neutral = f"{FOLDER}/{export.name}"
+    if set(export.files) == {""}:
+        return f"[{md_text(export.name)}]({neutral})"
+    to_root = "../" * served_url(PAGE, language).count("/")
+    # The reader's language first, then French, then the others.
+    languages = sorted(
+        {lang or ORIGINAL_LANGUAGE for lang in export.files},
+        key=lambda lang: (lang != language, lang != ORIGINAL_LANGUAGE, lang),
+    )
+    links = []
+    for lang in languages:
+        name = md_text(language_name(lang, lang))
+        if lang == language:
+            links.append(f'[<span lang="{lang}">{name}</span>]({neutral})')
+        else:
+            href = to_root + ("" if lang == ORIGINAL_LANGUAGE else f"{lang}/") + neutral
+            links.append(f'<a href="{html_text(href)}" hreflang="{lang}" lang="{lang}">{name}</a>')
+    return f"{md_text(export.name)}: {', '.join(links)}"
+
+
+def render_exports_section(dataset: Dataset, language: str, content_dir: Path = CONTENT_DIR) -> str:
+    """The `open-data-exports` section: what the generators of this build wrote into FOLDER."""
+    folder = content_dir / FOLDER
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return render_exports(dataset, language, names)

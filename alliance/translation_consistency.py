@@ -1,0 +1,190 @@
+"""A translated page keeps its French page's structure: headings, explicit anchors and links.
+
+Readers and other pages cite paragraphs by anchor (`declaration/#p4`) in every language, and a
+translation is reviewed against the original: a heading, anchor or link lost or added in
+translation is reported as `content/x.en.md:LINE:COL: ...`, naming the French file's line.
+Link targets are compared exactly (a translation may localise a link's text, not where it goes);
+the one link a translation may add goes to its own French original (the note saying that the
+translation is unofficial and the French text authoritative).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+from urllib.parse import urljoin
+
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.problems import Problem
+from alliance.translation_status import original_pages, served_url, translation_path
+
+Kind = Literal["heading", "anchor", "link"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A heading (value: its level), an explicit anchor (its id) or a link (its target)."""
+
+    kind: Kind
+    value: str
+    line: int
+    column: int
+
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_HEADING = re.compile(r"^(#{1,6})(?:\s|$)")
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_ID = re.compile(r"(?:^|\s)#([\w:.-]+)")
+_HTML_ID = re.compile(r"<[a-zA-Z][^>]*\sid=\"([^\"]+)\"")
+# A link's text may run over several lines of its paragraph, not over a blank line.
+_LINK = re.compile(r"!?\[(?:[^\]\n]|\n(?![ \t]*\n))*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+_HTML_HREF = re.compile(r"<a\s[^>]*href=\"([^\"]+)\"")
+
+
+def _prose_lines(text: str) -> list[str]:
+    """The page's lines with front matter, fenced code and code spans blanked, positions kept."""
+    lines = text.split("\n")
+    end_of_front_matter = 0
+    if lines and lines[0].strip() == "---":
+        end_of_front_matter = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+    prose, fence = [], None
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if index < end_of_front_matter:
+            line = ""
+        elif fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            line = ""
+        elif opening:
+            fence, line = opening.group(1), ""
+        prose.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+    return prose
+
+
+def scan(text: str) -> list[Mark]:
+    """The headings, anchors and links of a Markdown page, outside front matter and code."""
+    lines = _prose_lines(text)
+    marks: list[Mark] = []
+    for number, line in enumerate(lines, 1):
+        if heading := _HEADING.match(line):
+            marks.append(Mark("heading", heading.group(1), number, 1))
+        for attrs in _ATTR_LIST.finditer(line):
+            for anchor in _ATTR_ID.finditer(attrs.group(1)):
+                marks.append(Mark("anchor", anchor.group(1), number, attrs.start(1) + anchor.start(1) + 1))
+        for anchor in _HTML_ID.finditer(line):
+            marks.append(Mark("anchor", anchor.group(1), number, anchor.start(1) + 1))
+    prose = "\n".join(lines)
+    line_starts = [0] + [i + 1 for i, char in enumerate(prose) if char == "\n"]
+    for pattern in (_LINK, _AUTOLINK, _REFERENCE, _HTML_HREF):
+        for link in pattern.finditer(prose):
+            line = bisect_right(line_starts, link.start())
+            marks.append(Mark("link", link.group(1), line, link.start() - line_starts[line - 1] + 1))
+    return sorted(marks, key=lambda mark: (mark.line, mark.column))
+
+
+def compare(
+    french_path: str, french: str, translation_path: str, translation: str, *, urls: tuple[str, str] | None = None
+) -> list[Problem]:
+    """Every difference of headings, anchors and links between a translation and its French page.
+
+    `urls`: the addresses of the French page and of the translation (`about/`, `en/about/`), so
+    that a link from the translation to its original is allowed.
+    """
+    original, translated = scan(french), scan(translation)
+
+    def of(kind: Kind, marks: list[Mark]) -> list[Mark]:
+        return [mark for mark in marks if mark.kind == kind]
+
+    problems = _compare_headings(french_path, of("heading", original), translation_path, of("heading", translated))
+    problems += _compare_values(french_path, of("anchor", original), translation_path, of("anchor", translated), "the anchor")
+    links = [mark for mark in of("link", translated) if not (urls and _goes_to(mark.value, *urls))]
+    problems += _compare_values(french_path, of("link", original), translation_path, links, "a link to")
+    return sorted(problems)
+
+
+def _goes_to(target: str, original_url: str, translation_url: str) -> bool:
+    """Whether a link written on the page at translation_url leads to the page at original_url."""
+    if "://" in target or target.startswith(("mailto:", "#")):
+        return False
+    return urljoin("/" + translation_url, target).split("#")[0] == "/" + original_url
+
+
+def _compare_headings(french_path: str, original: list[Mark], translation_path: str, translated: list[Mark]) -> list[Problem]:
+    levels = [len(mark.value) for mark in original], [len(mark.value) for mark in translated]
+    if levels[0] == levels[1]:
+        return []
+    first = next((i for i, (a, b) in enumerate(zip(*levels)) if a != b), min(len(original), len(translated)))
+    here = _at(translated, first)
+    if first < len(original) and first < len(translated):
+        message = (
+            f"heading {first + 1} is of level {levels[1][first]} where the French page has level "
+            f"{levels[0][first]} ({french_path}:{original[first].line})"
+        )
+    elif first < len(original):
+        message = (
+            f"{len(translated)} headings where the French page has {len(original)}: its heading {first + 1} "
+            f"({french_path}:{original[first].line}) has no counterpart here"
+        )
+    else:
+        last = original[-1].line if original else 1
+        message = (
+            f"{len(translated)} headings where the French page has {len(original)}: this heading has no "
+            f"counterpart in the French page (its last heading is at {french_path}:{last})"
+        )
+    return [Problem(translation_path, here[0], here[1], message)]
+
+
+def _compare_values(
+    french_path: str, original: list[Mark], translation_path: str, translated: list[Mark], noun: str
+) -> list[Problem]:
+    problems = []
+    extra = Counter(mark.value for mark in translated) - Counter(mark.value for mark in original)
+    missing = Counter(mark.value for mark in original) - Counter(mark.value for mark in translated)
+    for index, mark in enumerate(original):
+        if missing[mark.value] > 0:
+            missing[mark.value] -= 1
+            line, column = _at(translated, index)
+            problems.append(Problem(
+                translation_path, line, column,
+                f'{noun} "{mark.value}" of the French page ({french_path}:{mark.line}) is missing here',
+            ))
+    for mark in reversed(translated):
+        if extra[mark.value] > 0:
+            extra[mark.value] -= 1
+            problems.append(Problem(
+                translation_path, mark.line, mark.column, f'{noun} "{mark.value}" is not in the French page {french_path}',
+            ))
+    return problems
+
+
+def _at(marks: list[Mark], index: int) -> tuple[int, int]:
+    """Where to report a difference at position `index`: that mark, else the last one, else the top."""
+    if not marks:
+        return 1, 1
+    mark = marks[min(index, len(marks) - 1)]
+    return mark.line, mark.column
+
+
+def check_translations(content_dir: Path, languages: tuple[str, ...], skip_folders: Iterable[str] = ()) -> list[Problem]:
+    """Compares every existing translation of every hand-written French page with it."""
+    problems: list[Problem] = []
+    shown = content_dir.name
+    for page in original_pages(content_dir, languages, skip_folders):
+        french = (content_dir / page).read_text(encoding="utf-8")
+        for language in languages:
+            translation = content_dir / translation_path(page, language)
+            if language != ORIGINAL_LANGUAGE and translation.is_file():
+                problems += compare(
+                    f"{shown}/{page.as_posix()}", french,
+                    f"{shown}/{translation_path(page, language).as_posix()}", translation.read_text(encoding="utf-8"),
+                    urls=(served_url(page, ORIGINAL_LANGUAGE), served_url(page, language)),
+                )
+    return sorted(problems)

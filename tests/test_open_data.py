@@ -1,0 +1,75 @@
+"""The open-data page lists the exports this build generated, each with its schema."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from alliance.dataset import load_dataset_cached
+from alliance.open_data import FOLDER, group_exports, publish_schemas, render_exports
+from alliance.paths import SCHEMA_DIR
+from alliance.siteconfig import load_site_config
+
+EXPORTS = [
+    "cities.geojson", "cities.csv", "actions.json", "agenda.ics", "agenda.en.ics", "agenda.es.ics",
+    "practices.json", "newthing.xml", "schemas/cities.schema.json", "schemas/actions.schema.json",
+    "schemas/practice.schema.json", "schemas/common.schema.json",
+]
+
+
+def dataset():
+    return load_dataset_cached(load_site_config().codes)
+
+
+def test_language_variants_are_one_export_and_schemas_are_not_exports():
+    exports = {export.name: export.files for export in group_exports(EXPORTS)}
+    assert exports["agenda.ics"] == {"": "agenda.ics", "en": "agenda.en.ics", "es": "agenda.es.ics"}
+    assert exports["cities.geojson"] == {"": "cities.geojson"}
+    assert not any(name.startswith("schemas") for name in exports)
+
+
+def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
+    rows = {line.split(" | ")[0]: line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| ")}
+    assert "(open-data/schemas/cities.schema.json)" in rows["| [cities\\.geojson](open-data/cities.geojson)"]
+    assert "(open-data/schemas/practice.schema.json)" in rows["| [practices\\.json](open-data/practices.json)"]
+    assert "Another export" in rows["| [newthing\\.xml](open-data/newthing.xml)"]
+
+
+def test_a_per_language_export_links_each_language_where_it_is_served():
+    """The reader's file through MkDocs (validated), the others by their address, French first."""
+    english = next(line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| agenda"))
+    assert english.startswith('| agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
+                              '<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a>, '
+                              '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a> |')
+    french = next(line for line in render_exports(dataset(), "fr", EXPORTS).splitlines() if line.startswith("| agenda"))
+    assert '[<span lang="fr">français</span>](open-data/agenda.ics)' in french
+    assert '<a href="../en/open-data/agenda.ics" hreflang="en" lang="en">English</a>' in french
+
+
+def test_without_exports_the_page_says_so_and_still_lists_the_schemas():
+    text = render_exports(dataset(), "pt", ["schemas/common.schema.json"])
+    assert "Ainda não foi publicada nenhuma exportação\\." in text
+    assert "- [common\\.schema\\.json](open-data/schemas/common.schema.json)" in text
+
+
+def test_the_schemas_are_published_unchanged():
+    published = publish_schemas(dataset(), load_site_config().codes)
+    assert set(published) == {f"schemas/{p.name}" for p in SCHEMA_DIR.glob("*.schema.json")}
+    for name, text in published.items():
+        assert json.loads(text) == json.loads((SCHEMA_DIR / Path(name).name).read_text(encoding="utf-8"))
+
+
+def test_every_open_data_page_links_files_that_the_site_serves(built_site, site_config):
+    for language in site_config.codes:
+        page = built_site / ("" if language == "fr" else language) / "open-data" / "index.html"
+        document = page.read_text(encoding="utf-8")
+        base = page.relative_to(built_site).as_posix()
+        # Every relative link of the page, resolved from the page's address.
+        targets = [urljoin(base, unquote(href)) for href in re.findall(r'href="([^"#:]+)"', document)]
+        exports = [target for target in targets if target.startswith(f"{FOLDER}/") and not target.endswith("/")]
+        assert f"{FOLDER}/schemas/common.schema.json" in exports, language
+        for target in exports:
+            assert (built_site / target).is_file(), f"{language}: {target} is not served"
+        assert "CC BY 4.0" in document

@@ -1,0 +1,167 @@
+"""A translation keeps the French page's headings, anchors and links; differences name file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alliance.generated import generated_folders
+from alliance.paths import CONTENT_DIR
+from alliance.siteconfig import load_site_config
+from alliance.translation_consistency import check_translations, compare, scan
+from alliance.translation_status import served_url
+
+FRENCH = """\
+---
+title: Exemple
+---
+
+# Titre
+
+Voir [la déclaration](declaration.md#p4) et <https://example.org/a>, [un texte
+sur deux lignes](deux.md).
+{: #p1 }
+
+## Partie { #partie }
+
+```
+# pas un titre [ni un lien](nulle-part.md) { #ni-une-ancre }
+```
+
+Le code `[x](y.md)` n'est pas un lien.
+
+### Détail
+
+[Source](https://example.org/b "titre")
+{: #p2 .am-lead }
+"""
+
+GOOD = """\
+---
+title: Example
+description: a different front matter is fine
+---
+
+# Title
+
+See [the declaration](declaration.md#p4) and <https://example.org/a>, [a text on
+two lines](deux.md).
+{: #p1 }
+
+## Part { #partie }
+
+```
+# not a heading
+```
+
+### Detail
+
+[Source](https://example.org/b)
+{: #p2 .am-lead }
+"""
+
+
+def test_scan_finds_headings_anchors_and_links_outside_code():
+    marks = [(m.kind, m.value, m.line) for m in scan(FRENCH)]
+    assert marks == [
+        ("heading", "#", 5),
+        ("link", "declaration.md#p4", 7),
+        ("link", "https://example.org/a", 7),
+        ("link", "deux.md", 7),
+        ("anchor", "p1", 9),
+        ("heading", "##", 11),
+        ("anchor", "partie", 11),
+        ("heading", "###", 19),
+        ("link", "https://example.org/b", 21),
+        ("anchor", "p2", 22),
+    ]
+
+
+def test_a_faithful_translation_has_no_problem():
+    assert compare("content/x.md", FRENCH, "content/x.en.md", GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        (
+            GOOD.replace("### Detail", "## Detail"),
+            "content/x.en.md:18:1: heading 3 is of level 2 where the French page has level 3 (content/x.md:19)",
+        ),
+        (
+            GOOD.replace("### Detail\n", ""),
+            "content/x.en.md:12:1: 2 headings where the French page has 3: its heading 3 (content/x.md:19) has no counterpart here",
+        ),
+        (
+            GOOD + "\n## Extra\n",
+            "content/x.en.md:23:1: 4 headings where the French page has 3: this heading has no counterpart in the French page (its last heading is at content/x.md:19)",
+        ),
+        (
+            GOOD.replace("{: #p2 .am-lead }", "{: .am-lead }"),
+            'content/x.en.md:12:12: the anchor "p2" of the French page (content/x.md:22) is missing here',
+        ),
+        (
+            GOOD.replace("{ #partie }", "{ #part }"),
+            'content/x.en.md:12:12: the anchor "part" is not in the French page content/x.md',
+        ),
+        (
+            GOOD.replace("(declaration.md#p4)", "(declaration.md#p5)"),
+            'content/x.en.md:8:5: a link to "declaration.md#p5" is not in the French page content/x.md',
+        ),
+        (
+            GOOD.replace(" and <https://example.org/a>", ""),
+            'a link to "https://example.org/a" of the French page (content/x.md:7) is missing here',
+        ),
+        (
+            GOOD.replace("[a text on\ntwo lines](deux.md)", "a text on\ntwo lines"),
+            'content/x.en.md:20:1: a link to "deux.md" of the French page (content/x.md:7) is missing here',
+        ),
+        (
+            GOOD.replace("[Source](https://example.org/b)", "[Source](https://example.org/b) [again](https://example.org/b)"),
+            'content/x.en.md:20:33: a link to "https://example.org/b" is not in the French page content/x.md',
+        ),
+    ],
+    ids=["heading-level", "heading-lost", "heading-added", "anchor-lost", "anchor-renamed", "link-target", "link-lost", "multi-line-link-lost", "link-added"],
+)
+def test_a_translation_that_drifts_is_reported_with_both_lines(translation, expected):
+    problems = [str(problem) for problem in compare("content/x.md", FRENCH, "content/x.en.md", translation)]
+    assert any(expected in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("link", "allowed"),
+    [("../../x/", True), ("../../x/#p1", True), ("/x/", True), ("../../y/", False), ("x.md", False), ("https://example.org/x/", False)],
+)
+def test_a_translation_may_add_a_link_to_its_french_original(link, allowed):
+    """The unofficial-translation note links the original: /x/ seen from /en/x/."""
+    translation = GOOD.replace("# Title\n", f"# Title\n\nTranslation; [the original]({link}) is authoritative.\n")
+    problems = compare("content/x.md", FRENCH, "content/x.en.md", translation, urls=("x/", "en/x/"))
+    assert (problems == []) is allowed, problems
+
+
+def test_served_urls():
+    assert [served_url(Path(p), lang) for p, lang in [("index.md", "fr"), ("index.md", "en"), ("a/index.md", "es"), ("a/b.md", "fr"), ("b.md", "pt")]] == [
+        "", "en/", "es/a/", "a/b/", "pt/b/",
+    ]
+
+
+def test_check_translations_pairs_files_and_skips_generated_folders(tmp_path):
+    content = tmp_path / "content"
+    (content / "sub").mkdir(parents=True)
+    (content / "generated").mkdir()
+    (content / "sub" / "x.md").write_text(FRENCH, encoding="utf-8")
+    (content / "sub" / "x.en.md").write_text(GOOD, encoding="utf-8")
+    (content / "sub" / "x.es.md").write_text(GOOD.replace("{ #partie }", ""), encoding="utf-8")
+    (content / "generated" / "y.md").write_text("# A\n", encoding="utf-8")
+    (content / "generated" / "y.en.md").write_text("# A\n## B\n", encoding="utf-8")
+    problems = check_translations(content, ("fr", "en", "es"), skip_folders={"generated"})
+    assert [str(p) for p in problems] == [
+        'content/sub/x.es.md:21:5: the anchor "partie" of the French page (content/sub/x.md:11) is missing here'
+    ]
+
+
+def test_the_site_translations_keep_their_french_structure():
+    """`make test` fails on any translation of content/ that drifted from its French page."""
+    problems = check_translations(CONTENT_DIR, load_site_config().codes, skip_folders=generated_folders())
+    assert not problems, "\n" + "\n".join(str(problem) for problem in problems)

@@ -1,0 +1,144 @@
+"""The translation status: pages translated, missing, outdated or undated; data texts; git dates."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from alliance.dataset import load_dataset
+from alliance.localized import LocalizedText
+from alliance.paths import ROOT
+from alliance.siteconfig import load_site_config
+from alliance.translation_status import (
+    FIELD_SOURCES, FOLDER, commit_dates, render_page, render_text, status_pages, translation_status,
+)
+
+LANGUAGES = ("fr", "en", "es")
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(load_site_config().codes)
+
+
+@pytest.fixture
+def content(tmp_path):
+    root = tmp_path
+    content = root / "content"
+    (content / "sub").mkdir(parents=True)
+    (content / "generated").mkdir()
+    for name in ("a.md", "a.en.md", "a.es.md", "sub/b.md", "sub/b.en.md", "c.md", "generated/g.md"):
+        (content / name).write_text("# x\n", encoding="utf-8")
+    return root, content
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        # Translation committed after its French page: up to date.
+        ({"content/a.md": 100, "content/a.en.md": 200, "content/sub/b.md": 100, "content/sub/b.en.md": 100},
+         {"a": "translated", "sub/b": "translated", "c": "missing"}),
+        # French page committed after the translation: outdated.
+        ({"content/a.md": 300, "content/a.en.md": 200, "content/sub/b.md": 100, "content/sub/b.en.md": 50},
+         {"a": "outdated", "sub/b": "outdated", "c": "missing"}),
+        # A translation never committed: its age is unknown.
+        ({"content/a.md": 100, "content/sub/b.md": 100, "content/sub/b.en.md": 150},
+         {"a": "unknown", "sub/b": "translated", "c": "missing"}),
+        # No git history at all (shallow clone): every existing translation is unknown.
+        (None, {"a": "unknown", "sub/b": "unknown", "c": "missing"}),
+    ],
+    ids=["up-to-date", "outdated", "uncommitted", "no-history"],
+)
+def test_page_states(dataset, content, monkeypatch, dates, expected):
+    root, content_dir = content
+    if dates is None:
+        monkeypatch.setattr("alliance.translation_status.commit_dates", lambda root: None)
+    status = translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=dates)
+    english = status.of("en")
+    assert {page.source.removeprefix("content/").removesuffix(".md"): page.state for page in english.pages} == expected
+    assert status.dated is (dates is not None)
+    assert "fr" not in [language.language for language in status.languages]
+    # es has a.es.md only; generated pages are never listed.
+    assert [page.state for page in status.of("es").pages if page.state == "missing"] == ["missing", "missing"]
+    assert all("generated" not in page.source for page in english.pages)
+
+
+def test_data_texts_translated_or_missing(dataset, content):
+    root, content_dir = content
+    lisbon = replace(dataset.cities[0], name=LocalizedText.from_data({"fr": "Lisbonne", "en": "Lisbon"}), note=None)
+    other = replace(dataset.cities[1], name=LocalizedText.from_data({"fr": "Ailleurs"}))
+    small = replace(dataset, cities=(lisbon, other))
+    status = translation_status(small, LANGUAGES, content_dir=content_dir, root=root, dates={})
+    names = next(field for field in status.of("en").fields if field.name == "cities.name")
+    assert (names.translated, names.missing) == ((lisbon.id,), (other.id,))
+    notes = next(field for field in status.of("en").fields if field.name == "cities.note")
+    assert lisbon.id not in notes.translated + notes.missing  # no note: nothing to translate
+    assert {source.name for source in FIELD_SOURCES} >= {"cities.name", "cities.note", "actions.title", "actions.summary", "labels"}
+
+
+def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
+    def git(*args, cwd, when="2020-01-01T00:00:00Z"):
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        for role in ("AUTHOR", "COMMITTER"):
+            env |= {f"GIT_{role}_NAME": "t", f"GIT_{role}_EMAIL": "t@example.org"}
+        subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+    repo = tmp_path / "repo"
+    (repo / "content").mkdir(parents=True)
+    git("init", "-q", cwd=repo)
+    (repo / "content" / "a.md").write_text("1")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "one", cwd=repo)
+    (repo / "content" / "a.en.md").write_text("2")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "two", cwd=repo, when="2021-01-01T00:00:00Z")
+    dates = commit_dates(repo)
+    assert dates["content/a.en.md"] > dates["content/a.md"] > 0
+    git("clone", "-q", "--depth", "1", f"file://{repo}", str(tmp_path / "shallow"), cwd=tmp_path)
+    assert commit_dates(tmp_path / "shallow") is None
+    assert commit_dates(tmp_path) is None  # not a repository
+
+
+def test_text_report_and_pages(dataset, content):
+    root, content_dir = content
+    status = translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=None)
+    text = render_text(status)
+    assert "unknown" in text and "content/c.en.md" in text and "data texts:" in text
+    english = render_page(status, dataset, "en")
+    assert english.startswith('---\ntitle: "Translation status"\n---') and "## English (en)" in english
+    assert "## Spanish" not in english and "Translated, date unknown" in english
+    assert "](https://" not in english  # no repository given: no editor links
+    linked = render_page(status, dataset, "en", "https://github.com/o/r/edit/main/content/")
+    assert "(https://github.com/o/r/new/main/content/sub?filename=b.en.md)" not in linked  # b.en.md exists
+    assert "(https://github.com/o/r/edit/main/content/sub/b.en.md)" in linked
+    assert "(https://github.com/o/r/new/main/content/?filename=c.en.md)" in linked
+    french = render_page(status, dataset, "fr")
+    assert "## Anglais (en)" in french and "## Espagnol (es)" in french
+
+
+def test_generator_writes_one_page_per_language(dataset):
+    languages = load_site_config().codes
+    pages = status_pages(dataset, languages)
+    assert sorted(pages) == sorted(["index.md"] + [f"index.{code}.md" for code in languages if code != "fr"])
+    assert FOLDER == "translation-status"
+
+
+def test_the_make_target_prints_the_report_and_exits_0():
+    result = subprocess.run(["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Translation status" in result.stdout
+    for code in load_site_config().codes[1:]:
+        assert f"\n{code} (" in result.stdout
+
+
+def test_the_status_page_is_built_in_every_language_without_an_edit_link(built_site, site_config, dataset):
+    for language in site_config.codes:
+        folder = built_site if language == "fr" else built_site / language
+        document = (folder / FOLDER / "index.html").read_text(encoding="utf-8")
+        assert "<h1 id=" in document and dataset.labels.ui("i18n-status-title", language) in document
+        assert 'rel="edit"' not in document  # generated: no file of the repository to edit
+        assert "/edit/main/content/" in document or "/new/main/content/" in document
+    about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../translation-status/"' in about
