@@ -42,7 +42,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
 
 FORMATS = {
     ".geojson": "GeoJSON (RFC 7946)",
-    ".csv": "CSV (RFC 4180)",
+    ".csv": "CSV (UTF-8)",
     ".json": "JSON",
     ".ics": "iCalendar (RFC 5545)",
 }
