@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -21,9 +23,14 @@ def current_language(config: MkDocsConfig) -> str:
     return i18n(config).current_language or i18n(config).default_language
 
 
+def data_dir(config: MkDocsConfig) -> Path:
+    # The data beside mkdocs.yml: the benchmark builds copies of the site with other data.
+    return Path(config.config_file_path).parent / "data"
+
+
 def dataset(config: MkDocsConfig) -> Dataset:
     try:
-        return load_dataset_cached(languages(config))
+        return load_dataset_cached(languages(config), data_dir(config))
     except DataError as error:
         raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
 
