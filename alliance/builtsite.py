@@ -50,7 +50,7 @@ class Reference:
 
 @dataclass(frozen=True)
 class ParsedPage:
-    references: tuple[Reference, ...]
+    references: tuple[Reference, ...]  # those in <style> and style="" included (tag "style")
     ids: frozenset[str]
 
 
@@ -59,6 +59,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.references: list[Reference] = []
         self.ids: set[str] = set()
+        self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value for name, value in attrs if value is not None}
@@ -67,6 +68,9 @@ class _PageParser(HTMLParser):
         if tag == "a" and "name" in values:
             self.ids.add(values["name"])
         line = self.getpos()[0]
+        self._in_style = tag == "style"
+        for url in css_urls(values.get("style", "")):
+            self.references.append(Reference("style", "style", url, (), line))
         rel = tuple(values.get("rel", "").lower().split())
         for attribute in _URL_ATTRIBUTES.get(tag, ()):
             if values.get(attribute, "").strip():
@@ -76,7 +80,17 @@ class _PageParser(HTMLParser):
                 if candidate.strip():
                     self.references.append(Reference(tag, "srcset", candidate.split()[0], rel, line))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._in_style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            for url in css_urls(data):
+                self.references.append(Reference("style", "css", url, (), self.getpos()[0]))
 
 
 def parse_page(html: str) -> ParsedPage:
