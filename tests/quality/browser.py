@@ -104,9 +104,12 @@ class Visit:
     base_url: str
     outside_requests: list[str] = field(default_factory=list)
 
-    def open(self, address: str) -> None:
-        """Loads a page of the site, scrolls to its end (lazy frames and images load) and waits."""
+    def open(self, address: str, settle: bool = True) -> None:
+        """Loads a page of the site; to settle, scrolls to its end (lazy frames and images load)
+        and waits until the network is idle."""
         self.page.goto(self.base_url + address, wait_until="load")
+        if not settle:
+            return
         self.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         self.page.wait_for_load_state("networkidle")
         for frame in self.page.frames:

@@ -48,8 +48,7 @@ def test_no_serious_accessibility_violation(visit, quality_report, page, languag
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
 def test_keyboard_reaches_switcher_navigation_and_page_controls(visit, page, language, address):
-    visit.open(address)
-    visit.page.evaluate("window.scrollTo(0, 0)")
+    visit.open(address, settle=False)
     expected = {"language switcher": visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)}
     # Its links show once the switcher has the focus: they are hidden when marked.
     expected["language link"] = visit.mark(LANGUAGE_LINKS, "language link", visible_only=False)
@@ -67,8 +66,7 @@ def test_keyboard_operates_language_switcher(visit, page, language, address):
     """Tab to the switcher, Enter, Tab to another language, Enter: the same page in that language."""
     codes = SITE_CONFIG.codes
     target = codes[(codes.index(language) + 1) % len(codes)]
-    visit.open(address)
-    visit.page.evaluate("window.scrollTo(0, 0)")
+    visit.open(address, settle=False)
     visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)
     visit.tab_until(lambda stop: (stop.get("mark") or "").startswith("language switcher"))
     visit.page.keyboard.press("Enter")
@@ -83,8 +81,7 @@ def test_keyboard_operates_language_switcher(visit, page, language, address):
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
 def test_keyboard_follows_navigation_link(visit, page, language, address):
-    visit.open(address)
-    visit.page.evaluate("window.scrollTo(0, 0)")
+    visit.open(address, settle=False)
     current = urlsplit(visit.page.url).path
     visit.mark(NAVIGATION_LINKS, "navigation", visible_only=True)
     link = visit.tab_until(
