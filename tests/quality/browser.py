@@ -105,11 +105,13 @@ class Visit:
     outside_requests: list[str] = field(default_factory=list)
 
     def open(self, address: str, settle: bool = True) -> None:
-        """Loads a page of the site; to settle, scrolls to its end (lazy frames and images load)
-        and waits until the network is idle."""
+        """Loads a page of the site; to settle, loads its lazy frames and images, scrolls to its
+        end and waits until the network is idle."""
         self.page.goto(self.base_url + address, wait_until="load")
         if not settle:
             return
+        # Lazy frames and images (the map's iframe) load too, wherever they are on the page.
+        self.page.evaluate("document.querySelectorAll('[loading=lazy]').forEach(e => { e.loading = 'eager'; })")
         self.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         self.page.wait_for_load_state("networkidle")
         for frame in self.page.frames:
@@ -159,6 +161,7 @@ class Visit:
 def visit(browser, base_url: str) -> Iterator[Visit]:
     local = urlsplit(base_url).netloc
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    context.set_default_timeout(15_000)
     recorder = Visit(context.new_page(), base_url)
 
     def route(route) -> None:

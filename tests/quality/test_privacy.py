@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from alliance.builtsite import BuiltSite, css_urls, host, is_inert, parse_page
+from tests.quality import browser as chromium
 from tests.quality.cases import KEY_PAGE_CASES
 
 # OpenStreetMap's tile server: the map's background, requested by Leaflet from the reader's browser.
@@ -75,3 +76,21 @@ def test_the_listing_finds_third_party_loads(tmp_path, html, css, expected):
     assert len(found) == len(expected), found
     for fragment in expected:
         assert any(fragment in url for url in found), (fragment, found)
+
+
+def test_the_browser_records_requests_of_lazy_frames(browser, tmp_path):
+    """The net catches what a frame far down the page requests, and lets nothing out."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title><div style="height: 5000px"></div>'
+        '<iframe src="frame.html" loading="lazy" title="map"></iframe><div style="height: 5000px"></div>',
+        encoding="utf-8",
+    )
+    (tmp_path / "frame.html").write_text(
+        '<!doctype html><title>f</title><img src="https://tile.openstreetmap.org/1/0/0.png" alt="">'
+        '<script src="https://cdn.example.com/lib.js"></script>',
+        encoding="utf-8",
+    )
+    with chromium.serve(tmp_path, "/site/") as base_url, chromium.visit(browser, base_url) as recorder:
+        recorder.open("")
+        assert len(recorder.page.frames) == 2
+    assert sorted(recorder.outside_requests) == ["https://cdn.example.com/lib.js", "https://tile.openstreetmap.org/1/0/0.png"]
