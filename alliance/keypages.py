@@ -1,0 +1,39 @@
+"""The key pages of the site: the ones the reader-facing quality checks open in every language.
+
+The one list: the accessibility, keyboard, privacy and weight checks (tests/quality/) and the
+benchmark (scripts/bench.py) all read KEY_PAGES.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KeyPage:
+    name: str
+    # The page's address inside a language's root: "" for the home page, "declaration/" ...
+    path: str
+    # CSS selectors of controls the keyboard must reach on this page, besides the language
+    # switcher and the navigation that every page has (a city list, a filter form ...).
+    keyboard_reachable: tuple[str, ...] = ()
+    # Gzip transfer budget in bytes for the page with its scripts and styles, if it has one.
+    budget: int | None = None
+
+
+KEY_PAGES: tuple[KeyPage, ...] = (
+    KeyPage("home", ""),
+    KeyPage("declaration", "declaration/", budget=150_000),
+    KeyPage("about", "about/"),
+    # The map page with its map document and the scripts and styles of both (issue 4's budget).
+    KeyPage("map", "map/", keyboard_reachable=('article a[href*="cities/"]',), budget=250_000),
+    KeyPage("agenda", "agenda/"),
+    KeyPage("city", "cities/lisbon/"),
+    KeyPage("practice", "practices/palermo-charter/"),
+)
+
+
+def page_address(page: KeyPage, language: str, default_language: str) -> str:
+    """Its address relative to the site's root: the default language has no prefix."""
+    prefix = "" if language == default_language else f"{language}/"
+    return prefix + page.path

@@ -1,0 +1,174 @@
+"""The build benchmark (`make bench`): prints a table of figures; it is not a test.
+
+- the full build of the real site (a fresh `mkdocs build --strict` process, as `make build`);
+- the same pages built without the project's hooks (plain Material + i18n): the ratio is the
+  cost of the hooks;
+- copies of the site with synthetic data sets (cities and actions in every language), to show
+  how build time and output grow with the data;
+- the validation of a large data set (alliance.dataset.load_dataset).
+
+Everything is built in temporary folders; the synthetic data is never written into data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from alliance.builtsite import BuiltSite
+from alliance.dataset import load_dataset
+from alliance.generated import GENERATORS
+from alliance.keypages import KEY_PAGES, page_address
+from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
+from alliance.siteconfig import load_site_config
+from alliance.weight import SEARCH_INDEX, gzip_size, page_weight
+from scripts.synthetic import write_synthetic_data
+
+# What a copy of the site needs besides data/ (alliance/ is imported from the project).
+SITE_SOURCES = ("content", "theme", "hooks")
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float  # median of the runs
+    pages: int  # HTML files
+    output_bytes: int
+    declaration_gzip: int  # the declaration page with its scripts and styles
+    search_index_gzip: int
+
+
+def run_build(config_file: Path, target: Path, strict: bool = True) -> float:
+    if target.exists():
+        shutil.rmtree(target)
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
+    if strict:
+        command.insert(4, "--strict")
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"the build of {config_file} failed:\n{result.stdout}\n{result.stderr}")
+    return seconds
+
+
+def measure(config_file: Path, target: Path, repeat: int, strict: bool = True) -> Build:
+    seconds = statistics.median(run_build(config_file, target, strict) for _ in range(repeat))
+    files = [p for p in target.rglob("*") if p.is_file()]
+    site = BuiltSite.from_directory(target)
+    languages = load_site_config(config_file)
+    declaration = next(page for page in KEY_PAGES if page.name == "declaration")
+    declaration_file = site.resolve(page_address(declaration, languages.default_language, languages.default_language), target / "index.html").file
+    return Build(
+        seconds=seconds,
+        pages=sum(1 for p in files if p.suffix == ".html"),
+        output_bytes=sum(p.stat().st_size for p in files),
+        declaration_gzip=page_weight(site, declaration_file).gzip,
+        search_index_gzip=gzip_size((target / SEARCH_INDEX).read_bytes()),
+    )
+
+
+def copy_site(destination: Path, with_generated: bool) -> Path:
+    """A copy of the site's sources; the generated folders only when asked (a plain site has no
+    hooks to write them). Returns the copy's mkdocs.yml."""
+    generated = {folder for folder, _ in GENERATORS}
+    for name in SITE_SOURCES:
+        ignore = None
+        if name == "content" and not with_generated:
+            ignore = lambda folder, names: [n for n in names if Path(folder) == CONTENT_DIR and n in generated]
+        shutil.copytree(ROOT / name, destination / name, ignore=ignore)
+    shutil.copy2(MKDOCS_YML, destination / "mkdocs.yml")
+    return destination / "mkdocs.yml"
+
+
+def without_hooks(config_file: Path) -> None:
+    """Removes the `hooks:` list of a copied mkdocs.yml (its !ENV tags forbid a YAML round trip)."""
+    text = config_file.read_text(encoding="utf-8")
+    stripped = re.sub(r"^hooks:\n(?:[ \t]+.*\n|\n)*", "", text, count=1, flags=re.M)
+    if stripped == text:
+        sys.exit(f"{config_file} has no hooks: list to remove")
+    config_file.write_text(stripped, encoding="utf-8")
+
+
+def count_markdown(content: Path) -> int:
+    return sum(1 for _ in content.rglob("*.md"))
+
+
+def time_validation(data_dir: Path, languages: tuple[str, ...]) -> float:
+    """Seconds of load_dataset, after a load of the real data (schemas compiled, CLDR read)."""
+    load_dataset(languages)
+    start = time.perf_counter()
+    load_dataset(languages, data_dir)
+    return time.perf_counter() - start
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+        if n == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def kilobytes(size: int) -> str:
+    return f"{size / 1000:,.0f} kB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="builds of the real and the plain site (median); default 3")
+    parser.add_argument("--sizes", default="250,1000", help="synthetic data sets: cities and actions each; default 250,1000")
+    parser.add_argument("--validate", type=int, default=10_000, help="cities and actions each for the validation timing; default 10000")
+    args = parser.parse_args()
+    languages = load_site_config().codes
+    rows = [("build", "Markdown pages", "time (s)", "HTML pages", "output", "declaration gzip", "search index gzip")]
+
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as temp:
+        temp = Path(temp)
+        print(f"Building the real site {args.repeat} times ...", file=sys.stderr)
+        real = measure(MKDOCS_YML, temp / "real-site", args.repeat)
+        # The real build has just written the generated pages into content/: the plain site
+        # gets the same Markdown files, as plain files.
+        plain_config = copy_site(temp / "plain", with_generated=True)
+        without_hooks(plain_config)
+        print(f"Building the same pages without hooks {args.repeat} times ...", file=sys.stderr)
+        # Not strict: without the hooks, the data sections of pages are left as HTML comments.
+        plain = measure(plain_config, temp / "plain-site", args.repeat, strict=False)
+        markdown = count_markdown(temp / "plain" / "content")
+
+        def row(name: str, pages: int, build: Build) -> tuple[str, ...]:
+            return (name, str(pages), f"{build.seconds:.2f}", str(build.pages), kilobytes(build.output_bytes),
+                    kilobytes(build.declaration_gzip), kilobytes(build.search_index_gzip))
+
+        rows.append(row("real site (data/ of the repository)", markdown, real))
+        rows.append(row("same pages, plain Material + i18n, no hooks", markdown, plain))
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(f"Building with {size} synthetic cities and {size} actions ...", file=sys.stderr)
+            config = copy_site(temp / f"synthetic-{size}", with_generated=False)
+            write_synthetic_data(config.parent / "data", size, size, languages)
+            build = measure(config, temp / f"synthetic-{size}-site", 1)
+            rows.append(row(f"synthetic: {size:,} cities + {size:,} actions", count_markdown(config.parent / "content"), build))
+
+        print()
+        print_table(rows)
+        print()
+        print(f"cost of the hooks (real / plain build time): {real.seconds / plain.seconds:.2f} (target under 1.10)")
+        print(f"Times are wall-clock seconds of a whole `mkdocs build` process (median of {args.repeat} for the first two rows).")
+        sys.stdout.flush()
+
+        print(f"Validating {args.validate:,} cities and {args.validate:,} actions ...", file=sys.stderr)
+        write_synthetic_data(temp / "validation", args.validate, args.validate, languages)
+        validation = time_validation(temp / "validation", languages)
+        print(f"validation of {args.validate:,} cities + {args.validate:,} actions ({', '.join(languages)}): {validation:.2f} s (target under 1 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Headless Chromium for the quality checks: Debian's /usr/bin/chromium driven by Playwright.
+
+Playwright's own browser download does not work on the project's machines, so the browser is
+the system's. Every request to a host other than the local test server is recorded, then
+aborted (and the browser resolves no other host name): the checks never need the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from alliance.paths import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    # A request that escapes the interception still goes nowhere.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Wide enough for Material to show the navigation in the sidebar rather than in a drawer.
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1")
+
+
+def unavailable(reason: str) -> None:
+    """Skips on a contributor's machine; CI must run the browser checks, so there it fails."""
+    message = f"browser checks not run: {reason}"
+    if in_ci():
+        pytest.fail(message + " (CI=true: the browser checks may not be skipped)", pytrace=False)
+    pytest.skip(message)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under its base path (/site/ ...), as it is published: some links are absolute."""
+
+    base_path = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.base_path):
+            return str(Path(self.directory) / "404.html.missing")
+        return super().translate_path("/" + path[len(self.base_path):])
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # the browser closing a connection early is no finding
+
+
+@contextmanager
+def serve(directory: Path, base_path: str) -> Iterator[str]:
+    """Serves `directory` at `base_path` on a free port of 127.0.0.1; yields the site's address."""
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"base_path": base_path}), directory=str(directory))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def launch() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing (install Debian's package: apt-get install chromium)")
+    if not AXE.exists():
+        unavailable(f"{AXE.relative_to(ROOT)} is missing (run make test, which runs npm ci)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the Python package playwright is not installed (run make test)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Visit:
+    """A browser tab on the local site that records every request for an outside host."""
+
+    page: object
+    base_url: str
+    outside_requests: list[str] = field(default_factory=list)
+
+    def open(self, address: str, settle: bool = True) -> None:
+        """Loads a page of the site; to settle, loads its lazy frames and images, scrolls to its
+        end and waits until the network is idle."""
+        self.page.goto(self.base_url + address, wait_until="load")
+        if not settle:
+            return
+        # Lazy frames and images (the map's iframe) load too, wherever they are on the page.
+        self.page.evaluate("document.querySelectorAll('[loading=lazy]').forEach(e => { e.loading = 'eager'; })")
+        self.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        self.page.wait_for_load_state("networkidle")
+        for frame in self.page.frames:
+            frame.wait_for_load_state("load")
+
+    def focused(self) -> dict:
+        """What has the keyboard focus: tag, text, href, hreflang, mark()'s name, and `stop`, a
+        number given to each element the first time it has the focus."""
+        return self.page.evaluate(
+            """() => { const e = document.activeElement;
+                if (!e || e === document.body) return {tag: 'body'};
+                if (!e.dataset.amStop) { window.amStops = (window.amStops || 0) + 1; e.dataset.amStop = window.amStops; }
+                return {tag: e.tagName.toLowerCase(), text: (e.innerText || e.getAttribute('aria-label') || '').trim(),
+                        href: e.getAttribute('href'), hreflang: e.getAttribute('hreflang'), mark: e.dataset.amMark || null,
+                        stop: e.dataset.amStop}; }"""
+        )
+
+    def mark(self, selector: str, name: str, visible_only: bool) -> int:
+        """Names the elements matching `selector` (those shown, if visible_only); returns how many."""
+        return self.page.evaluate(
+            """([selector, name, visibleOnly]) => { let n = 0;
+                document.querySelectorAll(selector).forEach(e => {
+                    if (!visibleOnly || e.checkVisibility({visibilityProperty: true})) { e.dataset.amMark = name + ' ' + n++; } });
+                return n; }""",
+            [selector, name, visible_only],
+        )
+
+    def tab_until(self, wanted, limit: int = 200) -> dict:
+        """Presses Tab until wanted(focused()) holds; fails after `limit` presses."""
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            now = self.focused()
+            if wanted(now):
+                return now
+        pytest.fail(f"{limit} presses of Tab never reached the element wanted on {self.page.url}")
+
+    def tab_through(self, limit: int = 600) -> list[dict]:
+        """Every stop of the keyboard focus from the top of the page until it comes round again.
+
+        Tabbing inside a frame (the map) keeps the frame focused in the page: repeated stops
+        are kept, only the first element coming back (or the page itself) ends the round.
+        """
+        stops: list[dict] = []
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            now = self.focused()
+            if stops and (now["tag"] == "body" or now.get("stop") == stops[0].get("stop")):
+                return stops
+            stops.append(now)
+        pytest.fail(f"the focus did not come round after {limit} presses of Tab on {self.page.url}")
+
+
+@contextmanager
+def visit(browser, base_url: str) -> Iterator[Visit]:
+    local = urlsplit(base_url).netloc
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    context.set_default_timeout(15_000)
+    recorder = Visit(context.new_page(), base_url)
+
+    def route(route) -> None:
+        url = route.request.url
+        if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            recorder.outside_requests.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    try:
+        yield recorder
+    finally:
+        context.close()

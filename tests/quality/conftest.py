@@ -1,0 +1,50 @@
+"""Fixtures of the reader-facing checks: the built site, its local server, the browser, a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alliance.builtsite import BuiltSite
+from tests.quality import browser as chromium
+
+_REPORT = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def quality_report(request) -> list[str]:
+    """Lines printed after the test run: findings that do not fail, and measured figures."""
+    return request.config.stash.setdefault(_REPORT, [])
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    lines = config.stash.get(_REPORT, [])
+    if lines:
+        terminalreporter.section("reader-facing quality report")
+        for line in lines:
+            terminalreporter.line(line)
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> BuiltSite:
+    return BuiltSite.from_directory(built_site)
+
+
+@pytest.fixture(scope="session")
+def site_server(site: BuiltSite):
+    with chromium.serve(site.root, site.base_path) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium.launch() as launched:
+        yield launched
+
+
+@pytest.fixture
+def visit(browser, site_server):
+    with chromium.visit(browser, site_server) as recorder:
+        yield recorder
+
