@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -38,7 +39,21 @@ def vocabulary(kind: str, schema_dir: Path = SCHEMA_DIR) -> tuple[str, ...]:
     return tuple(common["definitions"][kind]["enum"])
 
 
+@lru_cache(maxsize=None)
+def _compiled(name: str, schema_dir: Path = SCHEMA_DIR):
+    """The schema compiled to Python code; its $refs to sibling files resolve from schema_dir."""
+    registry = _registry(schema_dir)
+    return fastjsonschema.compile(registry.contents(name), handlers={"": lambda uri: registry.contents(uri.split("#")[0])})
+
+
 def schema_problems(doc: YamlDocument, name: str) -> list[Problem]:
+    # Valid data, the usual case, passes the compiled check alone; a document it rejects is
+    # walked by jsonschema, which finds every problem with its path.
+    try:
+        _compiled(name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     problems: list[Problem] = []
     for error in validator(name).iter_errors(doc.data):
         problems.extend(_describe(doc, error))

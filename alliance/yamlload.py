@@ -18,8 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from alliance.problems import DataError, Problem
 
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema scalars and no duplicate keys."""
+class _Strict:
+    """YAML 1.2 core-schema scalars and no duplicate keys, on top of a PyYAML SafeLoader."""
 
     yaml_implicit_resolvers: dict = {}
 
@@ -40,6 +40,14 @@ class StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class StrictLoader(_Strict, yaml.SafeLoader):
+    """Pure Python: its error messages are the ones _plain_yaml_message rewords."""
+
+
+# libyaml's parser (in PyYAML's wheels) reads valid files several times faster; a file it
+# rejects is read again by StrictLoader, so that every report has the same words.
+FastStrictLoader = type("FastStrictLoader", (_Strict, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {})
+
 for tag, pattern, first in (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
@@ -50,7 +58,8 @@ for tag, pattern, first in (
         "-+0123456789.",
     ),
 ):
-    StrictLoader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+    for loader_class in (StrictLoader, FastStrictLoader):
+        loader_class.add_implicit_resolver(tag, re.compile(pattern), list(first))
 
 
 def _construct_yaml12_int(loader, node):
@@ -66,8 +75,9 @@ def _construct_yaml12_bool(loader, node):
     return loader.construct_scalar(node).lower() == "true"
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_yaml12_int)
-StrictLoader.add_constructor("tag:yaml.org,2002:bool", _construct_yaml12_bool)
+for loader_class in (StrictLoader, FastStrictLoader):
+    loader_class.add_constructor("tag:yaml.org,2002:int", _construct_yaml12_int)
+    loader_class.add_constructor("tag:yaml.org,2002:bool", _construct_yaml12_bool)
 
 
 @dataclass(frozen=True)
@@ -130,11 +140,12 @@ def parse_yaml(text: str | bytes, path: str) -> YamlDocument:
     """Parses one YAML document; any problem is raised as a DataError naming path:line:column."""
     if isinstance(text, bytes):
         text = decode_utf8(text, path)
-    loader = None
     try:
-        loader = StrictLoader(text)
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        return _compose(text, path, FastStrictLoader)
+    except yaml.YAMLError:
+        pass  # reported below, in the words of the pure-Python loader
+    try:
+        return _compose(text, path, StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -144,9 +155,15 @@ def parse_yaml(text: str | bytes, path: str) -> YamlDocument:
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         raise DataError([Problem(path, line, column, "the file contains a control character that YAML does not allow")]) from None
+
+
+def _compose(text: str, path: str, loader_class: type) -> YamlDocument:
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     finally:
-        if loader is not None:
-            loader.dispose()
+        loader.dispose()
     return YamlDocument(path, data, root)
 
 
