@@ -28,11 +28,21 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
-def dataset(config: MkDocsConfig) -> Dataset:
+# The data of the build under way: checked again (if its files changed) at the start of each
+# language's build by load_data, then served to every page without looking at the files.
+_loaded: list[Dataset] = []
+
+
+def load_data(config: MkDocsConfig) -> Dataset:
     try:
-        return load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir))
+        _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir))]
     except DataError as error:
         raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
+    return _loaded[0]
+
+
+def dataset(config: MkDocsConfig) -> Dataset:
+    return _loaded[0] if _loaded else load_data(config)
 
 
 def report(error: DataError) -> PluginError:
