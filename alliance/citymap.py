@@ -212,12 +212,17 @@ def _elements(element: Element) -> Iterator[Element]:
 
 def _number_ids(rendered: str, document: Figure) -> str:
     """Replaces folium's random element ids by their rank of first appearance in the document."""
-    ids = {element._id for element in _elements(document) if element._id in rendered}
-    ranked = sorted(ids, key=rendered.index)
-    numbers = {element_id: str(rank) for rank, element_id in enumerate(ranked, start=1)}
-    if not numbers:
-        return rendered
-    return re.sub("|".join(ranked), lambda match: numbers[match[0]], rendered)
+    ids = {element._id for element in _elements(document)}
+    numbers: dict[str, str] = {}
+    for match in _ELEMENT_ID.finditer(rendered):
+        if match[0] in ids and match[0] not in numbers:
+            numbers[match[0]] = str(len(numbers) + 1)
+    # One pass over the text: the document grows with the number of cities.
+    return _ELEMENT_ID.sub(lambda match: numbers.get(match[0], match[0]), rendered)
+
+
+# folium names each element by a uuid4 in hexadecimal.
+_ELEMENT_ID = re.compile(r"[0-9a-f]{32}")
 
 
 def map_documents(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
