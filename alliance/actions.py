@@ -112,7 +112,7 @@ def build_actions(data: dict[str, Any]) -> tuple[Action, ...]:
             when=parse_when(a.get("when")),
             city=a["place"].get("city"),
             region=a["place"].get("region"),
-            targets=tuple(a["targets"]),
+            targets=tuple(a.get("targets", ())),
             status=a["status"],
             sources=tuple(a["sources"]),
         )
@@ -156,10 +156,7 @@ def _check_when(doc: YamlDocument, i: int, action: dict) -> Iterator[Problem]:
             yield doc.problem(("actions", i, "when"), str(error))
         return
     status = action.get("status")
-    if (when.precision == "yearly") != (status == "recurring") and isinstance(status, str):
-        yield doc.problem(
-            ("actions", i, "status" if when.precision == "yearly" else "when"),
-            'a recurring action has "when: yearly", and "when: yearly" goes with "status: recurring"',
-        )
+    if status == "recurring" and when.precision != "yearly":
+        yield doc.problem(("actions", i, "when"), 'a recurring action takes place every year: write "when: yearly"')
     if status == "held" and not when.is_dated:
         yield doc.problem(("actions", i, "when"), 'a held action needs its date in "when" (at least the year)')

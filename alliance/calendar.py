@@ -57,7 +57,8 @@ def _event(action: Action, dataset: Dataset, language: str, publication: Publica
     event.add("location", place_text(action, dataset, language))
     event.add("description", _description(action, dataset, language, publication, default_language))
     event.add("status", EVENT_STATUS.get(action.status, "TENTATIVE"))
-    event.add("categories", [dataset.labels.term("target", t, language).text for t in action.targets])
+    if action.targets:
+        event.add("categories", [dataset.labels.term("target", t, language).text for t in action.targets])
     event.add("url", publication.page_url(language, default_language, f"agenda/#{action.id}"))
     return event
 

@@ -68,8 +68,10 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         '<dl class="am-action-facts" markdown="block">',
         f"<dt>{html_text(labels.ui('agenda-place', language))}</dt>",
         f'<dd markdown="span">{_place(action, dataset, language)}</dd>',
-        f"<dt>{html_text(labels.ui('agenda-targets', language))}</dt>",
-        f'<dd markdown="span">{targets}</dd>',
+        *(
+            [f"<dt>{html_text(labels.ui('agenda-targets', language))}</dt>", f'<dd markdown="span">{targets}</dd>']
+            if targets else []  # a meeting that no source ties to the agenda's targets
+        ),
         f"<dt>{html_text(labels.ui('agenda-status', language))}</dt>",
         f'<dd><span class="am-status am-status-{status}">{md_shown(labels.term("status", action.status, language), fallback)}</span></dd>',
         f"<dt>{html_text(labels.ui('agenda-sources', language))}</dt>",
