@@ -36,8 +36,11 @@ def absolute_source(source: str, language: str, publication: Publication, defaul
 def _description(action: Action, dataset: Dataset, language: str, publication: Publication, default_language: str) -> str:
     labels = dataset.labels
     sources = "\n".join(absolute_source(s, language, publication, default_language) for s in action.sources)
+    summary = action.summary.show(language)
+    # Plain text cannot mark a language: a French summary says that it is not translated yet.
+    fallback = f" ({labels.ui('fallback-field', language)})" if summary.is_fallback else ""
     return "\n\n".join([
-        action.summary[language],
+        summary.text + fallback,
         f"{labels.ui('agenda-status', language)}: {labels.term('status', action.status, language).text}",
         f"{labels.ui('agenda-sources', language)}:\n{sources}",
     ])

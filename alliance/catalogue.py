@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import defaultdict
 from typing import Iterable
 
@@ -12,8 +11,8 @@ from alliance.countries import country_name
 from alliance.dates import format_day
 from alliance.sources import source_markdown
 from alliance.dataset import Dataset
-from alliance.localized import Shown
-from alliance.markup import html_text, md_text
+from alliance.localized import Shown, collation_key
+from alliance.markup import city_link, html_text, md_text
 from alliance.practices import PRACTICES_FOLDER, Practice, practice_file
 from alliance.schemas import vocabulary
 
@@ -23,10 +22,6 @@ INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 def practices_in_city(dataset: Dataset, city_id: str) -> tuple[Practice, ...]:
     """The practices of a city, for its page (see practice_list)."""
     return tuple(practice for practice in dataset.practices if practice.city == city_id)
-
-
-def _sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def _shown_link(shown: Shown, href: str, fallback_label: str) -> str:
@@ -58,7 +53,7 @@ def practice_list(
     A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
     """
     fallback = dataset.labels.ui("fallback-field", language)
-    items = sorted(practices, key=lambda p: _sort_key(p.title[language]))
+    items = sorted(practices, key=lambda p: collation_key(p.title[language]))
     lines = []
     for practice in items:
         link = _shown_link(practice.title.show(language), f"{to_practices}{practice.id}.md", fallback)
@@ -77,18 +72,13 @@ def render_by_theme(dataset: Dataset, language: str) -> str:
     return "\n".join(parts)
 
 
-def _city_markdown(dataset: Dataset, city_id: str, language: str, to_root: str) -> str:
-    name = md_text(dataset.city(city_id).name.show(language).text)
-    return f"[{name}]({to_root}cities/{city_id}.md)"
-
-
 def render_by_place(dataset: Dataset, language: str) -> str:
     """The catalogue by country, then by city; practices of no single city first in their country."""
     by_country: dict[str, list[Practice]] = defaultdict(list)
     for practice in dataset.practices:
         by_country[practice.country].append(practice)
     parts = []
-    for country in sorted(by_country, key=lambda code: _sort_key(country_name(code, language))):
+    for country in sorted(by_country, key=lambda code: collation_key(country_name(code, language))):
         parts.append(f"## {md_text(country_name(country, language))} {{: #country-{country.lower()} }}\n")
         by_city: dict[str | None, list[Practice]] = defaultdict(list)
         for practice in by_country[country]:
@@ -96,8 +86,8 @@ def render_by_place(dataset: Dataset, language: str) -> str:
         if None in by_city:
             label = dataset.labels.ui("practices-no-single-city", language)
             parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}")
-        for city_id in sorted(by_city, key=lambda c: _sort_key(dataset.city(c).name[language])):
-            heading = _city_markdown(dataset, city_id, language, "../")
+        for city_id in sorted(by_city, key=lambda c: collation_key(dataset.city(c).name[language])):
+            heading = city_link(dataset.city(city_id), language, "../")
             parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}")
     return "\n".join(parts)
 
@@ -108,7 +98,7 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     if practice.city is None:
         place = md_text(place_text(dataset, practice, language))
     else:
-        place = f"{_city_markdown(dataset, practice.city, language, '../')}, {md_text(country_name(practice.country, language))}"
+        place = f"{city_link(dataset.city(practice.city), language, '../')}, {md_text(country_name(practice.country, language))}"
     themes = ", ".join(
         f"[{md_text(dataset.labels.term('theme', theme, language).text)}]({INDEX_PAGE}#{theme})" for theme in practice.themes
     )

@@ -7,7 +7,6 @@ JavaScript.
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import groupby
 
 from babel.numbers import format_decimal
@@ -17,7 +16,7 @@ from alliance.countries import country_name
 from alliance.catalogue import practice_list, practices_in_city
 from alliance.dataset import Dataset
 from alliance.dates import format_when
-from alliance.localized import localized_name
+from alliance.localized import collation_key, localized_name
 from alliance.markup import html_text, md_shown, md_text
 from alliance.schemas import vocabulary
 from alliance.sources import source_markdown
@@ -108,12 +107,6 @@ def render_city_list(dataset: Dataset, language: str) -> str:
         )
         parts.append(f"### {md_text(name)}\n\n{items}")
     return "\n".join(parts)
-
-
-def collation_key(text: str) -> str:
-    """Sorts as readers expect: accents and case do not move a name ("Éire" next to "Espagne")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _decimal(value: float, language: str) -> str:

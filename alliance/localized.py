@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
@@ -45,3 +46,9 @@ class LocalizedText:
 def localized_name(stem: str, language: str, extension: str = "md") -> str:
     """The i18n plugin's suffix convention: French (the original) has no suffix."""
     return f"{stem}.{extension}" if language == ORIGINAL_LANGUAGE else f"{stem}.{language}.{extension}"
+
+
+def collation_key(text: str) -> str:
+    """Sorts as readers expect: accents and case do not move a name ("Éire" next to "Espagne")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -44,3 +44,9 @@ def md_shown(shown: Shown, fallback_label: str) -> str:
     if shown.is_fallback:
         return f'<span lang="{shown.language}">{text}</span> <small class="am-fallback-field">({html_text(fallback_label)})</small>'
     return text
+
+
+def city_link(city, language: str, to_root: str) -> str:
+    """A city's name (French when not translated: a proper name) linked to its page, from a page
+    `to_root` away from content/ ("" or "../")."""
+    return f"[{md_text(city.name[language])}]({to_root}cities/{city.id}.md)"

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 
-from alliance.actions import Action, When
-from alliance.cities import City
+from alliance.actions import Action
 from alliance.countries import country_name
 from alliance.dates import format_when
 from alliance.dataset import Dataset
-from alliance.markup import html_text, md_shown, md_text
+from alliance.markup import city_link, html_text, md_shown, md_text
 from alliance.schemas import vocabulary
 from alliance.sources import source_markdown
 
@@ -22,12 +21,6 @@ from alliance.sources import source_markdown
 UNDATED_ANCHOR = "agenda-undated"
 SUBSCRIBE_ANCHOR = "agenda-subscribe"
 
-
-
-def city_link(city: City, language: str) -> str:
-    """The city's name (French when not translated: a proper name), linked to its page."""
-    name = md_text(city.name[language])
-    return f"[{name}](../cities/{city.id}.md)"
 
 
 def place_text(action: Action, dataset: Dataset, language: str) -> str:
@@ -41,7 +34,7 @@ def place_text(action: Action, dataset: Dataset, language: str) -> str:
 def _place(action: Action, dataset: Dataset, language: str) -> str:
     if action.city:
         city = dataset.city(action.city)
-        return f"{city_link(city, language)}, {md_text(country_name(city.country, language))}"
+        return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
     return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
 
 

@@ -8,7 +8,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from alliance.generated import generated_folders, write_generated
 from hooks.site import dataset, languages

@@ -288,3 +288,11 @@ def test_built_feeds_sit_in_each_language(built_site, prefix, name):
     assert str(calendar["X-WR-CALNAME"]) == name
     html = (built_site / prefix / "agenda" / "index.html").read_text(encoding="utf-8")
     assert 'href="../open-data/agenda.ics"' in html
+
+
+def test_untranslated_summary_says_so_in_the_feed(dataset):
+    action = synthetic(dataset, summary=LocalizedText.from_data({"fr": "Résumé"}))
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr")).walk("VEVENT")
+    assert str(event["DESCRIPTION"]).startswith("Résumé (in French, not translated yet)\n\n")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr")).walk("VEVENT")
+    assert str(event["DESCRIPTION"]).startswith("Résumé\n\n")

@@ -23,7 +23,7 @@ def test_geojson_is_a_feature_collection_of_longitude_latitude_points(real):
     data = json.loads(cities_geojson(real, LANGUAGES))
     assert data["type"] == "FeatureCollection" and "crs" not in data  # RFC 7946 removed crs
     assert [f["id"] for f in data["features"]] == [c.id for c in real.cities]
-    for feature, c in zip(data["features"], real.cities):
+    for feature, c in zip(data["features"], real.cities, strict=True):
         assert feature["type"] == "Feature"
         assert feature["geometry"] == {"type": "Point", "coordinates": [c.lon, c.lat]}
         assert feature["properties"]["country"] == c.country
@@ -42,7 +42,7 @@ def test_geojson_keeps_hostile_text_as_data():
 def test_csv_round_trip(real):
     rows = list(csv.DictReader(io.StringIO(cities_csv(real, LANGUAGES))))
     assert [row["id"] for row in rows] == [c.id for c in real.cities]
-    for row, c in zip(rows, real.cities):
+    for row, c in zip(rows, real.cities, strict=True):
         assert row["name_fr"] == c.name["fr"]
         assert row["name_en"] == (c.name.texts.get("en") or "")
         assert (float(row["latitude"]), float(row["longitude"])) == (c.lat, c.lon)

@@ -59,7 +59,7 @@ def test_hostile_strings_stay_text_when_the_map_runs(hostile, language):
     # Each marker's title is the name itself, decoded as a string and nothing more.
     assert seen["titles"] == [c.name[language] for c in hostile.cities]
     assert len(seen["popups"]) == len(hostile.cities)
-    for popup, c in zip(seen["popups"], hostile.cities):
+    for popup, c in zip(seen["popups"], hostile.cities, strict=True):
         markup = Markup(popup)
         assert set(markup.tags) <= {"div", "p", "a", "ul", "li", "span"}
         assert markup.attributes <= {"id", "style", "class", "href", "target", "lang"}

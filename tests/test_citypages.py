@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import markdown
 import pytest
 
-from alliance.actions import When
-from alliance.citypages import city_page, city_pages, collation_key, render_city_list
+from alliance.citypages import city_page, city_pages, render_city_list
+from alliance.localized import collation_key
 from alliance.dataset import load_dataset
 from alliance.dates import format_when
 from alliance.labels import Labels

@@ -75,5 +75,5 @@ def test_the_crawl_finds_what_is_broken(tmp_path, html, expected):
     (tmp_path / "page" / "index.html").write_text(html, encoding="utf-8")
     problems = broken_references(BuiltSite(tmp_path, "https://example.github.io/site/"), tmp_path / "page" / "index.html")
     assert len(problems) == len(expected), problems
-    for problem, fragment in zip(problems, expected):
+    for problem, fragment in zip(problems, expected, strict=True):
         assert fragment in problem
