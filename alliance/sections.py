@@ -17,21 +17,30 @@ from alliance.dataset import Dataset
 from alliance.markup import md_text
 from alliance.open_data import render_exports_section
 from alliance.problems import DataError, Problem
+from alliance.sources import source_markdown
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
 
 
 def render_coverage(dataset: Dataset, language: str) -> str:
-    """How many of the cities and countries the declaration states the data documents."""
+    """How many of the cities and countries the declaration states the data documents.
+
+    For pages at the root of content/ (the home page, the map): the sources link from there.
+    """
     numbers = dataset.coverage
     sentence = dataset.labels.ui("coverage", language).format(
+        participants=dataset.declared.participants_more_than,
         cities=numbers.cities,
         declared_cities=numbers.declared_cities,
         countries=numbers.countries,
         declared_countries=numbers.declared_countries,
     )
+    sources = ", ".join(source_markdown(source, dataset.labels, language, "") for source in dataset.declared.sources)
     invitation = dataset.labels.ui("coverage-invitation", language)
-    return f"{md_text(sentence)}\n{{: .am-coverage }}\n\n{md_text(invitation)}\n"
+    return (
+        f"{md_text(sentence)} ({md_text(dataset.labels.ui('agenda-sources', language))}: {sources})\n{{: .am-coverage }}\n\n"
+        f"{md_text(invitation)}\n"
+    )
 
 
 SECTIONS: dict[str, Callable[[Dataset, str], str]] = {

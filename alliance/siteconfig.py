@@ -81,5 +81,5 @@ class Publication:
 
 def load_publication(path: Path = MKDOCS_YML) -> Publication:
     """site_url (SITE_URL overrides it, as in the build) and extra.og_locale of mkdocs.yml."""
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = read_mkdocs_yml(path)
     return Publication(config.get("site_url") or "", dict((config.get("extra") or {}).get("og_locale") or {}))

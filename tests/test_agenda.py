@@ -18,12 +18,12 @@ from alliance.actions import Action, parse_when
 from alliance.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.calendar import agenda_feed, is_event
 from alliance.dataset import load_dataset
-from alliance.localized import LocalizedText
-from alliance.siteconfig import Publication
 from alliance.dates import format_when
+from alliance.localized import LocalizedText
+from alliance.siteconfig import Publication, load_site_config
 from alliance.timeline import render_agenda, render_target, render_year
 
-LANGUAGES = ("fr", "en", "es", "pt")
+LANGUAGES = load_site_config().codes
 THIN = "\u2009"
 HOSTILE = (
     "</script><script>alert(1)</script>",

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from alliance.dataset import load_dataset
 from alliance.paths import DATA_DIR
 from alliance.problems import DataError
+from alliance.siteconfig import load_site_config
 from alliance.yamlload import parse_yaml
 from scripts import check_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
-LANGUAGES = ("fr", "en", "es", "pt")
+LANGUAGES = load_site_config().codes
 
 
 def expected_problems() -> dict[str, set[str]]:

@@ -10,15 +10,23 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
-from alliance.catalogue import practice_page, practices_in_city, practices_json, render_by_place, render_by_theme, render_facts
+from alliance.catalogue import (
+    practice_page,
+    practices_in_city,
+    practices_json,
+    render_by_place,
+    render_by_theme,
+    render_facts,
+)
 from alliance.dataset import load_dataset
 from alliance.paths import DATA_DIR
 from alliance.practices import load_practices
 from alliance.problems import DataError
+from alliance.siteconfig import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "practices"
 CITY_COUNTRIES = {"palermo": "IT", "lisbon": "PT"}
-LANGUAGES = ("fr", "en", "es", "pt")
+LANGUAGES = load_site_config().codes
 
 # Every fixture file and the problems it must produce, as "line:column: message".
 CASES = {

@@ -6,9 +6,10 @@ import pytest
 
 from alliance.dataset import load_dataset
 from alliance.paths import DATA_DIR
+from alliance.siteconfig import load_site_config
 from scripts.synthetic import write_synthetic_data
 
-LANGUAGES = ("fr", "en", "es", "pt")
+LANGUAGES = load_site_config().codes
 
 
 def test_synthetic_data_passes_validation(tmp_path):

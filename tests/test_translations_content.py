@@ -166,7 +166,7 @@ def test_home_page_shows_the_coverage_sentence(built_site, language):
     dataset = load_dataset_cached(SITE_CONFIG.codes)
     coverage = dataset.coverage
     sentence = dataset.labels.ui("coverage", language).format(
-        cities=coverage.cities, declared_cities=coverage.declared_cities,
+        participants=130, cities=coverage.cities, declared_cities=coverage.declared_cities,
         countries=coverage.countries, declared_countries=coverage.declared_countries,
     )
     page = article(page_path(built_site, language, ""))
