@@ -10,7 +10,7 @@ import pytest
 from alliance.actions import DateError, parse_when
 from alliance.dataset import load_dataset
 from alliance.generated import localized_name, write_folder
-from alliance.localized import LocalizedText
+from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 from alliance.markup import md_shown, md_text
 from alliance.problems import DataError, Problem
 from alliance.sections import fill_sections
@@ -95,3 +95,8 @@ def test_problems_on_the_same_value_make_one_line():
 def test_languages_come_from_mkdocs_yml():
     config = load_site_config()
     assert config.codes == ("fr", "en", "es", "pt") and config.default_language == "fr"
+
+
+def test_the_original_language_is_the_default_language_of_the_site():
+    # French is both the language of the declaration's original and the site's root language.
+    assert load_site_config().default_language == ORIGINAL_LANGUAGE
