@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from alliance.cities import check_languages
+from alliance.checks import check_languages, check_unique_ids, records
 from alliance.localized import LocalizedText
 from alliance.problems import Problem, did_you_mean
 from alliance.yamlload import YamlDocument
@@ -123,18 +123,8 @@ def build_actions(data: dict[str, Any]) -> tuple[Action, ...]:
 
 def check_actions(doc: YamlDocument, city_ids: set[str] | None, languages: tuple[str, ...]) -> Iterator[Problem]:
     """Checks the schema cannot express; tolerant of values the schema already rejected."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    actions = data.get("actions")
-    seen: dict[str, int] = {}
-    for i, action in enumerate(actions if isinstance(actions, list) else ()):
-        if not isinstance(action, dict):
-            continue
-        action_id = action.get("id")
-        if isinstance(action_id, str):
-            if action_id in seen:
-                yield doc.problem(("actions", i, "id"), f'the id "{action_id}" is already used by actions[{seen[action_id]}]')
-            else:
-                seen[action_id] = i
+    yield from check_unique_ids(doc, "actions")
+    for i, action in records(doc, "actions"):
         for field in ("title", "summary"):
             yield from check_languages(doc, ("actions", i, field), action.get(field), languages)
         place = action.get("place")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from alliance.checks import check_languages, check_unique_ids, records
 from alliance.countries import country_codes, suggest_country_code
 from alliance.localized import LocalizedText
-from alliance.problems import Problem, did_you_mean
+from alliance.problems import Problem
 from alliance.yamlload import YamlDocument
 
 # Roles that place a city among the "41 cities" the Lisbon declaration counts.
@@ -93,17 +94,8 @@ def check_cities(doc: YamlDocument, languages: tuple[str, ...]) -> Iterator[Prob
     if isinstance(declared, dict):
         for i, code in enumerate(declared.get("countries_present_without_city") or ()):
             yield from check_country(doc, ("declared", "countries_present_without_city", i), code)
-    seen: dict[str, int] = {}
-    cities = data.get("cities")
-    for i, city in enumerate(cities if isinstance(cities, list) else ()):
-        if not isinstance(city, dict):
-            continue
-        city_id = city.get("id")
-        if isinstance(city_id, str):
-            if city_id in seen:
-                yield doc.problem(("cities", i, "id"), f'the id "{city_id}" is already used by cities[{seen[city_id]}]')
-            else:
-                seen[city_id] = i
+    yield from check_unique_ids(doc, "cities")
+    for i, city in records(doc, "cities"):
         yield from check_country(doc, ("cities", i, "country"), city.get("country"))
         for field in ("name", "note"):
             yield from check_languages(doc, ("cities", i, field), city.get(field), languages)
@@ -118,15 +110,3 @@ def check_country(doc: YamlDocument, keys: tuple, code: Any) -> Iterator[Problem
         if hint:
             # The schema reports the form; this adds the code the contributor probably meant.
             yield doc.problem(keys, f"did you mean {hint}?")
-
-
-def check_languages(doc: YamlDocument, keys: tuple, value: Any, languages: tuple[str, ...]) -> Iterator[Problem]:
-    """A localized text may only use the site's languages."""
-    if isinstance(value, dict):
-        for language in value:
-            if isinstance(language, str) and language not in languages:
-                yield doc.problem(
-                    keys + (language,),
-                    f'"{language}" is not a language of the site ({", ".join(languages)}){did_you_mean(language, languages)}',
-                    at_key=True,
-                )

@@ -1,0 +1,41 @@
+"""Checks shared by the data files: their records, unique ids, the languages of texts."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from alliance.problems import Problem, did_you_mean
+from alliance.yamlload import YamlDocument
+
+
+def records(doc: YamlDocument, key: str) -> Iterator[tuple[int, dict]]:
+    """The entries of the list `key` that are groups of fields (the schema reports the others)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    entries = data.get(key)
+    for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+        if isinstance(entry, dict):
+            yield i, entry
+
+
+def check_unique_ids(doc: YamlDocument, key: str) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, entry in records(doc, key):
+        entry_id = entry.get("id")
+        if not isinstance(entry_id, str):
+            continue
+        if entry_id in seen:
+            yield doc.problem((key, i, "id"), f'the id "{entry_id}" is already used by {key}[{seen[entry_id]}]')
+        else:
+            seen[entry_id] = i
+
+
+def check_languages(doc: YamlDocument, keys: tuple, value: Any, languages: tuple[str, ...]) -> Iterator[Problem]:
+    """A localized text may only use the site's languages."""
+    if isinstance(value, dict):
+        for language in value:
+            if isinstance(language, str) and language not in languages:
+                yield doc.problem(
+                    keys + (language,),
+                    f'"{language}" is not a language of the site ({", ".join(languages)}){did_you_mean(language, languages)}',
+                    at_key=True,
+                )
