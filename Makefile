@@ -28,8 +28,9 @@ build: $(READY)
 	@rm -rf site && mv site.tmp site
 	@echo "Site built in site/ (open site/index.html, or run: make serve)"
 
+# The preview answers at http://$(ADDR)/ and rebuilds when content/, data/ or theme/ change.
 serve: $(READY)
-	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(ADDR) --watch data --watch theme
 
 # Validates data/ and the translations' structure, faster than a build; exits 1 on the first report.
 check: $(READY)
