@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alliance.localized import language_prefix
+
 
 @dataclass(frozen=True)
 class KeyPage:
@@ -35,5 +37,4 @@ KEY_PAGES: tuple[KeyPage, ...] = (
 
 def page_address(page: KeyPage, language: str, default_language: str) -> str:
     """Its address relative to the site's root: the default language has no prefix."""
-    prefix = "" if language == default_language else f"{language}/"
-    return prefix + page.path
+    return language_prefix(language, default_language) + page.path

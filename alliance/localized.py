@@ -43,6 +43,11 @@ class LocalizedText:
         return language in self.texts
 
 
+def language_prefix(language: str, default_language: str = ORIGINAL_LANGUAGE) -> str:
+    """The folder of a language's part of the site: none for the default language, `en/` ..."""
+    return "" if language == default_language else f"{language}/"
+
+
 def localized_name(stem: str, language: str, extension: str = "md") -> str:
     """The i18n plugin's suffix convention: French (the original) has no suffix."""
     return f"{stem}.{extension}" if language == ORIGINAL_LANGUAGE else f"{stem}.{language}.{extension}"

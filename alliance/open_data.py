@@ -15,7 +15,7 @@ from babel import localedata
 
 from alliance.countries import language_name
 from alliance.dataset import Dataset
-from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
 from alliance.markup import html_text, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
 from alliance.translation_status import served_url
@@ -128,7 +128,7 @@ def _file_links(export: Export, language: str) -> str:
         if lang == language:
             links.append(f'[<span lang="{lang}">{name}</span>]({neutral})')
         else:
-            href = to_root + ("" if lang == ORIGINAL_LANGUAGE else f"{lang}/") + neutral
+            href = to_root + language_prefix(lang) + neutral
             links.append(f'<a href="{html_text(href)}" hreflang="{lang}" lang="{lang}">{name}</a>')
     return f"{md_text(export.name)}: {', '.join(links)}"
 

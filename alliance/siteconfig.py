@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from alliance.localized import language_prefix
 from alliance.paths import MKDOCS_YML
 
 
@@ -75,8 +76,7 @@ class Publication:
 
     def page_url(self, language: str, default_language: str, path: str) -> str:
         """The absolute address of a page (`agenda/`) in a language's part of the site."""
-        prefix = "" if language == default_language else f"{language}/"
-        return f"{self.site_url.rstrip('/')}/{prefix}{path}"
+        return f"{self.site_url.rstrip('/')}/{language_prefix(language, default_language)}{path}"
 
 
 def load_publication(path: Path = MKDOCS_YML) -> Publication:

@@ -20,7 +20,7 @@ from urllib.parse import quote, urljoin
 
 from alliance.countries import language_name
 from alliance.dataset import Dataset
-from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
+from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, language_prefix, localized_name
 from alliance.markup import md_table_header, md_text
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import read_mkdocs_yml
@@ -137,7 +137,7 @@ def original_pages(content_dir: Path, languages: tuple[str, ...], skip_folders: 
 
 
 def translation_path(page: PurePath, language: str) -> PurePath:
-    return page.with_name(f"{page.stem}.{language}.md")
+    return page.with_name(localized_name(page.stem, language))
 
 
 def served_url(page: Path, language: str) -> str:
@@ -145,7 +145,7 @@ def served_url(page: Path, language: str) -> str:
     stem = page.with_suffix("")
     path = (stem.parent if stem.name == "index" else stem).as_posix()
     path = "" if path == "." else path + "/"
-    return path if language == ORIGINAL_LANGUAGE else f"{language}/{path}"
+    return language_prefix(language) + path
 
 
 def _page_state(exists: bool, source_date: int | None, translation_date: int | None) -> State:
