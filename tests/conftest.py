@@ -18,11 +18,15 @@ def site_config():
     return load_site_config()
 
 
+# The generator `make build` uses (the Makefile exports it): mkdocs, or its continuation properdocs.
+GENERATOR = os.environ.get("GENERATOR", "mkdocs")
+
+
 def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """Runs `mkdocs build --strict` as `make build` does, into `target`."""
+    """Runs `mkdocs build --strict` (or `properdocs build --strict`) as `make build` does, into `target`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(target)],
+        [sys.executable, "-m", GENERATOR, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(target)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
 
