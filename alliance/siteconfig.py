@@ -37,7 +37,7 @@ class _ConfigLoader(StrictLoader):
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+def _environment_value(loader: yaml.SafeLoader, node: yaml.ScalarNode | yaml.SequenceNode) -> str | None:
     """`!ENV NAME` or `!ENV [NAME, default]` as MkDocs reads them, so that site_url has its value."""
     if isinstance(node, yaml.SequenceNode):
         name, *default = loader.construct_sequence(node)

@@ -27,7 +27,7 @@ def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml") -> subproc
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", GENERATOR, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(target)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import markdown
@@ -42,11 +43,11 @@ def dataset():
 
 def synthetic(dataset, **fields) -> Action:
     """A made-up action (never in data/), with the fields of a real one unless given."""
-    values = dict(
-        id="synthetic", title=LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
-        summary=LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}), when=parse_when("2023-06-15"),
-        city="lisbon", region=None, targets=("institutions",), status="planned", sources=("declaration#p4",),
-    )
+    values: dict[str, Any] = {
+        "id": "synthetic", "title": LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
+        "summary": LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}), "when": parse_when("2023-06-15"),
+        "city": "lisbon", "region": None, "targets": ("institutions",), "status": "planned", "sources": ("declaration#p4",),
+    }
     values.update(fields)
     return Action(**values)
 

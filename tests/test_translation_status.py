@@ -127,7 +127,7 @@ def test_generator_writes_one_page_per_language(dataset):
 
 
 def test_the_make_target_prints_the_report_and_exits_0():
-    result = subprocess.run(["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Translation status" in result.stdout
     for code in load_site_config().codes[1:]:

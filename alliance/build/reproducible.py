@@ -11,7 +11,7 @@ def commit_epoch(folder: Path) -> int | None:
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
-            capture_output=True, text=True, timeout=30,
+            capture_output=True, text=True, timeout=30, check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None

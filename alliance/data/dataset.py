@@ -71,7 +71,7 @@ def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_
     problems += label_problems
     if labels_doc:
         problems += check_labels(labels_doc)
-    city_countries: dict[str, str] | None = None  # unknown while cities.yaml cannot be read
+    city_countries: dict[str, str | None] | None = None  # unknown while cities.yaml cannot be read
     if cities_doc:
         problems += check_cities(cities_doc, languages)
         cities = cities_doc.data.get("cities")
@@ -84,5 +84,7 @@ def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_
     problems += practice_problems
     if problems:
         raise DataError(problems)
+    # A file that could not be read has reported a problem: here all three were read.
+    assert cities_doc is not None and actions_doc is not None and labels_doc is not None
     declared, cities = build_cities(cities_doc.data)
     return Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data), practices)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -21,7 +21,8 @@ from alliance.data.problems import DataError, Problem
 class _Strict:
     """YAML 1.2 core-schema scalars and no duplicate keys, on top of a PyYAML SafeLoader."""
 
-    yaml_implicit_resolvers: dict = {}
+    # PyYAML's own class-level table, emptied: the YAML 1.2 resolvers are added below.
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, Node] = {}
@@ -46,7 +47,8 @@ class StrictLoader(_Strict, yaml.SafeLoader):
 
 # libyaml's parser (in PyYAML's wheels) reads valid files several times faster; a file it
 # rejects is read again by StrictLoader, so that every report has the same words.
-FastStrictLoader = type("FastStrictLoader", (_Strict, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {})
+class FastStrictLoader(_Strict, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML has it, else the same as StrictLoader."""
 
 for tag, pattern, first in (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),

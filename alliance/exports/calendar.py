@@ -49,14 +49,15 @@ def _description(action: Action, dataset: Dataset, language: str, publication: P
 def _event(action: Action, dataset: Dataset, language: str, publication: Publication, default_language: str) -> Event:
     event = Event()
     event.add("uid", f"{action.id}@{UID_DOMAIN}")
-    start = action.when.start
+    start, end = action.when.start, action.when.end
+    assert start and end, "only dated actions are events (is_event)"
     event.add("dtstamp", dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc))
     event.add("dtstart", start)
     # All-day events end on the day after the last one (DTEND is exclusive).
-    event.add("dtend", action.when.end + dt.timedelta(days=1))
+    event.add("dtend", end + dt.timedelta(days=1))
     title = action.title.show(language)
     # A title shown in French for want of a translation says so to the calendar application.
-    event.add("summary", title.text, parameters={"LANGUAGE": title.language} if title.is_fallback else None)
+    event.add("summary", title.text, parameters={"LANGUAGE": title.language} if title.is_fallback else {})
     event.add("location", place_text(action, dataset, language))
     event.add("description", _description(action, dataset, language, publication, default_language))
     event.add("status", EVENT_STATUS.get(action.status, "TENTATIVE"))

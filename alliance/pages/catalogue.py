@@ -86,7 +86,7 @@ def render_by_place(dataset: Dataset, language: str) -> str:
         if None in by_city:
             label = dataset.labels.ui("practices-no-single-city", language)
             parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}")
-        for city_id in sorted(by_city, key=lambda c: collation_key(dataset.city(c).name[language])):
+        for city_id in sorted((c for c in by_city if c is not None), key=lambda c: collation_key(dataset.city(c).name[language])):
             heading = city_link(dataset.city(city_id), language, "../")
             parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}")
     return "\n".join(parts)
@@ -126,7 +126,7 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
     folder, _, name = src_uri.rpartition("/")
     named = practice_file(name) if folder == PRACTICES_FOLDER else None
     practice = next((p for p in dataset.practices if named and p.id == named[0]), None)
-    if practice is None:
+    if practice is None or named is None:
         return None
     text_language = named[1]
     title, summary = practice.title[text_language], practice.summary[text_language]

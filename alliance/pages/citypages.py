@@ -65,7 +65,7 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
     lines = []
     for action in (a for a in dataset.actions if a.city == city.id):
         when = format_when(action.when, language, dataset.labels)
-        if action.when.machine:
+        if when and action.when.machine:
             date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
         else:
             date = f" — {md_text(when)}" if when else ""

@@ -28,6 +28,7 @@ def place_text(action: Action, dataset: Dataset, language: str) -> str:
     if action.city:
         city = dataset.city(action.city)
         return f"{city.name[language]}, {country_name(city.country, language)}"
+    assert action.region, "an action names its city or its region (actions.schema.json)"
     return dataset.labels.term("region", action.region, language).text
 
 
@@ -35,6 +36,7 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
     if action.city:
         city = dataset.city(action.city)
         return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
+    assert action.region, "an action names its city or its region (actions.schema.json)"
     return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
 
 
@@ -49,7 +51,7 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         "",
     ]
     date = format_when(action.when, language, dataset.labels)
-    if action.when.machine:
+    if date and action.when.machine:
         lines += [f'<p class="am-when"><time datetime="{action.when.machine}">{html_text(date)}</time></p>', ""]
     elif date:
         lines += [f'<p class="am-when">{html_text(date)}</p>', ""]
@@ -84,7 +86,7 @@ def by_year(actions: tuple[Action, ...]) -> dict[int, list[Action]]:
     """Dated actions under the year they start, in chronological order."""
     years: dict[int, list[Action]] = defaultdict(list)
     for action in actions:
-        if action.when.is_dated:
+        if action.when.start is not None:
             years[action.when.start.year].append(action)
     return dict(sorted(years.items()))
 

@@ -99,13 +99,13 @@ def commit_dates(root: Path = ROOT, folders: tuple[str, ...] = ("content", "data
     """The last commit time of every file under `folders`, or None when history is missing."""
     try:
         shallow = subprocess.run(
-            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True
+            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False
         )
         if shallow.returncode != 0 or shallow.stdout.strip() != "false":
             return None  # not a repository, or a shallow clone where every file has the same date
         log = subprocess.run(
             ["git", "-c", "core.quotePath=false", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", *folders],
-            cwd=root, capture_output=True, text=True,
+            cwd=root, capture_output=True, text=True, check=False,
         )
     except OSError:
         return None  # git is not installed
@@ -163,7 +163,7 @@ def translation_status(
     dated = dates is not None
     dates = dates or {}
 
-    def repo_path(path: Path) -> str:
+    def repo_path(path: PurePath) -> str:
         absolute = content_dir / path
         try:
             return absolute.resolve().relative_to(root.resolve()).as_posix()

@@ -14,12 +14,15 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 from alliance.paths import ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -79,7 +82,7 @@ def serve(directory: Path, base_path: str) -> Iterator[str]:
 
 
 @contextmanager
-def launch() -> Iterator[object]:
+def launch() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing (install Debian's package: apt-get install chromium)")
     if not AXE.exists():
@@ -100,7 +103,7 @@ def launch() -> Iterator[object]:
 class Visit:
     """A browser tab on the local site that records every request for an outside host."""
 
-    page: object
+    page: Page
     base_url: str
     outside_requests: list[str] = field(default_factory=list)
 
