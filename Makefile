@@ -56,11 +56,13 @@ i18n-status: $(READY)
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Static checks: ruff (lint and format), mypy, and zizmor on the GitHub workflows; settings in pyproject.toml.
+# Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies) and
+# zizmor (the GitHub workflows); their settings are in pyproject.toml.
 lint: $(READY)
 	$(BIN)/ruff check --quiet
 	$(BIN)/ruff format --check --quiet
 	$(BIN)/mypy
+	$(BIN)/deptry --no-ansi .
 	$(BIN)/zizmor --offline --quiet --collect=workflows --collect=dependabot .
 
 bench: $(READY)
