@@ -49,7 +49,7 @@ class Build:
 def run_build(config_file: Path, target: Path, strict: bool = True) -> float:
     if target.exists():
         shutil.rmtree(target)
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
+    command = [sys.executable, "-m", os.environ.get("GENERATOR", "mkdocs"), "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
     if strict:
         command.insert(4, "--strict")
     start = time.perf_counter()

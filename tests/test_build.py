@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from alliance.paths import ROOT
-from tests.conftest import build_site
+from tests.conftest import GENERATOR, build_site
 
 # Hosts that would report a reader's visit to a third party or load code from elsewhere.
 FORBIDDEN_HOSTS = (
@@ -93,3 +93,9 @@ def test_invalid_data_stops_the_build_with_the_report_and_publishes_nothing(proj
     assert f'data/cities.yaml:{line}:14: cities[7].country: "XX" is not an ISO 3166-1 country code' in output
     assert "Traceback" not in output
     assert [p.name for p in site.iterdir()] == ["previous.html"]
+
+
+def test_the_site_is_built_by_the_chosen_generator(built_site):
+    # `make ... GENERATOR=properdocs` really switches: the generator names itself in every page.
+    generator = re.search(r'<meta name="generator" content="([^"]+)"', (built_site / "index.html").read_text(encoding="utf-8"))
+    assert generator and ("ProperDocs" in generator.group(1)) == (GENERATOR == "properdocs"), generator
