@@ -33,3 +33,11 @@ def test_zizmor_reports_an_action_on_a_tag(tmp_path):
     (workflows / "site.yml").write_text(on_a_tag, encoding="utf-8")
     result = run_zizmor(tmp_path)
     assert result.returncode != 0 and "unpinned-uses" in result.stdout, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    # zizmor wants the commit; the comment is what Dependabot updates and a reader checks.
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for number, line in enumerate(workflow.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(- )?uses: (?!\./)", line):
+                assert re.search(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", line), f"{workflow.name}:{number}: {line.strip()}"
