@@ -32,6 +32,7 @@ class FormField:
     label: str
     required: bool
     multiple: bool
+    required_options: tuple[str, ...]  # the boxes of a checkboxes field that must be ticked
     options: tuple[str, ...]
 
 
@@ -64,6 +65,10 @@ class Submission:
 class UnreadableForm(Exception):
     """The body is not the form's Markdown (edited by hand, or a field imitates a heading)."""
 
+    def __init__(self, field: str | None):
+        self.field = field  # the field whose heading is missing or repeated; None: out of order
+        super().__init__(field or "order")
+
 
 def load_form(path: Path) -> IssueForm:
     definition = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -81,6 +86,9 @@ def load_form(path: Path) -> IssueForm:
                 multiple=bool(attributes.get("multiple")),
                 options=tuple(
                     option["label"] if isinstance(option, dict) else str(option) for option in attributes.get("options", ())
+                ),
+                required_options=tuple(
+                    option["label"] for option in attributes.get("options", ()) if isinstance(option, dict) and option.get("required")
                 ),
             )
         )
@@ -107,7 +115,7 @@ def parse_body(form: IssueForm, body: str) -> Submission:
             raise UnreadableForm(field.id)
         starts.append((found[0].start(), found[0].end()))
     if any(later[0] < earlier[1] for earlier, later in zip(starts, starts[1:])):
-        raise UnreadableForm("order")
+        raise UnreadableForm(None)
     values: dict[str, str] = {}
     checked: dict[str, tuple[str, ...]] = {}
     for index, field in enumerate(form.fields):

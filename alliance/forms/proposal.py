@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from alliance.dataset import load_dataset
-from alliance.forms.issueform import IssueForm, Submission
+from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
 from alliance.forms.yamltext import Group, InsertionFailed, Items, Number, Value, append_entry, front_matter, plain
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import display_path
@@ -175,6 +175,8 @@ def make_change(submission: Submission, root: Path, languages: tuple[str, ...]) 
     path = f"content/{PRACTICES_FOLDER}/{practice_id}.md"
     if (root / path).exists():
         problems.append(FieldProblem(("id",), f'a practice "{practice_id}" exists already: choose another identifier'))
+        # Checked under a free name, so that the other fields are answered too.
+        path = next(p for n in range(2, 1000) if not (root / (p := f"content/{PRACTICES_FOLDER}/{practice_id}-{n}.md")).exists())
     head, lines = front_matter(entry)
     description = submission.text("description").replace("\r\n", "\n").strip("\n")
     body_start = head.count("\n") + 2
@@ -203,8 +205,8 @@ def propose(submission: Submission, root: Path, languages: tuple[str, ...]) -> O
     repository is left as it was and the problems name the form's fields."""
     form = submission.form
     problems: list[FieldProblem] = [
-        FieldProblem((f.id,), "tick the box to confirm it") for f in form.fields
-        if f.type == "checkboxes" and f.required and len(submission.checked.get(f.id, ())) < len(f.options)
+        FieldProblem((f.id,), f"tick the box: {box}") for f in form.fields
+        for box in f.required_options if box not in submission.checked.get(f.id, ())
     ]
     try:
         change, entry_problems = make_change(submission, root, languages)
@@ -213,17 +215,35 @@ def propose(submission: Submission, root: Path, languages: tuple[str, ...]) -> O
     problems += entry_problems
     target = root / change.path
     before = target.read_text(encoding="utf-8") if target.exists() else None
-    if before is None or form.name in DATA_FORMS:  # an existing practice is never overwritten
-        target.write_text(change.text, encoding="utf-8")
-        problems += [_as_field_problem(p, change, root) for p in _check(root, languages)]
-        if problems:
-            target.unlink() if before is None else target.write_text(before, encoding="utf-8")
+    target.write_text(change.text, encoding="utf-8")
+    problems += [_as_field_problem(p, change, root) for p in _check(root, languages)]
+    if problems:
+        target.unlink() if before is None else target.write_text(before, encoding="utf-8")
     return Outcome(form, change, tuple(dict.fromkeys(problems)))
+
+
+def unreadable(form: IssueForm, error: UnreadableForm) -> Outcome:
+    """The answer to a body that no longer follows the form: nothing can be read safely."""
+    message = (
+        "the text of the issue no longer follows the form here: each field's heading (a line starting"
+        " with ### and the field's name) must appear once, in the form's order; a field's text cannot"
+        " contain such a line"
+    )
+    return Outcome(form, None, (FieldProblem((error.field,) if error.field else (), message),))
 
 
 def co_author(login: str, user_id: int) -> str | None:
     """The commit trailer crediting the proposer (GitHub's no-reply address)."""
     return f"Co-authored-by: {login} <{user_id}+{login}@users.noreply.github.com>" if _LOGIN.match(login) else None
+
+
+def thanks() -> str:
+    """The comment when the pull request is open (GitHub links it to the issue it closes)."""
+    return (
+        "Merci ! La proposition est devenue une pull request, liée à ce ticket : l'équipe vérifie les"
+        " sources avant de la publier. / Thank you! The proposal is now a pull request, linked to this"
+        " issue: the team checks the sources before publishing it.\n"
+    )
 
 
 def answer(outcome: Outcome) -> str:
