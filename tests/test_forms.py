@@ -21,7 +21,7 @@ from alliance.forms.proposal import answer, code_span, co_author, propose, unrea
 from alliance.forms.yamltext import quoted
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
-from alliance.yamlload import parse_yaml
+from alliance.data.yamlload import parse_yaml
 from scripts import form_proposal
 
 FIXTURES = ROOT / "tests" / "fixtures" / "forms"

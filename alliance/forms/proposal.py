@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
 from alliance.forms.yamltext import Group, InsertionFailed, Items, Number, Value, append_entry, front_matter, plain
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import display_path
-from alliance.practices import PRACTICES_FOLDER
-from alliance.problems import DataError, Problem
+from alliance.data.practices import PRACTICES_FOLDER
+from alliance.data.problems import DataError, Problem
 
 _COORDINATE = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")

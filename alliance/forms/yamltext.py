@@ -15,7 +15,7 @@ from typing import Union
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from alliance.yamlload import parse_yaml
+from alliance.data.yamlload import parse_yaml
 
 
 @dataclass(frozen=True)
