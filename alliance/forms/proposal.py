@@ -259,7 +259,9 @@ def answer(outcome: Outcome) -> str:
     ]
     for problem in outcome.problems:
         where = " ; ".join(f"**{labels[f]}**" for f in problem.fields) or "**Proposition / Proposal**"
-        out.append(f"- {where} : {code_span(problem.message)}")
+        # A message quotes the value: a very long one is shortened (a comment has a size limit).
+        message = problem.message if len(problem.message) <= 500 else problem.message[:499] + "…"
+        out.append(f"- {where} : {code_span(message)}")
     return "\n".join(out) + "\n"
 
 
