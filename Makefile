@@ -20,7 +20,7 @@ ADDR ?= 127.0.0.1:8000
 # Material's end-of-life banner is printed at every build; the README says it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint check i18n-status bench lock clean
+.PHONY: build serve test lint check i18n-status bench mutate lock clean
 
 # The virtualenv is rebuilt whenever the lock files change.
 $(READY): requirements/$(LOCK).txt package-lock.json pyproject.toml
@@ -68,6 +68,12 @@ lint: $(READY)
 bench: $(READY)
 	$(BIN)/python -m scripts.bench
 
+# Mutation testing ([tool.mutmut] in pyproject.toml): each mutant of the listed modules against their
+# unit tests, then the score per module; exits 1 while a survivor is neither killed nor explained.
+mutate: $(READY)
+	$(BIN)/mutmut run --max-children 2 > /dev/null
+	$(BIN)/python -m scripts.mutation_score
+
 # Regenerates the lock files after a change of pyproject.toml or package.json: requirements/build.txt
 # (the dependencies and the `build` group), then requirements/test.txt (those same versions, plus the
 # `test` and `tools` groups).
@@ -82,4 +88,4 @@ lock:
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf .venv .venv-build node_modules site site.tmp
+	rm -rf .venv .venv-build node_modules site site.tmp mutants
