@@ -55,7 +55,7 @@ def _build_or_show_problems(build):
     return build_or_show
 
 
-def _problems_of(error: BaseException) -> list[Problem]:
+def _problems_of(error: BaseException | None) -> list[Problem]:
     """The problems carried by the error or by the one it was raised from (hooks.site.ProblemsFound;
     MkDocs raises its Abort while handling it, and the i18n plugin builds languages inside)."""
     while error is not None:
@@ -77,7 +77,7 @@ def _show_problems(site_dir: Path, problems: list[Problem], messages: list[str])
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve" and not getattr(serve_command.build, "shows_problems", False):
         serve_command.build = _build_or_show_problems(serve_command.build)
-        serve_command.build.shows_problems = True
+        serve_command.build.shows_problems = True  # type: ignore[attr-defined]  # marks MkDocs' function as wrapped
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     labels = tuple(label["name"] for label in issue.get("labels", ()))
     form = form_for_labels(load_forms(args.root / ".github" / "ISSUE_TEMPLATE"), labels)
     args.out.mkdir(parents=True, exist_ok=True)
-    outcome_name, answer_text = "none", ""
+    outcome_name, answer_text, changed = "none", "", ""
     if form is not None:
         try:
             outcome = propose(parse_body(form, issue.get("body") or ""), args.root, load_site_config().codes)
@@ -50,15 +50,15 @@ def main(argv: list[str] | None = None) -> int:
             outcome = unreadable(form, error)
         user = issue.get("user") or {}
         login, user_id = str(user.get("login", "")), int(user.get("id", 0))
-        if outcome.accepted:
-            outcome_name, answer_text = "pr", thanks()
+        if outcome.accepted and outcome.change is not None:
+            outcome_name, answer_text, changed = "pr", thanks(), outcome.change.path
             title, body = pull_request(outcome, issue["number"], login)
             trailer = co_author(login, user_id)
             message = f"{title}\n\nFrom the form of issue #{issue['number']}.\n" + (f"\n{trailer}\n" if trailer else "")
             (args.out / "commit.txt").write_text(message, encoding="utf-8")
             (args.out / "pr-title.txt").write_text(title, encoding="utf-8")
             (args.out / "pr-body.md").write_text(body, encoding="utf-8")
-            (args.out / "changed.txt").write_text(outcome.change.path + "\n", encoding="utf-8")
+            (args.out / "changed.txt").write_text(changed + "\n", encoding="utf-8")
         else:
             outcome_name, answer_text = "answer", answer(outcome)
     (args.out / "outcome").write_text(outcome_name, encoding="utf-8")
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as out:
             out.write(github_output("outcome", outcome_name) + github_output("answer", answer_text))
-    print(f"{outcome_name}: {outcome.change.path if outcome_name == 'pr' else answer_text}" if form else "none: the issue carries no form's label")
+    print(f"{outcome_name}: {changed if outcome_name == 'pr' else answer_text}" if form else "none: the issue carries no form's label")
     return 0
 
 

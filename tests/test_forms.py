@@ -48,7 +48,7 @@ def outcome_text(fixture: Path, root: Path) -> str:
         outcome = propose(parse_body(form, fixture.read_text(encoding="utf-8")), root, load_site_config().codes)
     except UnreadableForm as error:
         outcome = unreadable(form, error)
-    if not outcome.accepted:
+    if not outcome.accepted or outcome.change is None:
         return answer(outcome)
     before = (ROOT / outcome.change.path).read_text(encoding="utf-8").splitlines(True) if (ROOT / outcome.change.path).exists() else []
     after = (root / outcome.change.path).read_text(encoding="utf-8").splitlines(True)

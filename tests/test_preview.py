@@ -110,13 +110,15 @@ def test_the_preview_shows_problems_then_recovers_one_build_per_save(project):
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        builds = lambda: log.read_text(encoding="utf-8").count("Building documentation...")
+        def builds() -> int:
+            return log.read_text(encoding="utf-8").count("Building documentation...")
+
         page = base + "en/about/"
         wait_for(lambda: fetch(page)[0] == 200, "the preview did not answer", log)
         assert builds() == 1
 
         cities.write_text(text.replace(*BROKEN_LINE, 1), encoding="utf-8")
-        status, html = wait_for(lambda: (r := fetch(page)) and "problem" in title(r[1]) and r, "no problem page", log)
+        _, html = wait_for(lambda: (r := fetch(page)) and "problem" in title(r[1]) and r, "no problem page", log)
         assert re.search(r"cities\.yaml:\d+:\d+: a line here is not of the form", html)
         assert "a line is not of the form <code>field: value</code>" in html  # its hint
         assert "problem" in title(fetch(base + "pt/no-such-page/")[1])  # every address

@@ -98,12 +98,12 @@ def test_a_missing_label_is_located_at_its_key(dataset, content):
     root, content_dir = content
     (root / "data").mkdir()
     shutil.copy(DATA_DIR / "labels.yaml", root / "data" / "labels.yaml")
-    status = translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, dates={})
+    translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, dates={})  # reads labels.yaml there
     kind, group = next(iter(dataset.labels.entries.items()))
     key = next(iter(group))
     source = next(f for f in FIELD_SOURCES if f.name == "labels")
     text = (root / "data" / "labels.yaml").read_text(encoding="utf-8").splitlines()
-    line = next(i for i, l in enumerate(text, 1) if l.strip().startswith(f"{key}:") and i > text.index(f"{kind}:"))
+    line = next(i for i, row in enumerate(text, 1) if row.strip().startswith(f"{key}:") and i > text.index(f"{kind}:"))
     doc_keys = source.keys({kind: {key: {}}}, f"{kind}.{key}")
     assert doc_keys == (kind, key)
     assert load_yaml(root / "data" / "labels.yaml").locate_key(doc_keys)[0] == line

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -114,7 +115,7 @@ def parse_body(form: IssueForm, body: str) -> Submission:
         if len(found) != 1:
             raise UnreadableForm(field.id)
         starts.append((found[0].start(), found[0].end()))
-    if any(later[0] < earlier[1] for earlier, later in zip(starts, starts[1:])):
+    if any(later[0] < earlier[1] for earlier, later in pairwise(starts)):
         raise UnreadableForm(None)
     values: dict[str, str] = {}
     checked: dict[str, tuple[str, ...]] = {}

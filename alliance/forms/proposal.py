@@ -17,7 +17,7 @@ from typing import Callable, Mapping
 
 from alliance.data.dataset import load_dataset
 from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
-from alliance.forms.yamltext import Group, InsertionFailed, Items, Number, Value, append_entry, front_matter, plain
+from alliance.forms.yamltext import Group, InsertionFailed, Items, Node_, Number, Value, append_entry, front_matter, plain
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import display_path
 from alliance.data.practices import PRACTICES_FOLDER
@@ -81,8 +81,8 @@ def _translations(submission: Submission, field: str, french: str, languages: tu
     for line in _lines(submission, field):
         match = _LANGUAGE_LINE.match(line)
         language = match.group(1).lower() if match else None
-        if language is None or language not in languages:
-            problems.append(FieldProblem((field,), f'write one line per language ({", ".join(l for l in languages if l != ORIGINAL_LANGUAGE)}), such as "en: Lisbon"; this line is not: {line}'))
+        if match is None or language not in languages:
+            problems.append(FieldProblem((field,), f'write one line per language ({", ".join(code for code in languages if code != ORIGINAL_LANGUAGE)}), such as "en: Lisbon"; this line is not: {line}'))
         elif language == ORIGINAL_LANGUAGE or any(known == language for known, _ in found):
             problems.append(FieldProblem((field,), f'the language "{language}" is given twice'))
         elif (text := " ".join(match.group(2).split())) != french:
@@ -93,7 +93,7 @@ def _translations(submission: Submission, field: str, french: str, languages: tu
 def city_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Group, list[FieldProblem]]:
     french = _text(submission, "name-fr")
     others, problems = _translations(submission, "name-translations", french, languages)
-    entries = [
+    entries: list[tuple[str, Node_]] = [
         ("id", Value(_text(submission, "id"), "id")),
         ("name", Group((("fr", Value(french, "name-fr")), *others))),
         ("country", Value(_text(submission, "country"), "country")),
@@ -110,14 +110,14 @@ def city_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Grou
 
 
 def action_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Group, list[FieldProblem]]:
-    entries = [
+    entries: list[tuple[str, Node_]] = [
         ("id", Value(_text(submission, "id"), "id")),
         ("title", Group((("fr", Value(_text(submission, "title-fr"), "title-fr")),))),
         ("summary", Group((("fr", Value(_text(submission, "summary-fr"), "summary-fr")),))),
     ]
     if when := _text(submission, "when"):
         entries.append(("when", Value(when, "when")))
-    place = [(key, Value(_text(submission, f"place-{key}"), f"place-{key}")) for key in ("city", "region") if _text(submission, f"place-{key}")]
+    place: list[tuple[str, Node_]] = [(key, Value(_text(submission, f"place-{key}"), f"place-{key}")) for key in ("city", "region") if _text(submission, f"place-{key}")]
     entries.append(("place", Group(tuple(place), also=("place-city", "place-region"))))
     if targets := submission.choices("targets"):
         entries.append(("targets", Items(tuple(Value(t, "targets") for t in targets), "targets")))
@@ -129,7 +129,7 @@ def action_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Gr
 
 
 def practice_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Group, list[FieldProblem]]:
-    entries = [
+    entries: list[tuple[str, Node_]] = [
         ("title", Value(_text(submission, "title"), "title")),
         ("summary", Value(_text(submission, "summary"), "summary")),
     ]
@@ -285,6 +285,7 @@ KINDS = {"city": ("la ville", "city"), "action": ("l'action", "action"), "practi
 def pull_request(outcome: Outcome, issue: int, login: str) -> tuple[str, str]:
     """The pull request's title and body (Markdown), crediting the proposer."""
     change = outcome.change
+    assert change is not None, "a pull request is made for an accepted proposal only"
     french, english = KINDS[outcome.form.name]
     title = f"Add {english} {change.record_id} (proposed in #{issue})"
     credit = f"@{login}" if _LOGIN.match(login) else "an anonymous account"
