@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Union
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -53,7 +52,7 @@ class Group:
         return tuple(dict.fromkeys([f for _, node in self.entries for f in fields_of(node)] + list(self.also)))
 
 
-Node_ = Union[Value, Items, Group]
+Node_ = Value | Items | Group
 
 
 def fields_of(node: Node_) -> tuple[str, ...]:
