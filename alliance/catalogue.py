@@ -8,7 +8,6 @@ from typing import Iterable
 
 
 from alliance.countries import country_name
-from alliance.dates import format_day
 from alliance.sources import source_markdown
 from alliance.dataset import Dataset
 from alliance.localized import Shown, collation_key
@@ -105,13 +104,10 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     facts = [f"- {md_text(ui('practices-place', language))} {place}", f"- {md_text(ui('practices-themes', language))} {themes}"]
     if practice.year is not None:
         facts.append(f'- {md_text(ui("practices-year", language))} <time datetime="{practice.year:04d}">{practice.year}</time>')
-    read = format_day(practice.sources_read, language)
-    read_time = f'<time datetime="{practice.sources_read.isoformat()}">{html_text(read)}</time>'
-    read_sentence = md_text(ui("practices-sources-read", language)).replace(md_text("{date}"), read_time)
     sources = "\n".join("- " + source_markdown(source, dataset.labels, language, "../") for source in practice.sources)
     return (
         f"## {md_text(ui('practices-facts', language))} {{: #practice-facts }}\n\n" + "\n".join(facts) + "\n\n"
-        f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{read_sentence}\n"
+        f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{md_text(ui('practices-text-origin', language))}\n"
     )
 
 

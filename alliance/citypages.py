@@ -19,6 +19,7 @@ from alliance.dates import format_when
 from alliance.localized import collation_key, localized_name
 from alliance.markup import html_text, md_shown, md_text
 from alliance.schemas import vocabulary
+from alliance.timeline import status_in_text
 from alliance.sources import source_markdown
 
 CITIES_FOLDER = "cities"
@@ -69,8 +70,7 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
             date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
         else:
             date = f" — {md_text(when)}" if when else ""
-        status = md_shown(dataset.labels.term("status", action.status, language), fallback)
-        lines.append(f"- {md_shown(action.title.show(language), fallback)}{date} ({status})\n")
+        lines.append(f"- {md_shown(action.title.show(language), fallback)}{date} {status_in_text(action, dataset, language)}\n")
     body = "".join(lines) if lines else md_text(ui("map-city-no-actions")) + "\n"
     return f"## {md_text(ui('map-city-actions'))}\n\n{body}"
 

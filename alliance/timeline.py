@@ -7,6 +7,7 @@ Dates are written by CLDR (Babel) at the precision the sources give, never more 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 
 from alliance.actions import Action
@@ -36,6 +37,16 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
         city = dataset.city(action.city)
         return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
     return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
+
+
+def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
+    """The status after a title, in Markdown: "(statut : tenu)" fits after any noun, as the
+    word agrees with "statut" and is written in lower case inside the sentence."""
+    labels = dataset.labels
+    status = labels.term("status", action.status, language)
+    lowered = replace(status, text=status.text[:1].lower() + status.text[1:])
+    before, _, after = labels.ui("agenda-status-in-text", language).partition("{status}")
+    return f"({md_text(before)}{md_shown(lowered, labels.ui('fallback-field', language))}{md_text(after)})"
 
 
 def render_entry(action: Action, dataset: Dataset, language: str, level: int) -> str:
