@@ -65,7 +65,7 @@ def test_city_page_content(real):
     page = html_of(source)
     assert page.tags.count("h2") == 5  # roles, actions, practices, sources, coordinates
     for text in ("Country: Portugal", "Host city of the Lisbon meeting (2023)", "Pilot territory",
-                 f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (Held)",
+                 f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (status: held)",
                  "Lisbon declaration, paragraph 1", "Latitude: 38.7223", "Longitude: -9.1393"):
         assert text in page.text
     assert '<time datetime="2023-01-26">' in source
