@@ -11,7 +11,7 @@ from alliance.data.countries import country_name
 from alliance.pages.sources import source_markdown
 from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
-from alliance.pages.markup import city_link, html_text, md_text
+from alliance.pages.markup import city_link, front_matter, html_text, md_text
 from alliance.data.practices import PRACTICES_FOLDER, Practice, practice_file
 from alliance.data.schemas import vocabulary
 
@@ -131,9 +131,8 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
         # The page is shown in French for want of a translation; the facts are in the reader's language.
         facts = f'<div lang="{language}" markdown>\n\n{facts}\n</div>\n'
     return (
-        f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n"
-        f"description: {json.dumps(summary, ensure_ascii=False)}\n---\n\n"
-        f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n{practice.description[text_language]}\n{facts}"
+        front_matter(title=html_text(title), description=summary)
+        + f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n{practice.description[text_language]}\n{facts}"
     )
 
 

@@ -17,7 +17,7 @@ from alliance.pages.catalogue import practice_list, practices_in_city
 from alliance.data.dataset import Dataset
 from alliance.pages.dates import format_when
 from alliance.localized import collation_key, localized_name
-from alliance.pages.markup import html_text, md_shown, md_text
+from alliance.pages.markup import front_matter, html_text, md_shown, md_text
 from alliance.data.schemas import vocabulary
 from alliance.pages.timeline import status_in_text
 from alliance.pages.sources import source_markdown
@@ -38,7 +38,7 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     country = country_name(city.country, language)
     parts = [
-        f"# {md_text(city.name[language])}\n",
+        front_matter(description=city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
         md_text(ui("map-city-country").format(country=country)) + "\n",
     ]
     if city.note is not None:
@@ -57,6 +57,16 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     )
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
     return "\n".join(part for part in parts if part)
+
+
+def city_description(dataset: Dataset, city: City, language: str) -> str:
+    """"Lisbonne (Portugal) : Ville hôte …; Territoire pilote.": the city's name, country and roles."""
+    roles = "; ".join(
+        dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles
+    )
+    return dataset.labels.ui("page-description-city", language).format(
+        name=city.name[language], country=country_name(city.country, language), roles=roles
+    )
 
 
 def actions_section(dataset: Dataset, city: City, language: str) -> str:
