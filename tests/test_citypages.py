@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
-from alliance.pages.citypages import city_page, city_pages, render_city_list
+from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
 from alliance.localized import collation_key
 from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
@@ -19,8 +20,10 @@ SAFE_ATTRIBUTES = {"href", "lang", "class", "id", "datetime"}
 
 
 def html_of(text: str) -> Markup:
-    """Renders Markdown as the site does (its extensions that touch inline text)."""
-    return Markup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"]))
+    """Renders Markdown as the site does (its extensions that touch inline text), front matter
+    read apart as MkDocs reads it."""
+    body, _ = get_data(text)
+    return Markup(markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables"]))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,10 @@ def hostile():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_hostile_city_page_is_text(hostile, language):
     c = hostile.cities[0]
-    page = html_of(city_page(hostile, c, language))
+    source = city_page(hostile, c, language)
+    # The description is the city's whole text, one string, whatever its characters.
+    assert get_data(source)[1] == {"description": city_description(hostile, c, language)}
+    page = html_of(source)
     assert set(page.tags) <= SAFE_TAGS and page.attributes <= SAFE_ATTRIBUTES
     for text in (c.name[language], c.country, f"role-lisbon-host {HOSTILE}", f"status-held {HOSTILE}",
                  f"note-{c.id} {HOSTILE}", hostile.actions[0].title[language]):
@@ -55,9 +61,10 @@ def test_hostile_city_list_is_text(hostile, language):
 def test_a_page_per_city_per_language(real):
     pages = city_pages(real, LANGUAGES)
     assert len(pages) == len(real.cities) * len(LANGUAGES)
-    assert pages["lisbon.md"].startswith("# Lisbonne\n") and pages["lisbon.en.md"].startswith("# Lisbon\n")
+    body = {name: get_data(text)[0] for name, text in pages.items()}
+    assert body["lisbon.md"].startswith("# Lisbonne\n") and body["lisbon.en.md"].startswith("# Lisbon\n")
     # A name not translated is the French one, without a marker: it is a proper name.
-    assert pages["cascais.es.md"].startswith("# Cascais\n")
+    assert body["cascais.es.md"].startswith("# Cascais\n")
 
 
 def test_city_page_content(real):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from alliance.data.cities import City
@@ -61,8 +62,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
 
 def city_description(dataset: Dataset, city: City, language: str) -> str:
     """"Lisbonne (Portugal) : Ville hôte …; Territoire pilote.": the city's name, country and roles."""
-    roles = "; ".join(
-        dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles
+    roles = format_list(
+        [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles], locale=language
     )
     return dataset.labels.ui("page-description-city", language).format(
         name=city.name[language], country=country_name(city.country, language), roles=roles
