@@ -17,6 +17,7 @@ from icalendar import Calendar
 
 from alliance.data.actions import Action, parse_when
 from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
+from alliance.build.reproducible import data_changed_at
 from alliance.exports.calendar import agenda_feed, is_event
 from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
@@ -34,6 +35,7 @@ HOSTILE = (
     "Paris; Lisbon, [link](javascript:alert(1)) *x* {: #evil }\nBEGIN:VEVENT\nUID:injected",
 )
 PUBLICATION = Publication("https://example.org/site/", {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "pt": "pt_PT"})
+STAMP = dt.datetime(2026, 11, 26, 16, 42, 43, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="module")
@@ -197,11 +199,13 @@ def test_each_feed_holds_exactly_the_actions_with_known_days(dataset, language):
         assert event.decoded("DTSTART") == action.when.start
         assert event.decoded("DTEND") == action.when.end + dt.timedelta(days=1)
         assert str(event["SUMMARY"]) == action.title[language]
-        assert event.decoded("DTSTAMP") == dt.datetime.combine(action.when.start, dt.time(), dt.timezone.utc)
+        # When the entry was made (RFC 5545): the data's last commit, the same for every event.
+        assert event.decoded("DTSTAMP") == data_changed_at()
 
 
 def test_feed_event_details(dataset):
-    event = events(agenda_feed(dataset, "en", PUBLICATION, "fr"))["strasbourg-2023@alliance-migrations"]
+    event = events(agenda_feed(dataset, "en", PUBLICATION, "fr", STAMP))["strasbourg-2023@alliance-migrations"]
+    assert event.decoded("DTSTAMP") == STAMP
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (dt.date(2023, 6, 15), dt.date(2023, 6, 17))
     assert str(event["LOCATION"]) == "Strasbourg, France"
     assert str(event["STATUS"]) == "CONFIRMED"
@@ -209,7 +213,7 @@ def test_feed_event_details(dataset):
     description = str(event["DESCRIPTION"])
     assert "https://example.org/site/en/declaration/#p4" in description
     assert "https://www.emmaus-international.org/fr/news/" in description
-    tentative = events(agenda_feed(dataset, "fr", PUBLICATION, "fr"))["sao-paulo-2023@alliance-migrations"]
+    tentative = events(agenda_feed(dataset, "fr", PUBLICATION, "fr", STAMP))["sao-paulo-2023@alliance-migrations"]
     assert str(tentative["STATUS"]) == "TENTATIVE"
     assert "https://example.org/site/declaration/#p4" in str(tentative["DESCRIPTION"])
 
@@ -217,7 +221,7 @@ def test_feed_event_details(dataset):
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
     action = synthetic(dataset, title=LocalizedText.from_data({"fr": hostile, "en": hostile}), summary=LocalizedText.from_data({"fr": hostile}))
-    feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr")
+    feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)
     (event,) = Calendar.from_ical(feed).walk("VEVENT")
     assert str(event["SUMMARY"]) == hostile
     assert str(event["DESCRIPTION"]).startswith(hostile)
@@ -226,7 +230,7 @@ def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
 
 def test_untranslated_title_is_marked_french_in_the_feed(dataset):
     action = synthetic(dataset, title=LocalizedText.from_data({"fr": "Titre"}))
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr")).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert event["SUMMARY"].params["LANGUAGE"] == "fr"
 
 
@@ -296,7 +300,7 @@ def test_built_feeds_sit_in_each_language(built_site, prefix, name):
 
 def test_untranslated_summary_says_so_in_the_feed(dataset):
     action = synthetic(dataset, summary=LocalizedText.from_data({"fr": "Résumé"}))
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr")).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert str(event["DESCRIPTION"]).startswith("Résumé (in French, not translated yet)\n\n")
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr")).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert str(event["DESCRIPTION"]).startswith("Résumé\n\n")

@@ -1,8 +1,9 @@
 """The agenda as an iCalendar feed per language (RFC 5545), written by the icalendar library.
 
 Only actions whose days are known become events: an all-day event for "2024" or "June 2023"
-would invent a date. Nothing depends on the day of the build: each event's DTSTAMP is the
-first day of the event itself, so two builds of the same data give the same files.
+would invent a date. Nothing depends on the day of the build: DTSTAMP, when the entry was made
+(RFC 5545), is the time of the data's last commit (alliance.build.reproducible.data_changed_at),
+so two builds of the same data give the same files.
 """
 
 from __future__ import annotations
@@ -46,11 +47,13 @@ def _description(action: Action, dataset: Dataset, language: str, publication: P
     ])
 
 
-def _event(action: Action, dataset: Dataset, language: str, publication: Publication, default_language: str) -> Event:
+def _event(
+    action: Action, dataset: Dataset, language: str, publication: Publication, default_language: str, stamp: dt.datetime
+) -> Event:
     event = Event()
     event.add("uid", f"{action.id}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
     start = action.when.start
-    event.add("dtstamp", dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc))
     event.add("dtstart", start)
     # All-day events end on the day after the last one (DTEND is exclusive).
     event.add("dtend", action.when.end + dt.timedelta(days=1))
@@ -66,8 +69,10 @@ def _event(action: Action, dataset: Dataset, language: str, publication: Publica
     return event
 
 
-def agenda_feed(dataset: Dataset, language: str, publication: Publication, default_language: str) -> str:
-    """The feed of every action with known days, in `language`."""
+def agenda_feed(
+    dataset: Dataset, language: str, publication: Publication, default_language: str, stamp: dt.datetime
+) -> str:
+    """The feed of every action with known days, in `language`; `stamp` is every event's DTSTAMP."""
     calendar = Calendar()
     calendar.add("prodid", f"-//Alliance Migrations//Agenda//{language.upper()}")
     calendar.add("version", "2.0")
@@ -77,5 +82,5 @@ def agenda_feed(dataset: Dataset, language: str, publication: Publication, defau
     calendar.add("x-wr-calname", name)
     for action in dataset.actions:
         if is_event(action):
-            calendar.add_component(_event(action, dataset, language, publication, default_language))
+            calendar.add_component(_event(action, dataset, language, publication, default_language, stamp))
     return calendar.to_ical().decode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from alliance.data.actions import Action
+from alliance.build.reproducible import data_changed_at
 from alliance.exports.calendar import agenda_feed
 from alliance.data.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, localized_name
@@ -54,7 +55,8 @@ def actions_json(dataset: Dataset) -> str:
 def agenda_exports(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
     """open-data/actions.json (all languages) and the calendar feed of each language."""
     publication = load_publication()
+    stamp = data_changed_at()
     files = {"actions.json": actions_json(dataset)}
     for language in languages:
-        files[feed_name(language)] = agenda_feed(dataset, language, publication, ORIGINAL_LANGUAGE)
+        files[feed_name(language)] = agenda_feed(dataset, language, publication, ORIGINAL_LANGUAGE, stamp)
     return files
