@@ -241,7 +241,7 @@ def test_only_known_days_become_events(dataset, value, dated):
 
 def test_actions_json_holds_every_action_and_field(dataset):
     hostile = synthetic(dataset, title=LocalizedText.from_data({"fr": HOSTILE[0], "en": HOSTILE[3]}))
-    records = json.loads(actions_json(with_actions(dataset, *dataset.actions, hostile)))["actions"]
+    records = json.loads(actions_json(with_actions(dataset, *dataset.actions, hostile), PUBLICATION))["actions"]
     assert [r["id"] for r in records] == [a.id for a in dataset.actions] + ["synthetic"]
     assert records[-1]["title"] == {"fr": HOSTILE[0], "en": HOSTILE[3]}
     strasbourg = next(r for r in records if r["id"] == "strasbourg-2023")

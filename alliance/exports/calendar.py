@@ -15,7 +15,7 @@ from icalendar import Calendar, Event
 from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.siteconfig import Publication
-from alliance.pages.sources import DECLARATION_SOURCE
+from alliance.pages.sources import absolute_source
 from alliance.pages.timeline import place_text
 
 UID_DOMAIN = "alliance-migrations"
@@ -27,16 +27,10 @@ def is_event(action: Action) -> bool:
     return action.when.precision in ("day", "range")
 
 
-def absolute_source(source: str, language: str, publication: Publication, default_language: str) -> str:
-    """`declaration#p4` as the address of that paragraph on the site, in the feed's language."""
-    if match := DECLARATION_SOURCE.match(source):
-        return publication.page_url(language, default_language, f"declaration/#p{match[1]}")
-    return source
-
-
-def _description(action: Action, dataset: Dataset, language: str, publication: Publication, default_language: str) -> str:
+def _description(action: Action, dataset: Dataset, language: str, publication: Publication) -> str:
     labels = dataset.labels
-    sources = "\n".join(absolute_source(s, language, publication, default_language) for s in action.sources)
+    # The declaration's paragraph in the feed's language.
+    sources = "\n".join(absolute_source(s, publication, language) for s in action.sources)
     summary = action.summary.show(language)
     # Plain text cannot mark a language: a French summary says that it is not translated yet.
     fallback = f" ({labels.ui('fallback-field', language)})" if summary.is_fallback else ""
@@ -61,7 +55,7 @@ def _event(
     # A title shown in French for want of a translation says so to the calendar application.
     event.add("summary", title.text, parameters={"LANGUAGE": title.language} if title.is_fallback else None)
     event.add("location", place_text(action, dataset, language))
-    event.add("description", _description(action, dataset, language, publication, default_language))
+    event.add("description", _description(action, dataset, language, publication))
     event.add("status", EVENT_STATUS.get(action.status, "TENTATIVE"))
     if action.targets:
         event.add("categories", [dataset.labels.term("target", t, language).text for t in action.targets])

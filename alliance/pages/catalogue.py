@@ -8,7 +8,8 @@ from typing import Iterable
 
 
 from alliance.data.countries import country_name
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import absolute_source, source_markdown
+from alliance.siteconfig import load_publication
 from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
 from alliance.pages.markup import city_link, front_matter, html_text, md_text
@@ -137,7 +138,9 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
 
 
 def practices_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
-    """open-data/practices.json: the catalogue in every language, for reuse."""
+    """open-data/practices.json: the catalogue in every language, for reuse. `sources_read` is
+    left out: nothing records that the sources were opened on the day it gives."""
+    publication = load_publication()
     records = [
         {
             "id": p.id,
@@ -148,8 +151,7 @@ def practices_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, st
             "country": p.country,
             "themes": list(p.themes),
             "year": p.year,
-            "sources": list(p.sources),
-            "sources_read": p.sources_read.isoformat(),
+            "sources": [absolute_source(source, publication) for source in p.sources],
         }
         for p in sorted(dataset.practices, key=lambda p: p.id)
     ]

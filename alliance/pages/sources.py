@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 
 from alliance.data.labels import Labels
+from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.pages.markup import html_text, md_text
+from alliance.siteconfig import Publication
 
 DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
+
+
+def absolute_source(source: str, publication: Publication, language: str = ORIGINAL_LANGUAGE) -> str:
+    """A source as an address anyone can open: `declaration#p4` becomes that paragraph of the
+    declaration page published in `language` (the French original by default)."""
+    if match := DECLARATION_SOURCE.match(source):
+        return publication.page_url(language, ORIGINAL_LANGUAGE, f"declaration/#p{match[1]}")
+    return source
 
 
 def source_markdown(source: str, labels: Labels, language: str, to_root: str) -> str:
