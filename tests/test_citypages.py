@@ -76,7 +76,14 @@ def test_city_page_content(real):
                  "Lisbon declaration, paragraph 1", "Latitude: 38.7223", "Longitude: -9.1393"):
         assert text in page.text
     assert '<time datetime="2023-01-26">' in source
-    assert page.links == ["../practices/lisbon-neighbourhood-solidarity.md", "../declaration.md#p1", "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/", "../map.md"]
+    lisbon_2023 = next(a for a in real.actions if a.id == "lisbon-2023")
+    practice = next(p for p in real.practices if p.city == "lisbon")
+    assert page.links == [
+        # The action links its agenda entry, then its sources; the practice likewise.
+        "../agenda/index.md#lisbon-2023", "../declaration.md#p1", "../declaration.md#p10", lisbon_2023.sources[-1],
+        "../practices/lisbon-neighbourhood-solidarity.md", *practice.sources,
+        "../declaration.md#p1", "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/", "../map.md",
+    ]
 
 
 def test_a_city_without_actions_says_so(real):

@@ -8,7 +8,7 @@ from typing import Iterable
 
 
 from alliance.data.countries import country_name
-from alliance.pages.sources import absolute_source, source_markdown
+from alliance.pages.sources import absolute_source, source_markdown, sources_inline
 from alliance.siteconfig import load_publication
 from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
@@ -46,9 +46,11 @@ def place_text(dataset: Dataset, practice: Practice, language: str) -> str:
 
 
 def practice_list(
-    dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "", show_place: bool = True
+    dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "", show_place: bool = True,
+    to_root: str = "../",
 ) -> str:
-    """A Markdown list of practices, each with its summary; `to_practices` leads to content/practices/.
+    """A Markdown list of practices, each with its summary and sources; `to_practices` leads to
+    content/practices/, `to_root` to content/.
 
     A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
     """
@@ -58,7 +60,8 @@ def practice_list(
     for practice in items:
         link = _shown_link(practice.title.show(language), f"{to_practices}{practice.id}.md", fallback)
         place = f" ({md_text(place_text(dataset, practice, language))})" if show_place else ""
-        lines.append(f"- {link}{place} — {_shown_text(practice.summary.show(language))}")
+        sources = sources_inline(practice.sources, dataset.labels, language, to_root)
+        lines.append(f"- {link}{place} — {_shown_text(practice.summary.show(language))} {sources}")
     return "\n".join(lines) + "\n" if lines else md_text(dataset.labels.ui("practices-none", language)) + "\n"
 
 

@@ -21,7 +21,7 @@ from alliance.localized import collation_key, localized_name
 from alliance.pages.markup import front_matter, html_text, md_shown, md_text
 from alliance.data.schemas import vocabulary
 from alliance.pages.timeline import status_in_text
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import source_markdown, sources_inline
 
 CITIES_FOLDER = "cities"
 
@@ -81,7 +81,9 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
             date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
         else:
             date = f" — {md_text(when)}" if when else ""
-        lines.append(f"- {md_shown(action.title.show(language), fallback)}{date} {status_in_text(action, dataset, language)}\n")
+        title = f"[{md_shown(action.title.show(language), fallback)}](../agenda/index.md#{action.id})"
+        sources = sources_inline(action.sources, dataset.labels, language, "../")
+        lines.append(f"- {title}{date} {status_in_text(action, dataset, language)} {sources}\n")
     body = "".join(lines) if lines else md_text(ui("map-city-no-actions")) + "\n"
     return f"## {md_text(ui('map-city-actions'))}\n\n{body}"
 
@@ -113,7 +115,8 @@ def render_city_list(dataset: Dataset, language: str) -> str:
     parts = []
     for name, cities in groupby(ordered, key=country):
         items = "".join(
-            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language))}\n"
+            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language))} "
+            f"{sources_inline(city.sources, dataset.labels, language, '')}\n"
             for city in cities
         )
         parts.append(f"### {md_text(name)}\n\n{items}")

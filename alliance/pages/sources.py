@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
+from urllib.parse import urlsplit
 
 from alliance.data.labels import Labels
 from alliance.localized import ORIGINAL_LANGUAGE
@@ -30,3 +32,21 @@ def source_markdown(source: str, labels: Labels, language: str, to_root: str) ->
         text = labels.ui("source-declaration", language).format(paragraph=match[1])
         return f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})"
     return f'<a href="{html_text(source)}">{md_text(source)}</a>'
+
+
+def sources_inline(sources: Iterable[str], labels: Labels, language: str, to_root: str) -> str:
+    """A record's sources after it in a list, short: "(sources : uclga.org, déclaration, § 1)".
+
+    Each is a link to the source (the site a web address is on names it), so that a record
+    shown anywhere shows what supports it.
+    """
+    links = []
+    for source in sources:
+        if match := DECLARATION_SOURCE.match(source):
+            text = labels.ui("source-declaration-short", language).format(paragraph=match[1])
+            links.append(f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})")
+        else:
+            site = urlsplit(source).netloc.removeprefix("www.")
+            links.append(f'<a href="{html_text(source)}">{md_text(site)}</a>')
+    text = md_text(labels.ui("sources-inline", language)).replace(md_text("{sources}"), ", ".join(links))
+    return f'<small class="am-sources">{text}</small>'
