@@ -12,7 +12,7 @@ from alliance.localized import collation_key
 from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
 from alliance.data.labels import Labels
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import source_markdown, sources_inline
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
 
 SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "span", "small", "time", "div", "code"}
@@ -110,3 +110,14 @@ def test_sources_link_the_declaration_paragraph_or_the_address(real):
     link = html_of(source_markdown('https://x.org/?a=1&b="><script>', labels, "fr", ""))
     assert link.tags == ["p", "a"] and link.links == ['https://x.org/?a=1&b="><script>']
     assert link.text == 'https://x.org/?a=1&b="><script>'
+
+
+@pytest.mark.parametrize("address, shown", [
+    ("https://www.uclga.org/news/x", "uclga.org"),
+    ("https://user:secret@example.org:8443/a", "example.org"),
+    ("https://[x", "https://[x"),  # no host urlsplit can read: the address itself, no crash
+])
+def test_a_source_in_a_list_is_named_by_its_site(real, address, shown):
+    page = html_of(sources_inline([address, "declaration#p4"], real.labels, "en", "../"))
+    assert page.links == [address, "../declaration.md#p4"]
+    assert page.text == f"(sources: {shown}, declaration, § 4)"

@@ -10,13 +10,12 @@ every source the records cite. `created` is the data's last commit, so two build
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 
 from alliance.build.reproducible import data_changed_at
 from alliance.data.dataset import Dataset
 from alliance.exports.open_data import DATA_PACKAGE, EXPORT_KINDS, FOLDER, SCHEMAS, TABLE_SCHEMA, ExportKind
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.pages.sources import DECLARATION_SOURCE
+from alliance.pages.sources import DECLARATION_SOURCE, source_site
 from alliance.siteconfig import Publication, load_publication
 
 LICENCE = {
@@ -64,7 +63,7 @@ def _source(address: str, declaration: str) -> dict:
     """A source of the package: its address, titled by the site it is on."""
     if address == declaration:
         return {"title": "Final declaration of the Lisbon meeting (2023), French original, on this site", "path": address}
-    return {"title": urlsplit(address).netloc.removeprefix("www."), "path": address}
+    return {"title": source_site(address), "path": address}
 
 
 def data_package(dataset: Dataset, languages: tuple[str, ...], publication: Publication) -> dict:

@@ -34,6 +34,16 @@ def source_markdown(source: str, labels: Labels, language: str, to_root: str) ->
     return f'<a href="{html_text(source)}">{md_text(source)}</a>'
 
 
+def source_site(address: str) -> str:
+    """The site a web address is on ("uclga.org"), or the whole address when it names none
+    that can be read (the schema lets through addresses such as "https://[x" that urlsplit refuses)."""
+    try:
+        host = urlsplit(address).hostname
+    except ValueError:
+        return address
+    return host.removeprefix("www.") if host else address
+
+
 def sources_inline(sources: Iterable[str], labels: Labels, language: str, to_root: str) -> str:
     """A record's sources after it in a list, short: "(sources : uclga.org, déclaration, § 1)".
 
@@ -46,7 +56,6 @@ def sources_inline(sources: Iterable[str], labels: Labels, language: str, to_roo
             text = labels.ui("source-declaration-short", language).format(paragraph=match[1])
             links.append(f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})")
         else:
-            site = urlsplit(source).netloc.removeprefix("www.")
-            links.append(f'<a href="{html_text(source)}">{md_text(site)}</a>')
+            links.append(f'<a href="{html_text(source)}">{md_text(source_site(source))}</a>')
     text = md_text(labels.ui("sources-inline", language)).replace(md_text("{sources}"), ", ".join(links))
     return f'<small class="am-sources">{text}</small>'
