@@ -23,7 +23,8 @@ from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
 from alliance.localized import LocalizedText
 from alliance.siteconfig import Publication, load_site_config
-from alliance.pages.timeline import render_agenda, render_target, render_year
+from alliance.data.schemas import vocabulary
+from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
 
 LANGUAGES = load_site_config().codes
 THIN = "\u2009"
@@ -304,3 +305,19 @@ def test_untranslated_summary_says_so_in_the_feed(dataset):
     assert str(event["DESCRIPTION"]).startswith("Résumé (in French, not translated yet)\n\n")
     (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert str(event["DESCRIPTION"]).startswith("Résumé\n\n")
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("fr", "(statut : tenu)"), ("en", "(status: held)"), ("es", "(estado: celebrado)"), ("pt", "(estado: realizado)"),
+])
+def test_a_status_after_a_title_agrees_with_the_word_status_not_the_title(dataset, language, expected):
+    """"Deuxième rencontre … (Tenu)" gave a feminine noun a masculine word; the word now follows
+    "statut"/"estado", in lower case, whatever noun comes before."""
+    def shown(action: Action) -> str:
+        return "".join(to_html(status_in_text(action, dataset, language)).text).strip()
+
+    lisbon = next(action for action in dataset.actions if action.id == "lisbon-2023")
+    assert shown(lisbon) == expected
+    for status in vocabulary("status"):
+        word = shown(dataclasses.replace(lisbon, status=status)).partition(":")[2].strip(" )")
+        assert word and word[0] == word[0].lower(), (language, status, word)

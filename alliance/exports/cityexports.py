@@ -57,8 +57,8 @@ def cities_csv(dataset: Dataset, languages: tuple[str, ...], publication: Public
     the sources give no other (never a blank cell: cities_table_schema states the rule); roles
     separated by ";" and sources by spaces. Coordinates are numbers this module writes, so they
     are left as they are (a negative longitude is not a formula)."""
-    out = io.StringIO(CSV_BOM)
-    out.seek(0, io.SEEK_END)
+    out = io.StringIO()
+    out.write(CSV_BOM)
     # "\n" rather than CSV's "\r\n": the generated files are compared as text (universal newlines).
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", *(f"name_{language}" for language in languages), "country", "latitude", "longitude", "roles", "sources"])
