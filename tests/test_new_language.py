@@ -80,6 +80,9 @@ def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_buil
         # No Arabic notice exists: the French one is shown, marked as French.
         assert notices(document) == [(f' lang="{ORIGINAL_LANGUAGE}"', french_notice)], page
         assert f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">' in document
+        # Left out of the Arabic search index: the French original is found once, in French.
+        assert "data-pagefind-body" not in document, page
+        assert "data-pagefind-body" in (site / served_url(page, ORIGINAL_LANGUAGE) / "index.html").read_text(encoding="utf-8"), page
     assert "ar: " in log and "labels of data/labels.yaml are not translated; they are shown in French" in log
 
 
