@@ -72,7 +72,7 @@ def measure(config_file: Path, target: Path, repeat: int, strict: bool = True) -
         pages=sum(1 for p in files if p.suffix == ".html"),
         output_bytes=sum(p.stat().st_size for p in files),
         declaration_gzip=page_weight(site, declaration_file).gzip,
-        search_index_gzip=max(w.gzip for w in search_index_weights(site)),
+        search_index_gzip=max((w.gzip for w in search_index_weights(site)), default=0),
     )
 
 

@@ -104,8 +104,11 @@ class SearchIndexWeight:
 
 
 def search_index_weights(site: BuiltSite) -> tuple[SearchIndexWeight, ...]:
-    """Each language's Pagefind index: its metadata, index chunks and page fragments."""
+    """Each language's Pagefind index: its metadata, index chunks and page fragments (none for a
+    site built without the hooks, which run Pagefind)."""
     bundle = site.root / SEARCH_BUNDLE
+    if not (bundle / "pagefind-entry.json").is_file():
+        return ()
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     weights = []
     for language, index in entry["languages"].items():
