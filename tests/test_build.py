@@ -40,8 +40,9 @@ def test_every_page_links_its_alternates_in_every_language(built_site, site_conf
         html = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in html:
             continue
-        hreflangs = set(re.findall(r'<link rel="alternate" href="[^"]+" hreflang="([^"]+)"', html))
-        assert hreflangs == set(site_config.codes), page
+        alternates = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"', html)
+        assert {language for _, language in alternates} == set(site_config.codes) | {"x-default"}, page
+        assert all(url.startswith("https://") for url, _ in alternates), page
 
 
 def test_every_page_has_a_description_and_open_graph_tags(built_site, site_config):

@@ -95,7 +95,7 @@ def test_leaflet_images_sit_next_to_its_style_sheet(built_site):
 def test_the_open_data_is_published(built_site, dataset):
     geojson = json.loads((built_site / "open-data/cities.geojson").read_text(encoding="utf-8"))
     assert len(geojson["features"]) == len(dataset.cities)
-    assert (built_site / "open-data/cities.csv").read_text(encoding="utf-8").startswith("id,name_fr,")
+    assert (built_site / "open-data/cities.csv").read_text(encoding="utf-8-sig").startswith("id,name_fr,")
 
 
 def test_the_home_page_links_to_the_map(built_site):

@@ -23,7 +23,7 @@ from alliance.data.dataset import Dataset
 from alliance.data.problems import DataError
 from alliance.data.yamlload import YamlDocument, load_yaml
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, localized_name
-from alliance.pages.markup import md_table_header, md_text
+from alliance.pages.markup import front_matter, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import read_mkdocs_yml
 
@@ -346,4 +346,8 @@ def status_pages(dataset: Dataset, languages: tuple[str, ...], *, skip_folders: 
     status = translation_status(dataset, languages, skip_folders=skip_folders)
     config = read_mkdocs_yml()
     editor = edit_base(config.get("repo_url"), config.get("edit_uri"))
-    return {localized_name("index", language): render_page(status, dataset, language, editor) for language in languages}
+    return {
+        localized_name("index", language): front_matter(description=dataset.labels.ui("i18n-status-intro", language))
+        + render_page(status, dataset, language, editor)
+        for language in languages
+    }

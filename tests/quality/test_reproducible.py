@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from alliance.paths import ROOT
-from alliance.build.reproducible import commit_epoch, source_date_epoch
+from alliance.build.reproducible import FALLBACK_EPOCH, commit_epoch, data_epoch, source_date_epoch
 from tests.conftest import build_site
 
 # Files allowed to differ between two builds, with the reason. hooks/reproducible.py dates the
@@ -79,3 +79,19 @@ def test_source_date_epoch_is_the_commit_time(tmp_path):
     assert source_date_epoch({}, tmp_path) == str(expected)
     assert source_date_epoch({"SOURCE_DATE_EPOCH": "0"}, tmp_path) == "0"
     assert source_date_epoch({}, tmp_path / "no-repository") is None
+
+
+def test_calendar_stamp_is_the_data_commit_then_source_date_epoch_then_a_fixed_day(tmp_path):
+    data = tmp_path / "data"
+    assert data_epoch({}, data) == FALLBACK_EPOCH
+    assert data_epoch({"SOURCE_DATE_EPOCH": "1700000000"}, data) == 1700000000
+    git(tmp_path, "init", "-q")
+    data.mkdir()
+    for name, stamp in (("data/actions.yaml", "2023-01-27T12:00:00+00:00"), ("README.md", "2024-05-01T08:00:00+00:00")):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+        git(tmp_path, "add", name)
+        git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", name,
+            GIT_COMMITTER_DATE=stamp, GIT_AUTHOR_DATE=stamp)
+    # A later commit elsewhere does not change when the data was last changed.
+    expected = int(dt.datetime.fromisoformat("2023-01-27T12:00:00+00:00").timestamp())
+    assert data_epoch({"SOURCE_DATE_EPOCH": "1700000000"}, data) == expected
