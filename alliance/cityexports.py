@@ -7,14 +7,11 @@ import io
 import json
 
 from alliance.dataset import Dataset
-from alliance.markup import md_text
+from alliance.markup import md_text, spreadsheet_safe
 
 EXPORTS_FOLDER = "open-data"
 GEOJSON = "cities.geojson"
 CSV = "cities.csv"
-
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cities_geojson(dataset: Dataset, languages: tuple[str, ...]) -> str:
@@ -35,11 +32,6 @@ def cities_geojson(dataset: Dataset, languages: tuple[str, ...]) -> str:
         for city in dataset.cities
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
-
-
-def spreadsheet_safe(text: str) -> str:
-    """A text cell that a spreadsheet shows as text: a leading apostrophe disarms a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def cities_csv(dataset: Dataset, languages: tuple[str, ...]) -> str:

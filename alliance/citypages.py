@@ -17,7 +17,7 @@ from alliance.catalogue import practice_list, practices_in_city
 from alliance.dataset import Dataset
 from alliance.dates import format_when
 from alliance.localized import collation_key, localized_name
-from alliance.markup import html_text, md_shown, md_text
+from alliance.markup import front_matter, html_text, md_shown, md_text
 from alliance.schemas import vocabulary
 from alliance.sources import source_markdown
 
@@ -37,8 +37,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     country = country_name(city.country, language)
     parts = [
-        f"# {md_text(city.name[language])}\n",
-        md_text(ui("map-city-country").format(country=country)) + "\n",
+        front_matter(city.name[language]) + f"# {md_text(city.name[language])}\n",
+        md_text(ui("map-city-country", country=country)) + "\n",
     ]
     if city.note is not None:
         parts.append(md_shown(city.note.show(language), ui("fallback-field")) + "\n")
@@ -51,8 +51,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     )
     parts.append(
         f"## {md_text(ui('map-city-coordinates'))}\n\n"
-        f"- {md_text(ui('map-latitude').format(value=_decimal(city.lat, language)))}\n"
-        f"- {md_text(ui('map-longitude').format(value=_decimal(city.lon, language)))}\n"
+        f"- {md_text(ui('map-latitude', value=_decimal(city.lat, language)))}\n"
+        f"- {md_text(ui('map-longitude', value=_decimal(city.lon, language)))}\n"
     )
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
     return "\n".join(part for part in parts if part)
@@ -114,4 +114,4 @@ def _decimal(value: float, language: str) -> str:
 
 
 def _ui(dataset: Dataset, language: str):
-    return lambda key: dataset.labels.ui(key, language)
+    return lambda key, **values: dataset.labels.ui(key, language, **values)

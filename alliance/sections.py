@@ -28,7 +28,8 @@ def render_coverage(dataset: Dataset, language: str) -> str:
     For pages at the root of content/ (the home page, the map): the sources link from there.
     """
     numbers = dataset.coverage
-    sentence = dataset.labels.ui("coverage", language).format(
+    sentence = dataset.labels.ui(
+        "coverage", language,
         participants=dataset.declared.participants_more_than,
         cities=numbers.cities,
         declared_cities=numbers.declared_cities,

@@ -17,6 +17,6 @@ def source_markdown(source: str, labels: Labels, language: str, to_root: str) ->
     page in the same language and checks, anchor included.
     """
     if match := DECLARATION_SOURCE.match(source):
-        text = labels.ui("source-declaration", language).format(paragraph=match[1])
+        text = labels.ui("source-declaration", language, paragraph=match[1])
         return f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})"
     return f'<a href="{html_text(source)}">{md_text(source)}</a>'

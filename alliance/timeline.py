@@ -13,7 +13,7 @@ from alliance.actions import Action
 from alliance.countries import country_name
 from alliance.dates import format_when
 from alliance.dataset import Dataset
-from alliance.markup import city_link, html_text, md_shown, md_text
+from alliance.markup import city_link, front_matter, html_text, md_shown, md_text
 from alliance.schemas import vocabulary
 from alliance.sources import source_markdown
 
@@ -121,7 +121,7 @@ def render_agenda(dataset: Dataset, language: str, feed_file: str) -> str:
     targets = [(labels.term("target", t, language).text, f"{t}.md") for t in targets_in_use(dataset)]
     left_out = [a for a in dataset.actions if a.when.precision in ("year", "month")]
     parts = [
-        f"# {md_text(labels.ui('agenda-title', language))}\n",
+        front_matter(labels.ui("agenda-title", language)) + f"# {md_text(labels.ui('agenda-title', language))}\n",
         f"{md_text(labels.ui('agenda-intro', language))}\n",
         _links(labels.ui("agenda-by-year", language), years, "am-agenda-years"),
         _links(labels.ui("agenda-by-target", language), targets, "am-agenda-targets"),
@@ -146,13 +146,13 @@ def render_year(dataset: Dataset, language: str, year: int) -> str:
     position = years.index(year)
     links = [(labels.ui("agenda-whole", language), "index.md")]
     if position > 0:
-        links.append((labels.ui("agenda-previous-year", language).format(year=years[position - 1]), f"{years[position - 1]}.md"))
+        links.append((labels.ui("agenda-previous-year", language, year=years[position - 1]), f"{years[position - 1]}.md"))
     if position + 1 < len(years):
-        links.append((labels.ui("agenda-next-year", language).format(year=years[position + 1]), f"{years[position + 1]}.md"))
+        links.append((labels.ui("agenda-next-year", language, year=years[position + 1]), f"{years[position + 1]}.md"))
     navigation = " · ".join(f"[{md_text(text)}]({target})" for text, target in links)
-    title = labels.ui("agenda-year-title", language).format(year=year)
+    title = labels.ui("agenda-year-title", language, year=year)
     return "\n".join([
-        f"# {md_text(title)}\n",
+        front_matter(title) + f"# {md_text(title)}\n",
         f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
         render_list(actions_by_year[year], dataset, language, 2),
     ])
@@ -163,7 +163,8 @@ def render_target(dataset: Dataset, language: str, target: str) -> str:
     labels = dataset.labels
     actions = tuple(action for action in dataset.actions if target in action.targets)
     return "\n".join([
-        f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
+        front_matter(labels.term("target", target, language).text)
+        + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
         f"{md_text(labels.ui('agenda-target-intro', language))}\n",
         f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",
         render_timeline(actions, dataset, language),

@@ -11,7 +11,6 @@ existing translation is "unknown" rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -21,7 +20,7 @@ from urllib.parse import quote, urljoin
 from alliance.countries import language_name
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, language_prefix, localized_name
-from alliance.markup import md_table_header, md_text
+from alliance.markup import front_matter, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import read_mkdocs_yml
 
@@ -266,8 +265,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         return md_table_header(ui(f"i18n-status-column-{key}", language) for key in keys)
 
     out = [
-        "---", f"title: {json.dumps(ui('i18n-status-title', language), ensure_ascii=False)}", "---", "",
-        f"# {md_text(ui('i18n-status-title', language))}", "",
+        front_matter(ui("i18n-status-title", language)) + f"# {md_text(ui('i18n-status-title', language))}", "",
         md_text(ui("i18n-status-intro", language)), "",
     ]
     if not status.dated:
@@ -278,7 +276,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         out += [f"## {md_text(name)} ({entry.language}) {{ #{entry.language} }}", ""]
         out += [f"### {md_text(ui('i18n-status-pages', language))}", ""]
         for state in STATES:
-            count = ui("i18n-status-count", language).format(state=state_words[state], count=entry.count(state))
+            count = ui("i18n-status-count", language, state=state_words[state], count=entry.count(state))
             out.append(f"- {md_text(count)}")
         out.append("")
         out += columns("page", "translation", "state", "french-date", "translation-date")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
 from alliance.citypages import city_page, city_pages, render_city_list
 from alliance.localized import collation_key
@@ -19,8 +21,8 @@ SAFE_ATTRIBUTES = {"href", "lang", "class", "id", "datetime"}
 
 
 def html_of(text: str) -> Markup:
-    """Renders Markdown as the site does (its extensions that touch inline text)."""
-    return Markup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"]))
+    """Renders Markdown as the site does (its extensions that touch inline text), front matter apart."""
+    return Markup(markdown.markdown(get_data(text)[0], extensions=["attr_list", "md_in_html", "tables"]))
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,8 @@ def test_hostile_city_page_is_text(hostile, language):
                  f"note-{c.id} {HOSTILE}", hostile.actions[0].title[language]):
         assert text in page.text
     assert c.sources[1] in page.links  # the address is kept whole, as the link's target
+    # The title is set, escaped: Material prints it into <title> as it is.
+    assert get_data(city_page(hostile, c, language))[1] == {"title": html.escape(c.name[language])}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -55,9 +59,10 @@ def test_hostile_city_list_is_text(hostile, language):
 def test_a_page_per_city_per_language(real):
     pages = city_pages(real, LANGUAGES)
     assert len(pages) == len(real.cities) * len(LANGUAGES)
-    assert pages["lisbon.md"].startswith("# Lisbonne\n") and pages["lisbon.en.md"].startswith("# Lisbon\n")
+    assert pages["lisbon.md"].startswith("---\ntitle: Lisbonne\n---\n\n# Lisbonne\n")
+    assert pages["lisbon.en.md"].startswith("---\ntitle: Lisbon\n---\n\n# Lisbon\n")
     # A name not translated is the French one, without a marker: it is a proper name.
-    assert pages["cascais.es.md"].startswith("# Cascais\n")
+    assert pages["cascais.es.md"].startswith("---\ntitle: Cascais\n---\n\n# Cascais\n")
 
 
 def test_city_page_content(real):
