@@ -79,5 +79,6 @@ def address_problem(source: str) -> str | None:
     except ValueError:
         return "is not a valid web address"
     if address is not None and _not_public(address):
-        return f"{host} is not a public address (local, private or reserved network): give a public web address"
+        shown = host if host == str(address) else f"{host} ({address})"
+        return f"{shown} is not a public address (local, private or reserved network): give a public web address"
     return None
