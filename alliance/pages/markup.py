@@ -10,6 +10,7 @@ from typing import Iterable
 import nh3
 import yaml
 
+from alliance.data.contributed import ALLOWED_INLINE_HTML, ALLOWED_SCHEMES  # noqa: F401 (the rules the sanitizer applies again)
 from alliance.localized import Shown
 
 # Characters Python-Markdown gives a meaning to and has a backslash escape for (tables add "|").
@@ -99,8 +100,7 @@ CONTRIBUTED_START = "<!-- am-contributed-text -->"
 CONTRIBUTED_END = "<!-- am-end-of-contributed-text -->"
 
 # What plain Markdown (with the site's extensions) makes of a contributor's text, and nothing
-# more (but the two tags of alliance.contributed.ALLOWED_INLINE_HTML): no other raw HTML survives, links keep only http, https, mailto and relative addresses.
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+# more (but the two tags of ALLOWED_INLINE_HTML): no other raw HTML survives, links keep only http, https, mailto and relative addresses.
 _HEADINGS = {f"h{level}" for level in range(2, 7)}
 _ADMONITION_TYPES = {
     "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger",

@@ -6,7 +6,7 @@ code and links to http, https and mailto addresses or to other pages of the site
 attribute lists ({: ...} or { ... }), images and any other kind of link are reported as
 `file:line:column` problems. The text is rendered by Python-Markdown with the site's own
 extensions, so that what is reported is what the build would make of it; the build sanitizes
-the rendered text again (alliance.markup.sanitize_contributed).
+the rendered text again (alliance.pages.markup.sanitize_contributed).
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from markdown.inlinepatterns import HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from alliance.checks import invisible_characters
-from alliance.markup import ALLOWED_SCHEMES
-from alliance.problems import Problem
+from alliance.data.checks import invisible_characters
+from alliance.data.problems import Problem
 from alliance.siteconfig import read_mkdocs_yml
 
+# The schemes a practice's links may use; any other address is relative (a page of the site).
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 # MkDocs renders every page with these, whatever mkdocs.yml lists.
 _MKDOCS_BUILTIN = ("toc", "tables", "fenced_code")
 # A browser ignores these around an address, and tabs and line breaks inside it.

@@ -6,11 +6,11 @@ import string
 from dataclasses import dataclass
 from typing import Callable, Iterator, Mapping
 
-from alliance.checks import check_text_characters
+from alliance.data.checks import check_text_characters
 from alliance.localized import LocalizedText, Shown
-from alliance.problems import Problem
-from alliance.schemas import vocabulary
-from alliance.yamlload import YamlDocument
+from alliance.data.problems import Problem
+from alliance.data.schemas import vocabulary
+from alliance.data.yamlload import YamlDocument
 
 VOCABULARIES = ("role", "status", "target", "theme", "region")
 

@@ -7,14 +7,14 @@ from collections import defaultdict
 from typing import Iterable
 
 
-from alliance.countries import country_name
-from alliance.dates import format_day
-from alliance.sources import source_markdown
-from alliance.dataset import Dataset
+from alliance.data.countries import country_name
+from alliance.pages.dates import format_day
+from alliance.pages.sources import source_markdown
+from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
-from alliance.markup import CONTRIBUTED_END, CONTRIBUTED_START, city_link, front_matter, html_text, md_text, sanitize_contributed
-from alliance.practices import PRACTICES_FOLDER, Practice, practice_file
-from alliance.schemas import vocabulary
+from alliance.pages.markup import CONTRIBUTED_END, CONTRIBUTED_START, city_link, front_matter, html_text, md_text, sanitize_contributed
+from alliance.data.practices import PRACTICES_FOLDER, Practice, practice_file
+from alliance.data.schemas import vocabulary
 
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 
@@ -124,7 +124,7 @@ def _practice_of(dataset: Dataset, src_uri: str) -> tuple[Practice, str] | None:
 
 
 def sanitize_practice_html(dataset: Dataset, src_uri: str, page_html: str) -> str:
-    """A page's HTML with a practice's text sanitized (alliance.markup.sanitize_contributed); a
+    """A page's HTML with a practice's text sanitized (alliance.pages.markup.sanitize_contributed); a
     practice page that lost its markers is sanitized whole."""
     return sanitize_contributed(page_html, whole_if_unmarked=_practice_of(dataset, src_uri) is not None)
 
@@ -132,7 +132,7 @@ def sanitize_practice_html(dataset: Dataset, src_uri: str, page_html: str) -> st
 def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
     """The Markdown MkDocs gets for a practice file (None for any other page), in place of the file.
 
-    The front matter is the one alliance.practices checked, written back by front_matter, so that
+    The front matter is the one alliance.data.practices checked, written back by front_matter, so that
     MkDocs' own reading of the file cannot differ from it.
     """
     found = _practice_of(dataset, src_uri)

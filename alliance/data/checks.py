@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from alliance.addresses import address_problem
-from alliance.problems import Problem, did_you_mean
-from alliance.yamlload import YamlDocument
+from alliance.data.addresses import address_problem
+from alliance.data.problems import Problem, did_you_mean
+from alliance.data.yamlload import YamlDocument
 
 
 def records(doc: YamlDocument, key: str) -> Iterator[tuple[int, dict]]:
