@@ -92,6 +92,8 @@ class _RecordedLinks(Treeprocessor):
         self.findings = findings
 
     def run(self, root: Element) -> None:
+        for element in root.iter("h1"):
+            self.findings.append((_LINE_START + (element.text or "").strip(), 'the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "'))
         for element in root.iter("img"):
             self.findings.append((element.get("src", ""), "images are not allowed in a practice: link to the page that shows the image instead"))
         for element in root.iter("a"):
@@ -132,8 +134,16 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+# Marks a snippet whose problem is reported at the start of its line (a heading).
+_LINE_START = "\n"
+
+
 def _locate(body: str, snippet: str, first_line: int) -> tuple[int, int]:
-    """Where `snippet` first appears in the text; an attribute list ("{" then its inside), at its brace."""
+    """Where `snippet` first appears in the text; an attribute list ("{" then its inside), at its
+    brace; a snippet marked _LINE_START, at the start of its line."""
+    if snippet.startswith(_LINE_START):
+        line, _ = _locate(body, snippet[len(_LINE_START):], first_line)
+        return line, 1
     index = body.find(snippet) if snippet else -1
     if index < 0 and snippet.startswith("{"):
         inside = body.find(snippet[1:])

@@ -191,9 +191,6 @@ def _check_texts(source: _SourceFile) -> Iterator[Problem]:
         yield Problem(source.path, source.body_line, 1, "the page has no text after the front matter: describe the practice there")
     for field in TRANSLATED_FIELDS:
         yield from check_text_characters(source.doc, (field,), source.doc.data.get(field))
-    for number, line in enumerate(source.body.splitlines(), start=source.body_line):
-        if re.match(r"^#\s", line):
-            yield Problem(source.path, number, 1, 'the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "')
     yield from markdown_problems(source.body, source.path, source.body_line)
 
 
