@@ -47,8 +47,8 @@ def link_scheme(address: str) -> str | None:
     return match[1].lower() if match else None
 
 
-class _Findings(list):
-    """(snippet of the source, message) in the order found."""
+# (snippet of the source, message), in the order found.
+_Findings = list[tuple[str, str]]
 
 
 class _RecordedInlineHtml(HtmlInlineProcessor):
@@ -125,7 +125,7 @@ def _site_extensions() -> tuple[tuple[str, ...], dict]:
             names.append(name)
         if config:
             configs[name] = config
-    # The recorder replaces attr_list's processor: it must be registered after it.
+    # The recorder comes after them: it replaces the processors of attr_list and raw HTML.
     return tuple(names), configs
 
 
@@ -158,10 +158,8 @@ def markdown_problems(body: str, path: str, first_line: int) -> Iterator[Problem
     for number, line in enumerate(body.split("\n"), start=first_line):
         for index, message in invisible_characters(line):
             yield Problem(path, number, index + 1, message)
-    findings = _Findings()
+    findings: _Findings = []
     names, configs = _site_extensions()
-    if "attr_list" not in names:
-        names = names + ("attr_list",)  # attribute lists are reported even if the site drops them
     markdown.Markdown(extensions=[*names, _Recorder(findings)], extension_configs=configs).convert(body)
     for snippet, message in findings:
         yield Problem(path, *_locate(body, snippet, first_line), message)
