@@ -27,6 +27,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "map-longitude": frozenset({"value"}),
     "source-declaration": frozenset({"paragraph"}),
     "i18n-status-count": frozenset({"state", "count"}),
+    "i18n-status-line": frozenset({"line"}),
 }
 
 

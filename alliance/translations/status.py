@@ -328,7 +328,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         out += columns("texts", "file", "translated", "missing", "missing-list")
         for field in entry.fields:
             missing = md_text(", ".join(
-                f"{m.key} ({ui('i18n-status-line', language).format(line=m.line)})" if m.line else m.key for m in field.missing
+                f"{m.key} ({ui('i18n-status-line', language, line=m.line)})" if m.line else m.key for m in field.missing
             )) or "—"
             counts = f"{len(field.translated)} | {len(field.missing)}"
             out.append(f"| {md_text(field.name)} | {md_text(field.path)} | {counts} | {missing} |")
