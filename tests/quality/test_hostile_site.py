@@ -204,12 +204,12 @@ def test_the_exports_give_the_strings_back_whole_and_inert(hostile_build):
         assert not any(str(event["SUMMARY"]) == "injected" for event in events)
 
 
-def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, quality_report):
+def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quality_report):
     site, _, corpus = hostile_build
     pages = pages_showing_the_corpus(site)
     dialogs: list[str] = []
     handlers: list[str] = []
-    with chromium.launch() as browser, chromium.serve(site.root, site.base_path) as base_url:
+    with chromium.serve(site.root, site.base_path) as base_url:
         with chromium.visit(browser, base_url) as visit:
             visit.page.on("dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss()))
             # The control: a script that does run is seen.
