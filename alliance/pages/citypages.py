@@ -39,8 +39,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     country = country_name(city.country, language)
     parts = [
-        front_matter(description=city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
-        md_text(ui("map-city-country").format(country=country)) + "\n",
+        front_matter(city.name[language], city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
+        md_text(ui("map-city-country", country=country)) + "\n",
     ]
     if city.note is not None:
         parts.append(md_shown(city.note.show(language), ui("fallback-field")) + "\n")
@@ -53,8 +53,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     )
     parts.append(
         f"## {md_text(ui('map-city-coordinates'))}\n\n"
-        f"- {md_text(ui('map-latitude').format(value=_decimal(city.lat, language)))}\n"
-        f"- {md_text(ui('map-longitude').format(value=_decimal(city.lon, language)))}\n"
+        f"- {md_text(ui('map-latitude', value=_decimal(city.lat, language)))}\n"
+        f"- {md_text(ui('map-longitude', value=_decimal(city.lon, language)))}\n"
     )
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
     return "\n".join(part for part in parts if part)
@@ -65,8 +65,8 @@ def city_description(dataset: Dataset, city: City, language: str) -> str:
     roles = format_list(
         [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles], locale=language
     )
-    return dataset.labels.ui("page-description-city", language).format(
-        name=city.name[language], country=country_name(city.country, language), roles=roles
+    return dataset.labels.ui(
+        "page-description-city", language, name=city.name[language], country=country_name(city.country, language), roles=roles
     )
 
 
@@ -128,4 +128,4 @@ def _decimal(value: float, language: str) -> str:
 
 
 def _ui(dataset: Dataset, language: str):
-    return lambda key: dataset.labels.ui(key, language)
+    return lambda key, **values: dataset.labels.ui(key, language, **values)
