@@ -19,11 +19,6 @@ from alliance.schemas import vocabulary
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 
 
-def practices_in_city(dataset: Dataset, city_id: str) -> tuple[Practice, ...]:
-    """The practices of a city, for its page (see practice_list)."""
-    return tuple(practice for practice in dataset.practices if practice.city == city_id)
-
-
 def _shown_link(shown: Shown, href: str, fallback_label: str) -> str:
     """A link to a localized text; French shown for want of a translation says so."""
     if shown.is_fallback:
@@ -50,7 +45,7 @@ def practice_list(
 ) -> str:
     """A Markdown list of practices, each with its summary; `to_practices` leads to content/practices/.
 
-    A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
+    A city page lists dataset.practices_in(...) with to_practices="../practices/" and show_place=False.
     """
     fallback = dataset.labels.ui("fallback-field", language)
     items = sorted(practices, key=lambda p: collation_key(p.title[language]))
