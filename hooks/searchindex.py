@@ -1,10 +1,10 @@
-"""Replaces the i18n plugin's quadratic de-duplication of the search index (alliance/searchindex.py)."""
+"""Replaces the i18n plugin's quadratic de-duplication of the search index (alliance/build/searchindex.py)."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from alliance.searchindex import remove_search_duplicates
+from alliance.build.searchindex import remove_search_duplicates
 from hooks.site import i18n
 
 

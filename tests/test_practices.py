@@ -10,17 +10,17 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
-from alliance.catalogue import (
+from alliance.pages.catalogue import (
     practice_page,
     practices_json,
     render_by_place,
     render_by_theme,
     render_facts,
 )
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR
-from alliance.practices import load_practices
-from alliance.problems import DataError
+from alliance.data.practices import load_practices
+from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "practices"

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings, strategies as st
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-from alliance.searchindex import remove_search_duplicates
+from alliance.build.searchindex import remove_search_duplicates
 
 LANGUAGES = ("fr", "en", "es", "pt")
 
