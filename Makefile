@@ -56,4 +56,4 @@ lock:
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf $(VENV) node_modules site site.tmp
+	rm -rf $(VENV) node_modules site site.tmp .cache

@@ -11,7 +11,7 @@ from typing import Callable
 
 from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.exports.cityexports import render_city_exports
-from alliance.pages.citymap import render_map_frame
+from alliance.pages.mapframe import render_map_frame
 from alliance.pages.citypages import render_city_list
 from alliance.data.dataset import Dataset
 from alliance.pages.markup import md_text
