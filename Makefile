@@ -41,8 +41,9 @@ check: $(READY)
 i18n-status: $(READY)
 	@$(BIN)/python -m scripts.i18n_status
 
+# On every core (pytest-xdist); one line per test, so that the browser checks show their progress.
 test: $(READY)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal -o verbosity_test_cases=1
 
 bench: $(READY)
 	$(BIN)/python -m scripts.bench

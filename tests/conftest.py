@@ -1,13 +1,18 @@
-"""Shared fixtures: one strict build of the whole site per test session."""
+"""Shared fixtures: one strict build of the whole site per test run, shared by the xdist workers."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from filelock import FileLock
 
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
@@ -27,10 +32,48 @@ def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml") -> subproc
     )
 
 
+@dataclass(frozen=True)
+class SharedBuild:
+    site: Path
+    returncode: int
+    output: str  # what the build printed
+
+
+def shared_build(tmp_path_factory, name: str, build: Callable[[Path, Path], subprocess.CompletedProcess]) -> SharedBuild:
+    """`build(work_folder, site_folder)` run once per test run, by whichever xdist worker needs it
+    first; the other workers wait for it and read the same site (pytest-xdist's own advice)."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker has its own base folder; their parent is the run's.
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / f"shared-{name}"
+    record = folder / "build.json"
+    with FileLock(f"{folder}.lock"):
+        if not record.is_file():
+            folder.mkdir(exist_ok=True)
+            result = build(folder, folder / "site")
+            record.write_text(json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8")
+    done = json.loads(record.read_text(encoding="utf-8"))
+    return SharedBuild(folder / "site", done["returncode"], done["output"])
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    if result.returncode != 0:
-        pytest.fail(f"the strict build failed:\n{result.stdout}\n{result.stderr}")
-    return target
+    build = shared_build(tmp_path_factory, "site", lambda folder, site: build_site(site))
+    if build.returncode != 0:
+        pytest.fail(f"the strict build failed:\n{build.output}")
+    return build.site
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the site's sources to change or break without touching the real ones (builds of
+    the real sources run beside it); returns its mkdocs.yml. The generated folders of content/
+    are left out: the copy's build writes its own."""
+    from alliance.build.generated import generated_folders
+
+    skipped = generated_folders()
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for folder in ("content", "data", "theme", "hooks"):
+        shutil.copytree(
+            ROOT / folder, destination / folder,
+            ignore=lambda parent, names: [n for n in names if n == "__pycache__" or (Path(parent) == ROOT / "content" and n in skipped)],
+        )
+    return destination / "mkdocs.yml"

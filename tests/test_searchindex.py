@@ -33,16 +33,17 @@ SHOWN = st.sampled_from(("translated", "french", "french-with-notice", "absent")
 
 @st.composite
 def search_entries(draw) -> list[dict]:
-    """Entries as MkDocs' search plugin stacks them, one language after the other: a page's
-    entry, then one per section, at locations like `about/`, `en/about/#history`."""
-    pages = draw(st.lists(st.sampled_from(("", "about/", "agenda/", "cities/lisbon/", "practices/", "agenda/2023/")), unique=True, min_size=1))
+    """Entries as MkDocs' search plugin stacks them, one language after the other, each from its
+    translated home page on: a page's entry, then one per section, at locations like `about/`,
+    `en/about/#history`."""
+    pages = ["", *draw(st.lists(st.sampled_from(("about/", "agenda/", "cities/lisbon/", "practices/", "agenda/2023/")), unique=True))]
     sections = {page: draw(st.lists(st.sampled_from(("history", "goals", "sources")), unique=True, max_size=3)) for page in pages}
     texts = st.sampled_from(("", "Texte", "Same text"))
     entries = []
     for language in LANGUAGES:
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
         for page in pages:
-            shown = "translated" if language == LANGUAGES[0] else draw(SHOWN)
+            shown = "translated" if language == LANGUAGES[0] or page == "" else draw(SHOWN)
             if shown == "absent":
                 continue
             words = "" if shown.startswith("french") else f" ({language})"
@@ -68,6 +69,16 @@ def test_french_pages_shown_in_other_languages_are_indexed_once():
         {"location": "pt/about/", "title": "À propos", "text": "Aviso. Texte"},  # with a notice
     ]
     assert our_result(entries, LANGUAGES) == [entries[0], entries[2], entries[3]] == plugin_result(entries, LANGUAGES)
+
+
+def test_a_duplicate_the_plugin_keeps_by_accident_is_removed():
+    # The plugin removes entries from the list it is iterating over: of two adjacent entries
+    # repeating the same French one, it skips the second. This cannot happen where each
+    # language's entries start with its translated home page, as on this site.
+    french = {"location": "about/", "title": "À propos", "text": "Texte"}
+    entries = [french, dict(french, location="en/about/"), dict(french, location="es/about/")]
+    assert plugin_result(entries, LANGUAGES) == [french, entries[2]]
+    assert our_result(entries, LANGUAGES) == [french]
 
 
 def test_every_duplicate_of_a_large_index_is_removed():
