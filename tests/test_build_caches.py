@@ -111,3 +111,9 @@ def test_mkdocs_yml_is_read_once_but_each_reader_gets_its_own_copy(monkeypatch):
     default = load_publication().site_url
     monkeypatch.setenv("SITE_URL", "https://example.org/elsewhere/")
     assert load_publication().site_url == "https://example.org/elsewhere/" != default
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(real, tmp_path):
+    blocked = tmp_path / "file-in-the-way"
+    blocked.write_text("", encoding="utf-8")
+    assert mapcache.map_documents(real, LANGUAGES, blocked / "cache") == citymap.map_documents(real, LANGUAGES)

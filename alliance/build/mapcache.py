@@ -46,15 +46,26 @@ def _read(path: Path) -> dict[str, str] | None:
     return documents if isinstance(documents, dict) else None
 
 
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0  # removed meanwhile by another build
+
+
 def _write(path: Path, documents: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Written aside then renamed: builds running side by side (tests) never read half a file.
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as temporary:
-        json.dump(documents, temporary, ensure_ascii=False)
-    os.replace(temporary.name, path)
-    kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in kept[KEPT:]:
-        old.unlink(missing_ok=True)
+    """Stores the documents if it can: a folder that cannot be written only costs the next build time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside then renamed: builds running side by side (tests) never read half a file.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as temporary:
+            json.dump(documents, temporary, ensure_ascii=False)
+        os.replace(temporary.name, path)
+        kept = sorted(path.parent.glob("*.json"), key=_modified, reverse=True)
+        for old in kept[KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def map_documents(dataset: Dataset, languages: tuple[str, ...], cache: Path | None = None) -> dict[str, str]:
