@@ -18,6 +18,28 @@ from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
 
 
+_QUALITY_REPORT = "quality report"
+
+
+@pytest.fixture
+def quality_report(request) -> list[str]:
+    """Lines printed after the test run (tests/quality/): findings that do not fail, and measured figures."""
+    lines: list[str] = []
+    yield lines
+    # Carried by the test's teardown report, from an xdist worker to the process that prints.
+    request.node.user_properties.extend((_QUALITY_REPORT, line) for line in lines)
+
+
+# Here rather than in tests/quality/: under xdist the process that prints reads only this conftest.
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    reports = [report for kept in terminalreporter.stats.values() for report in kept if getattr(report, "when", None) == "teardown"]
+    lines = [value for report in sorted(reports, key=lambda r: r.nodeid) for name, value in report.user_properties if name == _QUALITY_REPORT]
+    if lines:
+        terminalreporter.section("reader-facing quality report")
+        for line in lines:
+            terminalreporter.line(line)
+
+
 @pytest.fixture(scope="session")
 def site_config():
     return load_site_config()

@@ -1,4 +1,5 @@
-"""Fixtures of the reader-facing checks: the built site, its local server, the browser, a report."""
+"""Fixtures of the reader-facing checks: the built site, its local server, the browser (their report's
+fixture, quality_report, is in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,6 @@ import pytest
 
 from alliance.builtsite.parse import BuiltSite
 from tests.quality import browser as chromium
-
-_PROPERTY = "quality report"
-
-
-@pytest.fixture
-def quality_report(request) -> list[str]:
-    """Lines printed after the test run: findings that do not fail, and measured figures."""
-    lines: list[str] = []
-    yield lines
-    # Carried by the test's teardown report, from an xdist worker to the process that prints.
-    request.node.user_properties.extend((_PROPERTY, line) for line in lines)
-
-
-def pytest_terminal_summary(terminalreporter, config) -> None:
-    reports = [report for kept in terminalreporter.stats.values() for report in kept if getattr(report, "when", None) == "teardown"]
-    lines = [value for report in sorted(reports, key=lambda r: r.nodeid) for name, value in report.user_properties if name == _PROPERTY]
-    if lines:
-        terminalreporter.section("reader-facing quality report")
-        for line in lines:
-            terminalreporter.line(line)
 
 
 @pytest.fixture(scope="session")
