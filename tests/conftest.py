@@ -17,6 +17,8 @@ from filelock import FileLock
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
 
+pytest_plugins = ["tests.no_skips_in_ci"]
+
 
 _QUALITY_REPORT = "quality report"
 
@@ -45,12 +47,13 @@ def site_config():
     return load_site_config()
 
 
-def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """Runs `mkdocs build --strict` as `make build` does, into `target`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", wrapper: tuple[str, ...] = (), **environment: str) -> subprocess.CompletedProcess:
+    """Runs `mkdocs build --strict` as `make build` does, into `target`, from the configuration's
+    folder; `wrapper` runs it under another command (faketime), `environment` adds variables."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(target)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(target)],
+        cwd=config_file.parent, env=env, capture_output=True, text=True,
     )
 
 
@@ -99,3 +102,16 @@ def copy_project(destination: Path) -> Path:
             ignore=lambda parent, names: [n for n in names if n == "__pycache__" or (Path(parent) == ROOT / "content" and n in skipped)],
         )
     return destination / "mkdocs.yml"
+
+
+# Fixtures and helpers that build the whole site (seconds each); see pytest_collection_modifyitems.
+_SITE_BUILDING = {"built_site", "site", "site_server", "visit", "browser"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    # Tests of a built site are marked `site_build`, so that a quick run (`make mutate` runs the unit
+    # tests against each mutant) can leave them out with `-m "not site_build"`.
+    for item in items:
+        module = getattr(item, "module", None)
+        if _SITE_BUILDING & set(getattr(item, "fixturenames", ())) or getattr(module, "build_site", None) is build_site:
+            item.add_marker(pytest.mark.site_build)
