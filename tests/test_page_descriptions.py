@@ -11,7 +11,7 @@ import yaml
 
 from alliance.data.dataset import load_dataset_cached
 from alliance.localized import language_prefix
-from alliance.pages.citymap import MAP_FOLDER
+from alliance.pages.mapframe import MAP_FOLDER
 from alliance.pages.citypages import city_description
 from alliance.pages.markup import front_matter, html_text, plain_line
 

@@ -12,7 +12,6 @@ from mkdocs.utils.meta import get_data
 
 from alliance.pages.catalogue import (
     practice_page,
-    practices_in_city,
     practices_json,
     render_by_place,
     render_by_theme,
@@ -152,7 +151,7 @@ def test_records_hold_the_shared_fields_and_each_language(good_dataset):
     assert city.title.has("en") and not city.title.has("es")
     assert city.description["en"] == "The text of the practice.\n"
     assert (practices["good-country"].city, practices["good-country"].country) == (None, "IT")
-    assert practices_in_city(good_dataset, "palermo") == (city,)
+    assert good_dataset.practices_in("palermo") == (city,)
 
 
 def test_yaml_1_1_readings_cannot_reach_the_page(good_dataset):

@@ -35,8 +35,9 @@ def _ipv4(host: str) -> ipaddress.IPv4Address | None:
         parts.pop()
     if not parts or len(parts) > 4 or _ipv4_number(parts[-1]) is None:
         return None
-    numbers = [_ipv4_number(part) for part in parts]
-    if any(n is None for n in numbers) or any(n > 255 for n in numbers[:-1]):
+    found = [_ipv4_number(part) for part in parts]
+    numbers = [n for n in found if n is not None]
+    if len(numbers) != len(found) or any(n > 255 for n in numbers[:-1]):
         return None
     last = numbers[-1]
     if last >= 256 ** (5 - len(numbers)):

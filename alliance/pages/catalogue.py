@@ -19,11 +19,6 @@ from alliance.data.schemas import vocabulary
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 
 
-def practices_in_city(dataset: Dataset, city_id: str) -> tuple[Practice, ...]:
-    """The practices of a city, for its page (see practice_list)."""
-    return tuple(practice for practice in dataset.practices if practice.city == city_id)
-
-
 def _shown_link(shown: Shown, href: str, fallback_label: str) -> str:
     """A link to a localized text; French shown for want of a translation says so."""
     if shown.is_fallback:
@@ -52,7 +47,7 @@ def practice_list(
     """A Markdown list of practices, each with its summary and sources; `to_practices` leads to
     content/practices/, `to_root` to content/.
 
-    A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
+    A city page lists dataset.practices_in(...) with to_practices="../practices/" and show_place=False.
     """
     fallback = dataset.labels.ui("fallback-field", language)
     items = sorted(practices, key=lambda p: collation_key(p.title[language]))
@@ -119,7 +114,9 @@ def _practice_of(dataset: Dataset, src_uri: str) -> tuple[Practice, str] | None:
     """The practice a file of content/ holds, and the language of its text."""
     folder, _, name = src_uri.rpartition("/")
     named = practice_file(name) if folder == PRACTICES_FOLDER else None
-    practice = next((p for p in dataset.practices if named and p.id == named[0]), None)
+    if named is None:
+        return None
+    practice = next((p for p in dataset.practices if p.id == named[0]), None)
     return (practice, named[1]) if practice else None
 
 

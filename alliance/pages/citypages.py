@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 
 from alliance.data.cities import City
 from alliance.data.countries import country_name
-from alliance.pages.catalogue import practice_list, practices_in_city
+from alliance.pages.catalogue import practice_list
 from alliance.data.dataset import Dataset
 from alliance.pages.dates import format_when
 from alliance.localized import collation_key, localized_name
@@ -75,7 +75,7 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     fallback = ui("fallback-field")
     lines = []
-    for action in (a for a in dataset.actions if a.city == city.id):
+    for action in dataset.actions_in(city.id):
         when = format_when(action.when, language, dataset.labels)
         if when and action.when.machine:
             date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
@@ -90,7 +90,7 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
 
 def practices_section(dataset: Dataset, city: City, language: str) -> str:
     """The practices of the catalogue that take place in the city."""
-    practices = practices_in_city(dataset, city.id)
+    practices = dataset.practices_in(city.id)
     body = practice_list(dataset, practices, language, to_practices="../practices/", show_place=False)
     return f"## {md_text(_ui(dataset, language)('map-city-practices'))}\n\n{body}"
 

@@ -13,7 +13,7 @@ from babel.lists import format_list
 
 from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.exports.cityexports import render_city_exports
-from alliance.pages.citymap import render_map_frame
+from alliance.pages.mapframe import render_map_frame
 from alliance.pages.citypages import render_city_list
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset

@@ -123,7 +123,7 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
          "    <script>alert('indented')</script>"]
     )
     for language in (ORIGINAL_LANGUAGE, "en"):
-        front = {"title": corpus.text(f"practice-title-{language}"),
+        front: dict[str, object] = {"title": corpus.text(f"practice-title-{language}"),
                  # One sentence, as make check wants it: the corpus, then a full stop.
                  "summary": re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ") + " fin."}
         if language == ORIGINAL_LANGUAGE:
@@ -209,30 +209,29 @@ def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quali
     pages = pages_showing_the_corpus(site)
     dialogs: list[str] = []
     handlers: list[str] = []
-    with chromium.serve(site.root, site.base_path) as base_url:
-        with chromium.visit(browser, base_url) as visit:
-            visit.page.on("dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss()))
-            # The control: a script that does run is seen.
-            visit.page.set_content("<img src=x onerror=alert('control')>")
-            visit.page.wait_for_timeout(200)
-            assert [d for d in dialogs if d.endswith(": control")], "the dialog watch sees nothing"
-            dialogs.clear()
-            # Each map document is a page of its own here (the map page's frame loads lazily).
-            for page in pages:
-                address = page.relative_to(site.root).as_posix().removesuffix("index.html")
-                visit.page.goto(base_url + address, wait_until="load")
-                # The map's popups are written into the page when a marker opens: open each.
-                visit.page.evaluate("""() => { for (const key of Object.keys(window)) {
-                    if (key.startsWith('marker_')) { try { window[key].openPopup(); } catch (e) {} } } }""")
-                handlers += visit.page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
-                    [...e.attributes].filter(a => /^on/i.test(a.name) || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /^(href|src|action|formaction)$/i.test(a.name))
-                    .map(a => location.pathname + ': <' + e.tagName.toLowerCase() + ' ' + a.name + '=' + a.value.slice(0, 60) + '>'))""")
-            # The search box shows the matching pages' titles and texts.
-            visit.page.goto(base_url, wait_until="load")
-            search = visit.page.locator("input[type=search], input.md-search__input").first
-            if search.count():
-                search.fill(MARK)
-                visit.page.wait_for_timeout(2_000)
+    with chromium.serve(site.root, site.base_path) as base_url, chromium.visit(browser, base_url) as visit:
+        visit.page.on("dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss()))
+        # The control: a script that does run is seen.
+        visit.page.set_content("<img src=x onerror=alert('control')>")
+        visit.page.wait_for_timeout(200)
+        assert [d for d in dialogs if d.endswith(": control")], "the dialog watch sees nothing"
+        dialogs.clear()
+        # Each map document is a page of its own here (the map page's frame loads lazily).
+        for page in pages:
+            address = page.relative_to(site.root).as_posix().removesuffix("index.html")
+            visit.page.goto(base_url + address, wait_until="load")
+            # The map's popups are written into the page when a marker opens: open each.
+            visit.page.evaluate("""() => { for (const key of Object.keys(window)) {
+                if (key.startsWith('marker_')) { try { window[key].openPopup(); } catch (e) {} } } }""")
+            handlers += visit.page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
+                [...e.attributes].filter(a => /^on/i.test(a.name) || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /^(href|src|action|formaction)$/i.test(a.name))
+                .map(a => location.pathname + ': <' + e.tagName.toLowerCase() + ' ' + a.name + '=' + a.value.slice(0, 60) + '>'))""")
+        # The search box shows the matching pages' titles and texts.
+        visit.page.goto(base_url, wait_until="load")
+        search = visit.page.locator("input[type=search], input.md-search__input").first
+        if search.count():
+            search.fill(MARK)
+            visit.page.wait_for_timeout(2_000)
     quality_report.append(
         f"hostile corpus: {len(CORPUS)} strings in {corpus.fields} text fields; {len(pages)} pages opened in Chromium, "
         f"{len(dialogs)} dialogs"
