@@ -11,6 +11,10 @@ on folium's classes, whose lists every map of the process shares.
 
 Determinism: folium names every element with a random id; the rendered document numbers them
 in order of appearance, so that two builds give the same bytes.
+
+Phones: the legend sits below the map, never over it (the map gives it room), folded on narrow
+screens; the zoom buttons, legend, attribution and the message shown without JavaScript are in
+the document's language.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import folium
-from branca.element import Element, Figure
+from branca.element import Element, Figure, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from alliance.cities import City
+from alliance.citypages import CITY_LIST_ANCHOR
 from alliance.countries import country_name
 from alliance.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, Shown, localized_name
@@ -90,6 +95,13 @@ def city_page_url(city: City) -> str:
     return f"../cities/{city.id}/"
 
 
+def marker_title(dataset: Dataset, city: City, language: str) -> str:
+    """What a keyboard or screen-reader user hears on a marker (and a mouse shows): the name and
+    every documented role, since the marker's shape shows only the first."""
+    roles = "; ".join(dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles)
+    return f"{city.name[language]} — {roles}"
+
+
 def popup_html(dataset: Dataset, city: City, language: str) -> str:
     roles = "".join(
         f"<li>{_shown_html(dataset.labels.term('role', role, language))}</li>"
@@ -106,7 +118,9 @@ def popup_html(dataset: Dataset, city: City, language: str) -> str:
 
 
 def legend_html(dataset: Dataset, language: str) -> str:
-    """The roles the markers show, each with its shape, in the page's language."""
+    """The roles the markers show, each with its shape, in the page's language.
+
+    Folded by default; a script opens it where the screen is wide enough (LEGEND_OPEN_FROM)."""
     shown = {shown_role(city) for city in dataset.cities}
     items = "".join(
         f"<li>{marker_svg(role)} {_shown_html(dataset.labels.term('role', role, language))}</li>"
@@ -114,24 +128,80 @@ def legend_html(dataset: Dataset, language: str) -> str:
         if role in shown
     )
     title = html_text(dataset.labels.ui("map-legend", language))
-    return f'<details class="am-legend" open><summary>{title}</summary><ul>{items}</ul></details>'
+    return f'<details class="am-legend"><summary>{title}</summary><ul>{items}</ul></details>'
 
 
-_STYLE = """<style>
-.am-legend { position: absolute; bottom: 1.5rem; left: .5rem; z-index: 1000; max-width: calc(100% - 1rem);
-  background: #fff; color: #1a1a1a; border: 1px solid #555; border-radius: 4px; padding: .25rem .5rem;
-  font: .8rem/1.4 system-ui, sans-serif; }
-.am-legend summary { font-weight: 700; cursor: pointer; }
-.am-legend ul, .am-popup ul { list-style: none; margin: .25rem 0 0; padding: 0; }
-.am-legend li { display: flex; align-items: center; gap: .4rem; }
-.am-popup p { margin: 0 0 .25rem; }
-.am-popup-name { font-weight: 700; }
-.am-marker { background: none; border: 0; }
+def noscript_html(dataset: Dataset, language: str) -> str:
+    """Without JavaScript there is no map: the message says so and leads to the same cities as a
+    list, on the map page around the frame (map/ seen from map/cities-map.html)."""
+    message = html_text(dataset.labels.ui("map-noscript", language))
+    link = html_text(dataset.labels.ui("map-noscript-list", language))
+    return (
+        f'<noscript><p class="am-noscript">{message} '
+        f'<a href="./#{CITY_LIST_ANCHOR}" target="_parent">{link}</a></p></noscript>'
+    )
+
+
+# The narrowest screen on which the legend starts open (a phone in landscape, a tablet).
+LEGEND_OPEN_FROM = "40em"
+
+_STYLE = f"""<style>
+/* The map takes the room the legend leaves: the legend never covers a marker. folium sets the
+   map's size on its id, hence !important. */
+body {{ display: flex; flex-direction: column; }}
+.folium-map {{ flex: 1 1 auto; height: auto !important; min-height: 8rem; }}
+.am-legend {{ flex: none; max-height: 50%; overflow: auto; background: #fff; color: #1a1a1a;
+  border-top: 1px solid #555; padding: .25rem .5rem; font: .8rem/1.4 system-ui, sans-serif; }}
+.am-legend summary {{ font-weight: 700; cursor: pointer; padding: .25rem 0; }}
+.am-legend ul, .am-popup ul {{ list-style: none; margin: .25rem 0 0; padding: 0; }}
+.am-legend ul {{ display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; }}
+.am-legend li {{ display: flex; align-items: center; gap: .4rem; }}
+.am-noscript {{ margin: 0; padding: 1rem; font: 1rem/1.5 system-ui, sans-serif; }}
+.am-popup p {{ margin: 0 0 .25rem; }}
+.am-popup-name {{ font-weight: 700; }}
+.am-marker {{ background: none; border: 0; }}
 </style>"""
 
 
+class _MapChrome(MacroElement):
+    """The legend below the map, and the controls in the document's language.
+
+    A child of the map: its HTML follows the map's, its script runs once the map exists. The
+    labels go through Jinja's tojson, which escapes <, >, & and ' inside the script.
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+            {{ this.legend }}
+            <script>
+                if (window.matchMedia({{ this.open_query|tojson }}).matches) {
+                    document.querySelector(".am-legend").open = true;
+                }
+            </script>
+        {% endmacro %}
+
+        {% macro script(this, kwargs) %}
+            L.control.zoom({
+                zoomInTitle: {{ this.zoom_in|tojson }},
+                zoomOutTitle: {{ this.zoom_out|tojson }},
+            }).addTo({{ this._parent.get_name() }});
+            document.querySelector(".am-legend").addEventListener("toggle", function () {
+                {{ this._parent.get_name() }}.invalidateSize();
+            });
+        {% endmacro %}
+    """)
+
+    def __init__(self, legend: str, zoom_in: str, zoom_out: str):
+        super().__init__()
+        self._name = "MapChrome"
+        self.legend = legend
+        self.open_query = f"(min-width: {LEGEND_OPEN_FROM})"
+        self.zoom_in = zoom_in
+        self.zoom_out = zoom_out
+
+
 class _Document(Figure):
-    """branca's Figure with the document's language on <html> (branca's has none)."""
+    """branca's Figure with the document's language on <html> (branca's has none), and valid."""
 
     _template = Template(
         "<!DOCTYPE html>\n"
@@ -142,10 +212,11 @@ class _Document(Figure):
         "</head>\n"
         "<body>\n"
         "    {{this.html.render(**kwargs)}}\n"
-        "</body>\n"
+        # Inside <body>: branca's Figure puts it after </body>, which is not valid HTML.
         "<script>\n"
         "    {{this.script.render(**kwargs)}}\n"
         "</script>\n"
+        "</body>\n"
         "</html>\n",
     )
 
@@ -163,7 +234,8 @@ def map_document(dataset: Dataset, language: str) -> str:
     vendor = ("../" if language == ORIGINAL_LANGUAGE else "../../") + VENDOR_URL
     document = _Document(language, dataset.labels.ui("map-title", language))
     attribution = f'© <a href="{OSM_COPYRIGHT}">{html_text(dataset.labels.ui("map-attribution", language))}</a>'
-    the_map = folium.Map(tiles=folium.TileLayer(TILES, attr=attribution, max_zoom=19))
+    # Leaflet's own zoom control is in English: _MapChrome adds one in the document's language.
+    the_map = folium.Map(tiles=folium.TileLayer(TILES, attr=attribution, max_zoom=19), zoom_control=False)
     the_map.default_js = [("leaflet", f"{vendor}leaflet/leaflet.js"), ("jquery", f"{vendor}jquery/jquery.min.js")]
     the_map.default_css = [("leaflet_css", f"{vendor}leaflet/leaflet.css")]
     document.add_child(the_map)
@@ -184,15 +256,19 @@ def map_document(dataset: Dataset, language: str) -> str:
                 html=marker_svg(shown_role(city)), icon_size=(MARKER_SIZE, MARKER_SIZE),
                 icon_anchor=(half, half), popup_anchor=(0, -half), class_name="am-marker",
             ),
-            title=city.name[language],  # the name a keyboard or screen-reader user hears on the marker
+            title=marker_title(dataset, city, language),
         ).add_to(cluster)
     if dataset.cities:
         lats = [city.lat for city in dataset.cities]
         lons = [city.lon for city in dataset.cities]
         the_map.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30), max_zoom=10)
 
+    labels = dataset.labels
+    _MapChrome(
+        legend_html(dataset, language), labels.ui("map-zoom-in", language), labels.ui("map-zoom-out", language),
+    ).add_to(the_map)
     document.header.add_child(Element(_STYLE), name="am_style")
-    document.html.add_child(Element(legend_html(dataset, language)), name="am_legend")
+    document.html.add_child(Element(noscript_html(dataset, language)), name="am_noscript")
     rendered = document.render()
     rendered, found = _FOLIUM_VIEWPORT.subn("initial-scale=1.0", rendered)
     if found != 1:

@@ -22,6 +22,9 @@ from alliance.schemas import vocabulary
 from alliance.sources import source_markdown
 
 CITIES_FOLDER = "cities"
+# The id of the heading above the city list on the map page (content/map*.md): the map document
+# links it for readers without JavaScript.
+CITY_LIST_ANCHOR = "city-list"
 
 
 def city_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
