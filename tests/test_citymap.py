@@ -10,15 +10,15 @@ import subprocess
 
 import pytest
 
-from alliance.citymap import (
+from alliance.pages.citymap import (
     ROLE_MARKERS, map_document, map_documents, marker_title, popup_html, render_map_frame, shown_role,
     template_literal_html,
 )
-from alliance.citypages import CITY_LIST_ANCHOR
-from alliance.labels import Labels
-from alliance.dataset import load_dataset
+from alliance.pages.citypages import CITY_LIST_ANCHOR
+from alliance.data.labels import Labels
+from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
-from alliance.schemas import vocabulary
+from alliance.data.schemas import vocabulary
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, city, hostile_dataset
 from tests.synthetic_cities import hostile as hostile_text
 

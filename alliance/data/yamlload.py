@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from alliance.problems import DataError, Problem
+from alliance.data.problems import DataError, Problem
 
 
 class _Strict:
