@@ -156,6 +156,8 @@ body {{ display: flex; flex-direction: column; }}
 .am-legend ul, .am-popup ul {{ list-style: none; margin: .25rem 0 0; padding: 0; }}
 .am-legend ul {{ display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; }}
 .am-legend li {{ display: flex; align-items: center; gap: .4rem; }}
+/* folium enlarges Leaflet's text to 1rem: the attribution would take two lines on a phone. */
+.leaflet-container .leaflet-control-attribution {{ font-size: .75rem; }}
 .am-noscript {{ margin: 0; padding: 1rem; font: 1rem/1.5 system-ui, sans-serif; }}
 .am-popup p {{ margin: 0 0 .25rem; }}
 .am-popup-name {{ font-weight: 700; }}
@@ -181,23 +183,55 @@ class _MapChrome(MacroElement):
         {% endmacro %}
 
         {% macro script(this, kwargs) %}
+            {%- set map = this._parent.get_name() %}
             L.control.zoom({
                 zoomInTitle: {{ this.zoom_in|tojson }},
                 zoomOutTitle: {{ this.zoom_out|tojson }},
-            }).addTo({{ this._parent.get_name() }});
+            }).addTo({{ map }});
+            {%- if this.bounds %}
+            // Whether the reader has moved the map since it was last fitted to the cities.
+            var am_moved = false, am_fitting = false;
+            {{ map }}.on("movestart zoomstart", function () { if (!am_fitting) am_moved = true; });
+            function am_fit() {
+                am_fitting = true;
+                {{ map }}.fitBounds({{ this.bounds|tojson }}, {{ this.fit_options|tojson }});
+                am_fitting = false;
+                am_moved = false;
+            }
+            am_fit();
+            {%- endif %}
             document.querySelector(".am-legend").addEventListener("toggle", function () {
-                {{ this._parent.get_name() }}.invalidateSize();
+                {{ map }}.invalidateSize();
+                {%- if this.bounds %}
+                if (!am_moved) am_fit();
+                {%- endif %}
             });
         {% endmacro %}
     """)
 
-    def __init__(self, legend: str, zoom_in: str, zoom_out: str):
+    def __init__(self, legend: str, zoom_in: str, zoom_out: str, bounds: list | None):
         super().__init__()
         self._name = "MapChrome"
         self.legend = legend
         self.open_query = f"(min-width: {LEGEND_OPEN_FROM})"
         self.zoom_in = zoom_in
         self.zoom_out = zoom_out
+        self.bounds = bounds
+        self.fit_options = FIT_OPTIONS
+
+
+# The view shows every city, with room for the zoom buttons (top left) and the attribution
+# (bottom) so that no marker starts under them; it is fitted again when the legend's folding
+# changes the map's height, unless the reader has moved the map.
+FIT_OPTIONS = {"paddingTopLeft": [50, 30], "paddingBottomRight": [30, 40], "maxZoom": 10, "animate": False}
+
+
+def _bounds(cities: tuple[City, ...]) -> list | None:
+    if not cities:
+        return None
+    lats = [city.lat for city in cities]
+    lons = [city.lon for city in cities]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 class _Document(Figure):
@@ -258,14 +292,10 @@ def map_document(dataset: Dataset, language: str) -> str:
             ),
             title=marker_title(dataset, city, language),
         ).add_to(cluster)
-    if dataset.cities:
-        lats = [city.lat for city in dataset.cities]
-        lons = [city.lon for city in dataset.cities]
-        the_map.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30), max_zoom=10)
-
     labels = dataset.labels
     _MapChrome(
         legend_html(dataset, language), labels.ui("map-zoom-in", language), labels.ui("map-zoom-out", language),
+        _bounds(dataset.cities),
     ).add_to(the_map)
     document.header.add_child(Element(_STYLE), name="am_style")
     document.html.add_child(Element(noscript_html(dataset, language)), name="am_noscript")
