@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
+from typing import Mapping
 
 
 def commit_epoch(folder: Path) -> int | None:
@@ -25,3 +27,11 @@ def source_date_epoch(environment: dict[str, str], folder: Path) -> str | None:
         return environment["SOURCE_DATE_EPOCH"]
     epoch = commit_epoch(folder)
     return None if epoch is None else str(epoch)
+
+
+def build_day(environment: Mapping[str, str]) -> dt.date:
+    """The day a build speaks for (what is "next" in the agenda): SOURCE_DATE_EPOCH's, which
+    hooks/reproducible.py sets to the commit's time, else the clock's; in UTC."""
+    epoch = environment.get("SOURCE_DATE_EPOCH", "")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    return moment.date()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from alliance.data.labels import Labels
 from alliance.pages.markup import html_text, md_text
@@ -20,3 +21,12 @@ def source_markdown(source: str, labels: Labels, language: str, to_root: str) ->
         text = labels.ui("source-declaration", language).format(paragraph=match[1])
         return f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})"
     return f'<a href="{html_text(source)}">{md_text(source)}</a>'
+
+
+def source_markdown_brief(source: str, labels: Labels, language: str, to_root: str) -> str:
+    """As source_markdown, a web address named by its site ("uclga.org"): for places where a full
+    address would outweigh the sentence it supports (the home page); the link is the same."""
+    if DECLARATION_SOURCE.match(source):
+        return source_markdown(source, labels, language, to_root)
+    host = urlsplit(source).hostname or source
+    return f'<a href="{html_text(source)}">{md_text(host.removeprefix("www."))}</a>'

@@ -1,0 +1,146 @@
+"""The home page's sections, built from the data: the declared figures, an entry to the map, the
+agenda's next and latest entries and one practice per pillar (content/index*.md places them).
+
+Every fact links its sources where it stands. Links are relative to content/ (the home page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from alliance.build.reproducible import build_day
+from alliance.data.actions import Action
+from alliance.data.dataset import Dataset
+from alliance.data.schemas import vocabulary
+from alliance.pages.catalogue import practice_list
+from alliance.pages.citymap import marker_svg
+from alliance.pages.citypages import CITIES_FOLDER
+from alliance.pages.dates import format_day, format_when
+from alliance.pages.markup import html_text, md_shown, md_text
+from alliance.pages.sources import source_markdown_brief
+from alliance.pages.timeline import place_text, targets_in_use
+
+# How many places a role lists on the home page before "and N more"; the map lists them all.
+PLACES_PER_ROLE = 6
+# How many entries of the agenda the home page shows ahead and behind the build's day.
+AGENDA_ENTRIES = 2
+# Pages the sections link to, relative to content/.
+MAP_PAGE = "map.md"
+PRACTICES_INDEX = "practices/index.md"
+AGENDA_INDEX = "agenda/index.md"
+
+
+def _sources(dataset: Dataset, sources: tuple[str, ...], language: str) -> str:
+    links = ", ".join(source_markdown_brief(source, dataset.labels, language, "") for source in sources)
+    return f"<small>({_fill(dataset.labels.ui('home-sources', language), sources=links)})</small>"
+
+
+def _fill(template: str, **markdown: str) -> str:
+    """A label, escaped as Markdown text, whose {placeholders} take the Markdown given."""
+    text = md_text(template)
+    for name, value in markdown.items():
+        text = text.replace(md_text("{" + name + "}"), value)
+    return text
+
+
+def render_figures(dataset: Dataset, language: str) -> str:
+    """The figures the declaration states, large, with their sources."""
+    declared = dataset.declared
+    ui = lambda key: dataset.labels.ui(key, language)  # noqa: E731
+    figures = (
+        (ui("home-figure-participants"), declared.participants_more_than),
+        (ui("home-figure-cities"), declared.cities),
+        (ui("home-figure-countries"), declared.countries),
+    )
+    items = "\n".join(f'<li markdown="span">{_fill(template, count=f"<strong>{number}</strong>")}</li>' for template, number in figures)
+    return (
+        f'<ul class="am-figures" markdown="block">\n{items}\n</ul>\n\n'
+        f"{_sources(dataset, declared.sources, language)}\n"
+        "{: .am-figures-source }\n"
+    )
+
+
+def render_map_entry(dataset: Dataset, language: str) -> str:
+    """The roles the sources give the places, each with its marker's shape and its places, then
+    the way to the map."""
+    fallback = dataset.labels.ui("fallback-field", language)
+    lines = []
+    for role in vocabulary("role"):
+        cities = [city for city in dataset.cities if role in city.roles]
+        if not cities:
+            continue
+        # "and 1 more" would take the room of the name itself: the list is cut from two more on.
+        shown = cities if len(cities) <= PLACES_PER_ROLE + 1 else cities[:PLACES_PER_ROLE]
+        names = ", ".join(f"[{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md)" for city in shown)
+        if len(shown) < len(cities):
+            more = dataset.labels.ui("home-map-more", language).format(count=len(cities) - PLACES_PER_ROLE)
+            names += f" {md_text(more)}"
+        label = md_shown(dataset.labels.term("role", role, language), fallback)
+        entry = _fill(dataset.labels.ui("home-map-role", language), role=label, places=names)
+        lines.append(f'<li markdown="span">{marker_svg(role)} <span>{entry}</span></li>')
+    link = dataset.labels.ui("home-map-link", language).format(count=len(dataset.cities))
+    roles = '<ul class="am-map-entry" markdown="block">\n' + "\n".join(lines) + "\n</ul>\n\n" if lines else ""
+    return f"{roles}[{md_text(link)}]({MAP_PAGE}){{: .md-button .md-button--primary }}\n"
+
+
+def agenda_glance(actions: tuple[Action, ...], today: dt.date) -> tuple[list[Action], list[Action], list[Action]]:
+    """(next, latest, yearly): the dated entries not over by `today` (soonest first), the last
+    ones over (latest first), and the entries that recur every year without a known day."""
+    dated = [action for action in actions if action.when.is_dated]
+    coming = [action for action in dated if action.when.end >= today][:AGENDA_ENTRIES]
+    past = [action for action in dated if action.when.end < today][::-1][:AGENDA_ENTRIES]
+    yearly = [action for action in actions if action.when.precision == "yearly"]
+    return coming, past, yearly
+
+
+def _entry(dataset: Dataset, action: Action, language: str) -> str:
+    labels = dataset.labels
+    fallback = labels.ui("fallback-field", language)
+    when = format_when(action.when, language, labels) or ""
+    date = f'<time datetime="{action.when.machine}">{html_text(when)}</time>' if action.when.machine else html_text(when)
+    status = md_shown(labels.term("status", action.status, language), fallback)
+    title = md_shown(action.title.show(language), fallback)
+    return (
+        f'- <span class="am-when">{date}</span> — [{title}]({AGENDA_INDEX}#{action.id}), '
+        f"{md_text(place_text(action, dataset, language))} ({status}) {_sources(dataset, action.sources, language)}"
+    )
+
+
+def render_agenda_glance(dataset: Dataset, language: str, today: dt.date | None = None) -> str:
+    """The next and the latest entries of the agenda, as of the build's day (stated on the page:
+    the site is as current as its last build), with their dates as precise as the data."""
+    today = today or build_day(os.environ)
+    ui = lambda key: dataset.labels.ui(key, language)  # noqa: E731
+    coming, past, yearly = agenda_glance(dataset.actions, today)
+    day = f'<time datetime="{today.isoformat()}">{html_text(format_day(today, language))}</time>'
+    parts = [md_text(ui("home-agenda-as-of")).replace(md_text("{date}"), day) + "\n"]
+    parts.append(f"### {md_text(ui('home-agenda-next'))}\n")
+    if not coming:
+        parts.append(md_text(ui("home-agenda-no-date-ahead")) + "\n")
+    if coming or yearly:
+        parts.append("\n".join(_entry(dataset, action, language) for action in coming + yearly) + "\n")
+    if past:
+        parts.append(f"### {md_text(ui('home-agenda-latest'))}\n")
+        parts.append("\n".join(_entry(dataset, action, language) for action in past) + "\n")
+    targets = " · ".join(
+        f"[{md_text(dataset.labels.term('target', target, language).text)}](agenda/{target}.md)" for target in targets_in_use(dataset)
+    )
+    if targets:
+        parts.append(f"{md_text(ui('agenda-by-target'))} {targets}\n")
+    parts.append(f"[{md_text(ui('agenda-whole'))}]({AGENDA_INDEX})\n")
+    return "\n".join(parts)
+
+
+def render_pillars(dataset: Dataset, language: str) -> str:
+    """The three pillars of the network's practices (the themes), each with its latest practice."""
+    parts = []
+    shown: set[str] = set()
+    for theme in vocabulary("theme"):
+        # The most recent practice of the theme not shown yet (by year, then id: the same every build).
+        practices = sorted((p for p in dataset.practices if theme in p.themes and p.id not in shown), key=lambda p: (-(p.year or 0), p.id))
+        shown.update(p.id for p in practices[:1])
+        label = dataset.labels.term("theme", theme, language).text
+        heading = f"### [{md_text(label)}]({PRACTICES_INDEX}#{theme})\n"
+        parts.append(heading + "\n" + practice_list(dataset, practices[:1], language, to_practices="practices/"))
+    return "\n".join(parts)
