@@ -11,8 +11,8 @@ import subprocess
 import pytest
 
 from alliance.pages.citymap import (
-    ROLE_MARKERS, map_document, map_documents, marker_title, popup_html, render_map_frame, shown_role,
-    template_literal_html,
+    CLUSTER_SHAPE_SIZE, ROLE_MARKERS, cluster_icon_js, map_document, map_documents, marker_svg, marker_title, popup_html,
+    render_map_frame, shown_role, template_literal_html,
 )
 from alliance.pages.citypages import CITY_LIST_ANCHOR
 from alliance.data.labels import Labels
@@ -234,3 +234,34 @@ def test_the_map_does_not_call_its_places_members(real, language):
     assert member_phrases[language] not in document.replace("&#x27;", "'")
     cascais = real.city("cascais")
     assert real.labels.term("role", "lisbon-supporter", language).text in marker_title(real, cascais, language)
+
+
+# Runs the groups' icon function in Node on two markers, with a recording stand-in for the DOM.
+_CLUSTER_HARNESS = r"""
+const make = (source) => {
+  const created = [];
+  const document = {createElement: (tag) => { const e = {tag, children: [], appendChild(c) { this.children.push(c); }}; created.push(e); return e; }};
+  const L = {divIcon: (options) => options, point: (x, y) => [x, y]};
+  const iconFor = new Function("document", "L", "return " + source)(document, L);
+  const cluster = {getChildCount: () => 2, getAllChildMarkers: () => [{options: {amRole: "lisbon-supporter"}}, {options: {amRole: "lisbon-host"}}]};
+  const icon = iconFor(cluster);
+  return {className: icon.className,
+          markup: created.filter(e => e.innerHTML !== undefined).map(e => e.innerHTML),
+          texts: created.filter(e => e.textContent !== undefined).map(e => String(e.textContent))};
+};
+process.stdout.write(JSON.stringify(make(require("fs").readFileSync(0, "utf8"))));
+"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_group_of_markers_shows_the_shapes_of_its_roles_and_says_them_as_text(hostile, language):
+    node = shutil.which("node")
+    assert node, "Node.js is a prerequisite of the project (README): it runs the map's scripts in this test"
+    result = subprocess.run([node, "-e", _CLUSTER_HARNESS], input=cluster_icon_js(hostile, language),
+                            capture_output=True, text=True, check=True)
+    icon = json.loads(result.stdout)
+    # Markup only from the site's own shapes, in the schema's order; the labels (data) only as text.
+    assert icon["markup"] == [marker_svg("lisbon-host", CLUSTER_SHAPE_SIZE), marker_svg("lisbon-supporter", CLUSTER_SHAPE_SIZE)]
+    labels = [hostile.labels.term("role", role, language).text for role in ("lisbon-host", "lisbon-supporter")]
+    assert icon["texts"] == ["2", "; ".join(labels)]
+    assert "marker-cluster-small" in icon["className"]

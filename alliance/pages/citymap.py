@@ -28,6 +28,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
+from jinja2.utils import htmlsafe_json_dumps
 
 from alliance.data.cities import City
 from alliance.pages.citypages import CITY_LIST_ANCHOR
@@ -65,10 +66,10 @@ ROLE_MARKERS: dict[str, RoleMarker] = {
 MARKER_SIZE = 22
 
 
-def marker_svg(role: str) -> str:
+def marker_svg(role: str, size: int = MARKER_SIZE) -> str:
     marker = ROLE_MARKERS[role]
     return (
-        f'<svg width="{MARKER_SIZE}" height="{MARKER_SIZE}" viewBox="0 0 20 20" '
+        f'<svg width="{size}" height="{size}" viewBox="0 0 20 20" '
         f'aria-hidden="true" focusable="false"><g fill="{marker.colour}" stroke="#1a1a1a" stroke-width="1.5" '
         f'stroke-linejoin="round">{marker.shape}</g></svg>'
     )
@@ -162,7 +163,51 @@ body {{ display: flex; flex-direction: column; }}
 .am-popup p {{ margin: 0 0 .25rem; }}
 .am-popup-name {{ font-weight: 700; }}
 .am-marker {{ background: none; border: 0; }}
+.am-cluster div {{ height: auto; padding: 2px 4px; width: auto; }}
+.am-cluster span {{ line-height: 1.3; }}
+.am-cluster-roles {{ display: flex; justify-content: center; gap: 1px; }}
+.am-cluster-roles span {{ display: block; line-height: 0; }}
+.am-visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
 </style>"""
+
+
+# A group of nearby markers shows its count and the shapes of the roles in it: a place's role is
+# seen before zooming in (Cascais's, next to Lisbon). The shapes are ours; the role labels (data)
+# become text through textContent, never markup.
+CLUSTER_SHAPE_SIZE = 12
+_CLUSTER_ICON = """function (cluster) {
+    var shapes = %(shapes)s, labels = %(labels)s;
+    var present = {};
+    cluster.getAllChildMarkers().forEach(function (marker) { present[marker.options.amRole] = true; });
+    var roles = Object.keys(shapes).filter(function (role) { return present[role]; });
+    var icon = document.createElement("div"), count = document.createElement("span"), kinds = document.createElement("span");
+    count.textContent = cluster.getChildCount();
+    kinds.className = "am-cluster-roles";
+    roles.forEach(function (role) {
+        var shape = document.createElement("span");
+        shape.innerHTML = shapes[role];
+        kinds.appendChild(shape);
+    });
+    var said = document.createElement("span");
+    said.className = "am-visually-hidden";
+    said.textContent = roles.map(function (role) { return labels[role]; }).join("; ");
+    icon.appendChild(count);
+    icon.appendChild(kinds);
+    icon.appendChild(said);
+    var size = cluster.getChildCount() < 10 ? "small" : cluster.getChildCount() < 100 ? "medium" : "large";
+    return L.divIcon({
+        html: icon, className: "marker-cluster marker-cluster-" + size + " am-cluster",
+        iconSize: L.point(Math.max(40, roles.length * %(shape)d + 16), 40 + %(shape)d),
+    });
+}"""
+
+
+def cluster_icon_js(dataset: Dataset, language: str) -> str:
+    """Leaflet.markercluster's iconCreateFunction: the count, and each role's shape in the schema's order."""
+    roles = vocabulary("role")
+    shapes = {role: marker_svg(role, CLUSTER_SHAPE_SIZE) for role in roles}
+    labels = {role: dataset.labels.term("role", role, language).text for role in roles}
+    return _CLUSTER_ICON % {"shapes": htmlsafe_json_dumps(shapes), "labels": htmlsafe_json_dumps(labels), "shape": CLUSTER_SHAPE_SIZE}
 
 
 class _MapChrome(MacroElement):
@@ -274,7 +319,7 @@ def map_document(dataset: Dataset, language: str) -> str:
     the_map.default_css = [("leaflet_css", f"{vendor}leaflet/leaflet.css")]
     document.add_child(the_map)
 
-    cluster = MarkerCluster(options={"maxClusterRadius": 40})
+    cluster = MarkerCluster(options={"maxClusterRadius": 40}, icon_create_function=cluster_icon_js(dataset, language))
     cluster.default_js = [("markerclusterjs", f"{vendor}leaflet.markercluster/leaflet.markercluster.js")]
     cluster.default_css = [
         ("markerclustercss", f"{vendor}leaflet.markercluster/MarkerCluster.css"),
@@ -291,6 +336,7 @@ def map_document(dataset: Dataset, language: str) -> str:
                 icon_anchor=(half, half), popup_anchor=(0, -half), class_name="am-marker",
             ),
             title=marker_title(dataset, city, language),
+            am_role=shown_role(city),  # read by the groups' icons (cluster_icon_js)
         ).add_to(cluster)
     labels = dataset.labels
     _MapChrome(

@@ -37,7 +37,8 @@ def _sources(dataset: Dataset, sources: tuple[str, ...], language: str) -> str:
 
 
 def _fill(template: str, **markdown: str) -> str:
-    """A label, escaped as Markdown text, whose {placeholders} take the Markdown given."""
+    """A label, escaped as Markdown text, whose {placeholders} take the Markdown given (not
+    str.format: a brace in a contributed label must stay text, not stop the build)."""
     text = md_text(template)
     for name, value in markdown.items():
         text = text.replace(md_text("{" + name + "}"), value)
@@ -74,14 +75,13 @@ def render_map_entry(dataset: Dataset, language: str) -> str:
         shown = cities if len(cities) <= PLACES_PER_ROLE + 1 else cities[:PLACES_PER_ROLE]
         names = ", ".join(f"[{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md)" for city in shown)
         if len(shown) < len(cities):
-            more = dataset.labels.ui("home-map-more", language).format(count=len(cities) - PLACES_PER_ROLE)
-            names += f" {md_text(more)}"
+            names += " " + _fill(dataset.labels.ui("home-map-more", language), count=str(len(cities) - PLACES_PER_ROLE))
         label = md_shown(dataset.labels.term("role", role, language), fallback)
         entry = _fill(dataset.labels.ui("home-map-role", language), role=label, places=names)
         lines.append(f'<li markdown="span">{marker_svg(role)} <span>{entry}</span></li>')
-    link = dataset.labels.ui("home-map-link", language).format(count=len(dataset.cities))
+    link = _fill(dataset.labels.ui("home-map-link", language), count=str(len(dataset.cities)))
     roles = '<ul class="am-map-entry" markdown="block">\n' + "\n".join(lines) + "\n</ul>\n\n" if lines else ""
-    return f"{roles}[{md_text(link)}]({MAP_PAGE}){{: .md-button .md-button--primary }}\n"
+    return f"{roles}[{link}]({MAP_PAGE}){{: .md-button .md-button--primary }}\n"
 
 
 def agenda_glance(actions: tuple[Action, ...], today: dt.date) -> tuple[list[Action], list[Action], list[Action]]:
@@ -114,7 +114,7 @@ def render_agenda_glance(dataset: Dataset, language: str, today: dt.date | None 
     ui = lambda key: dataset.labels.ui(key, language)  # noqa: E731
     coming, past, yearly = agenda_glance(dataset.actions, today)
     day = f'<time datetime="{today.isoformat()}">{html_text(format_day(today, language))}</time>'
-    parts = [md_text(ui("home-agenda-as-of")).replace(md_text("{date}"), day) + "\n"]
+    parts = [_fill(ui("home-agenda-as-of"), date=day) + "\n"]
     parts.append(f"### {md_text(ui('home-agenda-next'))}\n")
     if not coming:
         parts.append(md_text(ui("home-agenda-no-date-ahead")) + "\n")
