@@ -146,28 +146,28 @@ def noscript_html(dataset: Dataset, language: str) -> str:
 # The narrowest screen on which the legend starts open (a phone in landscape, a tablet).
 LEGEND_OPEN_FROM = "40em"
 
-_STYLE = f"""<style>
+_STYLE = """<style>
 /* The map takes the room the legend leaves: the legend never covers a marker. folium sets the
    map's size on its id, hence !important. */
-body {{ display: flex; flex-direction: column; }}
-.folium-map {{ flex: 1 1 auto; height: auto !important; min-height: 8rem; }}
-.am-legend {{ flex: none; max-height: 50%; overflow: auto; background: #fff; color: #1a1a1a;
-  border-top: 1px solid #555; padding: .25rem .5rem; font: .8rem/1.4 system-ui, sans-serif; }}
-.am-legend summary {{ font-weight: 700; cursor: pointer; padding: .25rem 0; }}
-.am-legend ul, .am-popup ul {{ list-style: none; margin: .25rem 0 0; padding: 0; }}
-.am-legend ul {{ display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; }}
-.am-legend li {{ display: flex; align-items: center; gap: .4rem; }}
+body { display: flex; flex-direction: column; }
+.folium-map { flex: 1 1 auto; height: auto !important; min-height: 8rem; }
+.am-legend { flex: none; max-height: 50%; overflow: auto; background: #fff; color: #1a1a1a;
+  border-top: 1px solid #555; padding: .25rem .5rem; font: .8rem/1.4 system-ui, sans-serif; }
+.am-legend summary { font-weight: 700; cursor: pointer; padding: .25rem 0; }
+.am-legend ul, .am-popup ul { list-style: none; margin: .25rem 0 0; padding: 0; }
+.am-legend ul { display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; }
+.am-legend li { display: flex; align-items: center; gap: .4rem; }
 /* folium enlarges Leaflet's text to 1rem: the attribution would take two lines on a phone. */
-.leaflet-container .leaflet-control-attribution {{ font-size: .75rem; }}
-.am-noscript {{ margin: 0; padding: 1rem; font: 1rem/1.5 system-ui, sans-serif; }}
-.am-popup p {{ margin: 0 0 .25rem; }}
-.am-popup-name {{ font-weight: 700; }}
-.am-marker {{ background: none; border: 0; }}
-.am-cluster div {{ height: auto; padding: 2px 4px; width: auto; }}
-.am-cluster span {{ line-height: 1.3; }}
-.am-cluster-roles {{ display: flex; justify-content: center; gap: 1px; }}
-.am-cluster-roles span {{ display: block; line-height: 0; }}
-.am-visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
+.leaflet-container .leaflet-control-attribution { font-size: .75rem; }
+.am-noscript { margin: 0; padding: 1rem; font: 1rem/1.5 system-ui, sans-serif; }
+.am-popup p { margin: 0 0 .25rem; }
+.am-popup-name { font-weight: 700; }
+.am-marker { background: none; border: 0; }
+.am-cluster div { height: auto; padding: 2px 4px; width: auto; }
+.am-cluster span { line-height: 1.3; }
+.am-cluster-roles { display: flex; justify-content: center; gap: 1px; }
+.am-cluster-roles span { display: block; line-height: 0; }
+.am-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 </style>"""
 
 
@@ -208,6 +208,12 @@ def cluster_icon_js(dataset: Dataset, language: str) -> str:
     shapes = {role: marker_svg(role, CLUSTER_SHAPE_SIZE) for role in roles}
     labels = {role: dataset.labels.term("role", role, language).text for role in roles}
     return _CLUSTER_ICON % {"shapes": htmlsafe_json_dumps(shapes), "labels": htmlsafe_json_dumps(labels), "shape": CLUSTER_SHAPE_SIZE}
+
+
+# The view shows every city, with room for the zoom buttons (top left) and the attribution
+# (bottom) so that no marker starts under them; it is fitted again when the legend's folding
+# changes the map's height, unless the reader has moved the map.
+FIT_OPTIONS = {"paddingTopLeft": [50, 30], "paddingBottomRight": [30, 40], "maxZoom": 10, "animate": False}
 
 
 class _MapChrome(MacroElement):
@@ -263,12 +269,6 @@ class _MapChrome(MacroElement):
         self.zoom_out = zoom_out
         self.bounds = bounds
         self.fit_options = FIT_OPTIONS
-
-
-# The view shows every city, with room for the zoom buttons (top left) and the attribution
-# (bottom) so that no marker starts under them; it is fitted again when the legend's folding
-# changes the map's height, unless the reader has moved the map.
-FIT_OPTIONS = {"paddingTopLeft": [50, 30], "paddingBottomRight": [30, 40], "maxZoom": 10, "animate": False}
 
 
 def _bounds(cities: tuple[City, ...]) -> list | None:
