@@ -9,7 +9,7 @@ ADDR ?= 127.0.0.1:8000
 # Material's end-of-life banner is printed at every build; the README says it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check i18n-status bench lock clean
+.PHONY: build serve test check i18n-status bench mutate lock clean
 
 # The virtualenv is rebuilt whenever the lock files change.
 $(READY): requirements.lock package-lock.json
@@ -47,6 +47,12 @@ test: $(READY)
 bench: $(READY)
 	$(BIN)/python -m scripts.bench
 
+# Mutation testing ([tool.mutmut] in pyproject.toml): each mutant of the listed modules against their
+# unit tests, then the score per module; exits 1 while a survivor is neither killed nor explained.
+mutate: $(READY)
+	$(BIN)/mutmut run --max-children 2 > /dev/null
+	$(BIN)/python -m scripts.mutation_score
+
 # Regenerates the lock files after a change of pyproject.toml or package.json.
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,4 +62,4 @@ lock:
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf $(VENV) node_modules site site.tmp
+	rm -rf $(VENV) node_modules site site.tmp mutants

