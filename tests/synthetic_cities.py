@@ -92,3 +92,9 @@ class Markup(HTMLParser):
 
     def handle_data(self, data):
         self.text += data
+
+
+def as_label(text: str) -> str:
+    """A text as data/labels.yaml must write it: a brace shown as it is is doubled (make check
+    refuses a lone one), so that only the label's own placeholders are filled."""
+    return text.replace("{", "{{").replace("}", "}}")

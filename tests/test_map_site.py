@@ -10,10 +10,12 @@ import pytest
 
 from alliance.data.countries import country_name
 from alliance.data.dataset import load_dataset
+from alliance.pages.citypages import CITY_LIST_ANCHOR
 from tests.synthetic_cities import LANGUAGES, Markup
 
 DEFAULT = "fr"
 POPUP_LINK = re.compile(r'<a href="([^"]*)" target="_parent">')
+NOSCRIPT_LINK = f"./#{CITY_LIST_ANCHOR}"
 
 
 def prefix(language: str) -> str:
@@ -65,7 +67,7 @@ def test_the_map_page_lists_every_city_by_country_with_its_page(built_site, data
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_popups_link_to_existing_city_pages_of_the_same_language(built_site, dataset, language):
     document = f"{prefix(language)}map/cities-map.html"
-    links = POPUP_LINK.findall((built_site / document).read_text(encoding="utf-8"))
+    links = [link for link in POPUP_LINK.findall((built_site / document).read_text(encoding="utf-8")) if link != NOSCRIPT_LINK]
     assert len(links) == len(dataset.cities)
     for link in links:
         assert target(document, link).startswith(f"{prefix(language)}cities/")
@@ -105,3 +107,13 @@ def test_the_home_page_links_to_the_map(built_site):
 def test_generated_pages_have_no_edit_link(built_site):
     assert 'rel="edit"' not in (built_site / "cities/lisbon/index.html").read_text(encoding="utf-8")
     assert 'rel="edit"' in (built_site / "map/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_map_document_without_javascript_links_the_city_list_of_its_page(built_site, language):
+    document = f"{prefix(language)}map/cities-map.html"
+    html = (built_site / document).read_text(encoding="utf-8")
+    noscript = re.search(r"<noscript>(.*?)</noscript>", html, re.S)[1]
+    assert NOSCRIPT_LINK in Markup(noscript).links
+    page = (built_site / target(document, NOSCRIPT_LINK)).read_text(encoding="utf-8")
+    assert re.search(rf'<h2 id="{CITY_LIST_ANCHOR}"', page) and f'<html lang="{language}"' in page

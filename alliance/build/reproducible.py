@@ -8,6 +8,7 @@ import os
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from alliance.paths import DATA_DIR
 
@@ -39,6 +40,12 @@ def source_date_epoch(environment: dict[str, str], folder: Path) -> str | None:
     return None if epoch is None else str(epoch)
 
 
+def build_day(environment: Mapping[str, str]) -> dt.date:
+    """The day a build speaks for (what is "next" in the agenda): SOURCE_DATE_EPOCH's, which
+    hooks/reproducible.py sets to the commit's time, else the clock's; in UTC."""
+    epoch = environment.get("SOURCE_DATE_EPOCH", "")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    return moment.date()
 def data_epoch(environment: dict[str, str], data_dir: Path) -> int:
     """When the data last changed: the time of the last commit of `data_dir`; without git, the
     SOURCE_DATE_EPOCH given; else FALLBACK_EPOCH."""

@@ -24,6 +24,9 @@ from alliance.pages.timeline import status_in_text
 from alliance.pages.sources import source_markdown, sources_inline
 
 CITIES_FOLDER = "cities"
+# The id of the heading above the city list on the map page (content/map*.md): the map document
+# links it for readers without JavaScript.
+CITY_LIST_ANCHOR = "city-list"
 
 
 def city_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:

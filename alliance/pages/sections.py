@@ -15,6 +15,7 @@ from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.exports.cityexports import render_city_exports
 from alliance.pages.mapframe import render_map_frame
 from alliance.pages.citypages import render_city_list
+from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.pages.markup import md_text
@@ -54,6 +55,10 @@ def render_coverage(dataset: Dataset, language: str) -> str:
 
 SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "coverage": render_coverage,
+    "home-figures": render_figures,
+    "home-map": render_map_entry,
+    "home-agenda": render_agenda_glance,
+    "home-pillars": render_pillars,
     "practices-by-theme": render_by_theme,
     "practices-by-place": render_by_place,
     "city-map": render_map_frame,

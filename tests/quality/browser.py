@@ -34,6 +34,8 @@ CHROMIUM_ARGS = (
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Wide enough for Material to show the navigation in the sidebar rather than in a drawer.
 VIEWPORT = {"width": 1280, "height": 900}
+# A small phone (iPhone SE, many Android phones): the narrowest screen the site is laid out for.
+PHONE = {"width": 375, "height": 667}
 
 
 def in_ci() -> bool:
@@ -196,10 +198,10 @@ class Visit:
 
 
 @contextmanager
-def visit(browser, base_url: str) -> Iterator[Visit]:
+def visit(browser, base_url: str, viewport: dict = VIEWPORT, javascript: bool = True) -> Iterator[Visit]:
     local = urlsplit(base_url).netloc
     # Service workers are allowed so that a page registering one is seen doing it.
-    context = browser.new_context(viewport=VIEWPORT, service_workers="allow")
+    context = browser.new_context(viewport=viewport, service_workers="allow", java_script_enabled=javascript)
     context.set_default_timeout(15_000)
     recorder = Visit(context.new_page(), base_url)
 

@@ -1,0 +1,197 @@
+"""The home page's sections (alliance/pages/home.py): built from the data, in every language,
+hostile texts kept as text, the agenda's dates as the data gives them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import markdown
+import pytest
+
+from alliance.build.reproducible import build_day
+from alliance.data.actions import Action, When
+from alliance.data.dataset import load_dataset
+from alliance.data.labels import PLACEHOLDERS, Labels
+from alliance.data.practices import Practice
+from alliance.data.schemas import vocabulary
+from alliance.localized import LocalizedText
+from alliance.pages.home import (
+    PLACES_PER_ROLE, agenda_glance, render_agenda_glance, render_figures, render_map_entry, render_pillars,
+)
+from alliance.pages.sections import SECTIONS
+from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, as_label, city, hostile, hostile_dataset
+
+TODAY = dt.date(2026, 11, 27)
+HOME_SECTIONS = ("home-figures", "home-map", "home-agenda", "home-pillars")
+
+
+def html(section: str) -> Markup:
+    return Markup(markdown.markdown(section, extensions=["attr_list", "md_in_html", "tables"]))
+
+
+def action(action_id: str, when: When, status: str = "planned", city_id: str | None = None) -> Action:
+    return Action(
+        id=action_id, title=LocalizedText.from_data({"fr": hostile(f"title-{action_id}")}),
+        summary=LocalizedText.from_data({"fr": "résumé"}), when=when, city=city_id,
+        region=None if city_id else "network", targets=("institutions",), status=status, sources=("declaration#p4",),
+    )
+
+
+def day(text: str) -> When:
+    start = dt.date.fromisoformat(text)
+    return When("day", start, start)
+
+
+def practice(practice_id: str, themes: tuple[str, ...], year: int | None, city_id: str | None = None) -> Practice:
+    text = LocalizedText.from_data({"fr": hostile(f"practice-{practice_id}")})
+    return Practice(
+        id=practice_id, title=text, summary=text, description=text, city=city_id, country="PT", themes=themes,
+        year=year, sources=("declaration#p2",), sources_read=dt.date(2026, 11, 26),
+    )
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_dataset(LANGUAGES)
+
+
+@pytest.fixture(scope="module")
+def hostile_home():
+    """Every text the home page shows from the data is hostile: names, titles, labels."""
+    dataset = hostile_dataset()
+    entries = dict(dataset.labels.entries)
+    home_ui = [key for key in entries["ui"] if key.startswith("home-")]
+    # The placeholders stay, so that the filled values are checked too.
+    entries["ui"] = {**entries["ui"], **{
+        key: LocalizedText.from_data({
+            language: as_label(hostile(f"{key}-{language}")) + "".join(f" {{{name}}}" for name in sorted(PLACEHOLDERS.get(key, ())))
+            for language in LANGUAGES
+        })
+        for key in home_ui
+    }}
+    entries["theme"] = {t: LocalizedText.from_data({"fr": as_label(hostile(f"theme-{t}"))}) for t in vocabulary("theme")}
+    entries["target"] = {t: LocalizedText.from_data({"fr": as_label(hostile(f"target-{t}"))}) for t in vocabulary("target")}
+    actions = (
+        action("coming", day("2027-03-01"), city_id=dataset.cities[0].id),
+        action("past", When("month", dt.date(2024, 5, 1), dt.date(2024, 5, 31))),
+        action("yearly", When("yearly"), status="recurring"),
+    )
+    practices = tuple(practice(f"p-{theme}", (theme,), 2020, dataset.cities[0].id) for theme in vocabulary("theme"))
+    return dataclasses.replace(dataset, labels=Labels(entries), actions=actions, practices=practices)
+
+
+def test_the_home_sections_are_known_to_pages():
+    assert set(HOME_SECTIONS) <= set(SECTIONS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", HOME_SECTIONS)
+def test_hostile_texts_stay_text(hostile_home, name, language):
+    section = SECTIONS[name](hostile_home, language) if name != "home-agenda" else render_agenda_glance(hostile_home, language, TODAY)
+    markup = html(section)
+    assert set(markup.tags) <= {"ul", "li", "p", "a", "strong", "small", "span", "svg", "g", "path", "circle", "rect", "h3", "time"}
+    assert markup.attributes <= {"class", "href", "lang", "datetime", "width", "height", "viewbox", "aria-hidden", "focusable",
+                                 "fill", "stroke", "stroke-width", "stroke-linejoin", "d", "cx", "cy", "r", "x", "y", "hreflang"}
+    assert HOSTILE in markup.text
+    # A hostile address stays one attribute value (its quotes and brackets are text in it).
+    assert not any(link.startswith(("javascript:", "data:")) for link in markup.links)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_figures_are_the_declared_ones_with_their_sources(real, language):
+    markup = html(render_figures(real, language))
+    for number in (real.declared.participants_more_than, real.declared.cities, real.declared.countries):
+        assert str(number) in markup.text
+    assert "declaration.md#p1" in markup.links
+    assert all(source.replace("declaration#", "declaration.md#") in markup.links for source in real.declared.sources)
+    assert real.labels.ui("home-figure-countries", language, count=real.declared.countries) in markup.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_map_entry_names_every_role_with_its_places_and_links_the_map(real, language):
+    markup = html(render_map_entry(real, language))
+    assert "map.md" in markup.links
+    for role in vocabulary("role"):
+        places = [c for c in real.cities if role in c.roles]
+        label = real.labels.term("role", role, language).text
+        assert (label in markup.text) == bool(places)
+    # Cascais's supporting role is on the home page, as its source states it (issue 16).
+    cascais = real.city("cascais")
+    assert f"cities/{cascais.id}.md" in markup.links
+
+
+def test_a_long_role_is_cut_with_the_number_left_out(hostile_home):
+    many = tuple(city(f"c{i}", 0, i, ("pilot-territory",)) for i in range(PLACES_PER_ROLE + 4))
+    markup = html(render_map_entry(dataclasses.replace(hostile_home, cities=many), "en"))
+    assert len([link for link in markup.links if link.startswith("cities/")]) == PLACES_PER_ROLE
+    assert f"{hostile('home-map-more-en')} 4" in markup.text  # the label, its number filled in
+    one_more = tuple(city(f"c{i}", 0, i, ("pilot-territory",)) for i in range(PLACES_PER_ROLE + 1))
+    markup = html(render_map_entry(dataclasses.replace(hostile_home, cities=one_more), "en"))
+    assert len([link for link in markup.links if link.startswith("cities/")]) == PLACES_PER_ROLE + 1
+
+
+def test_next_and_latest_are_taken_around_the_day_and_keep_the_data_precision():
+    actions = (
+        action("a-2019", day("2019-10-04")),
+        action("b-2024", When("year", dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+        action("c-running", When("range", dt.date(2026, 11, 20), dt.date(2026, 11, 30))),
+        action("d-2027", When("month", dt.date(2027, 2, 1), dt.date(2027, 2, 28))),
+        action("e-2028", day("2028-01-01")),
+        action("f-yearly", When("yearly"), status="recurring"),
+        action("g-undated", When("undated"), status="ongoing"),
+    )
+    coming, past, yearly = agenda_glance(actions, TODAY)
+    assert [a.id for a in coming] == ["c-running", "d-2027"]  # an entry under way is still ahead of its end
+    assert [a.id for a in past] == ["b-2024", "a-2019"]  # latest first
+    assert [a.id for a in yearly] == ["f-yearly"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_agenda_glance_states_its_day_and_never_a_date_the_data_lacks(real, language):
+    text = render_agenda_glance(real, language, TODAY)
+    markup = html(text)
+    assert '<time datetime="2026-11-27">' in markup_html(text)
+    coming, past, yearly = agenda_glance(real.actions, TODAY)
+    if not coming:
+        assert real.labels.ui("home-agenda-no-date-ahead", language) in markup.text
+    for entry in coming + past + yearly:
+        assert f"agenda/index.md#{entry.id}" in markup.links
+    # Dated entries carry a machine date exactly as precise as the data (a year stays a year).
+    for entry in coming + past:
+        assert f'datetime="{entry.when.machine}"' in markup_html(text)
+    assert "agenda/index.md" in markup.links
+
+
+def markup_html(section: str) -> str:
+    return markdown.markdown(section, extensions=["attr_list", "md_in_html", "tables"])
+
+
+def test_no_entry_ahead_is_said_and_the_yearly_ones_still_shown(hostile_home):
+    only_past = dataclasses.replace(hostile_home, actions=tuple(a for a in hostile_home.actions if a.id != "coming"))
+    text = html(render_agenda_glance(only_past, "en", TODAY)).text
+    assert hostile("home-agenda-no-date-ahead-en") in text and hostile("title-yearly") in text
+    assert hostile("home-agenda-no-date-ahead-en") not in html(render_agenda_glance(hostile_home, "en", TODAY)).text
+
+
+def test_one_practice_per_pillar_the_latest_and_never_twice():
+    dataset = hostile_dataset()
+    practices = (
+        practice("both-new", ("interculturality", "participation"), 2023),
+        practice("old", ("interculturality",), 2001),
+        practice("undated", ("participation",), None),
+        practice("rights", ("access-to-rights",), 2015),
+    )
+    markup = html(render_pillars(dataclasses.replace(dataset, practices=practices), "fr"))
+    shown = [link for link in markup.links if link.startswith("practices/") and not link.startswith("practices/index")]
+    assert shown == ["practices/both-new.md", "practices/rights.md", "practices/undated.md"]
+    assert [link for link in markup.links if link.startswith("practices/index.md#")] == [f"practices/index.md#{t}" for t in vocabulary("theme")]
+
+
+@pytest.mark.parametrize("epoch, expected", [("1795824000", dt.date(2026, 11, 28)), ("0", dt.date(1970, 1, 1))])
+def test_the_build_day_is_the_source_date(epoch, expected):
+    assert build_day({"SOURCE_DATE_EPOCH": epoch}) == expected
+
+
+def test_without_a_source_date_the_build_day_is_today():
+    assert build_day({}) == dt.datetime.now(dt.timezone.utc).date()
