@@ -172,7 +172,7 @@ def _check_translation(source: _SourceFile, originals: Mapping[str, _SourceFile]
         else:
             message = f'a translation carries only {" and ".join(TRANSLATED_FIELDS)}: put "{key}" in the French file "{source.id}.md"'
         yield doc.problem((key,), message, at_key=True)
-    own = YamlDocument(doc.path, {k: v for k, v in doc.data.items() if k not in shared}, doc.root)
+    own = doc.with_data({k: v for k, v in doc.data.items() if k not in shared})
     yield from schema_problems(own, "practice-translation.schema.json")
     yield from _check_texts(source)
 
