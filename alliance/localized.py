@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import PurePath
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
@@ -57,3 +58,11 @@ def collation_key(text: str) -> str:
     """Sorts as readers expect: accents and case do not move a name ("Éire" next to "Espagne")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def served_url(page: PurePath, language: str) -> str:
+    """The address of a page of content/ in `language`, from the site's root: `en/about/`."""
+    stem = page.with_suffix("")
+    path = (stem.parent if stem.name == "index" else stem).as_posix()
+    path = "" if path == "." else path + "/"
+    return language_prefix(language) + path

@@ -9,7 +9,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.structure.files import Files
 
-from alliance.generated import generated_folders, write_generated
+from alliance.build.generated import generated_folders, write_generated
 from hooks.site import dataset, languages
 
 _written_for: list = []

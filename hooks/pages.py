@@ -10,12 +10,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from alliance.catalogue import practice_page
+from alliance.pages.catalogue import practice_page
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.markup import fallback_notice_html
-from alliance.problems import DataError
-from alliance.sections import fill_sections
-from alliance.translation_status import edit_base, editor_url, translation_path
+from alliance.pages.markup import fallback_notice_html
+from alliance.data.problems import DataError
+from alliance.pages.sections import fill_sections
+from alliance.translations.status import edit_base, editor_url, translation_path
 from hooks.site import current_language, dataset, report
 
 

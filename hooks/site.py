@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from alliance.dataset import Dataset, load_dataset_cached
-from alliance.problems import DataError
+from alliance.data.dataset import Dataset, load_dataset_cached
+from alliance.data.problems import DataError
 
 
 def i18n(config: MkDocsConfig):

@@ -5,7 +5,7 @@
   cost of the hooks;
 - copies of the site with synthetic data sets (cities and actions in every language), to show
   how build time and output grow with the data;
-- the validation of a large data set (alliance.dataset.load_dataset).
+- the validation of a large data set (alliance.data.dataset.load_dataset).
 
 Everything is built in temporary folders; the synthetic data is never written into data/.
 """
@@ -24,13 +24,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.builtsite import BuiltSite
-from alliance.dataset import load_dataset
-from alliance.generated import GENERATORS
-from alliance.keypages import KEY_PAGES, page_address
+from alliance.builtsite.parse import BuiltSite
+from alliance.data.dataset import load_dataset
+from alliance.build.generated import GENERATORS
+from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
 from alliance.siteconfig import load_site_config
-from alliance.weight import SEARCH_INDEX, gzip_size, page_weight
+from alliance.builtsite.weight import SEARCH_INDEX, gzip_size, page_weight
 from scripts.synthetic import write_synthetic_data
 
 # What a copy of the site needs besides data/ (alliance/ is imported from the project).

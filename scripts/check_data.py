@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR
-from alliance.problems import DataError
+from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 
-from alliance.generated import generated_folders
+from alliance.build.generated import generated_folders
 from alliance.paths import CONTENT_DIR
-from alliance.problems import format_report
+from alliance.data.problems import format_report
 from alliance.siteconfig import load_site_config
-from alliance.translation_consistency import check_translations
+from alliance.translations.consistency import check_translations
 
 
 def main() -> int:

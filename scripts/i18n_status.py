@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from alliance.dataset import load_dataset
-from alliance.generated import generated_folders
+from alliance.data.dataset import load_dataset
+from alliance.build.generated import generated_folders
 from alliance.paths import CONTENT_DIR
-from alliance.problems import DataError
+from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
-from alliance.translation_consistency import check_translations
-from alliance.translation_status import render_text, translation_status
+from alliance.translations.consistency import check_translations
+from alliance.translations.status import render_text, translation_status
 
 
 def main() -> int:

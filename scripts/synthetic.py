@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from alliance.countries import country_codes
+from alliance.data.countries import country_codes
 from alliance.paths import DATA_DIR
-from alliance.yamlload import load_yaml
-from alliance.schemas import vocabulary
+from alliance.data.yamlload import load_yaml
+from alliance.data.schemas import vocabulary
 
 # Words to make names of varied length and with the accents real names have.
 _SYLLABLES = ("ba", "lo", "mé", "san", "tri", "ão", "ñu", "gou", "ri", "ka", "dé", "ville", "ia", "por", "zé")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 
-from alliance.actions import Action, When
-from alliance.cities import City
-from alliance.dataset import Dataset, load_dataset
-from alliance.labels import Labels
+from alliance.data.actions import Action, When
+from alliance.data.cities import City
+from alliance.data.dataset import Dataset, load_dataset
+from alliance.data.labels import Labels
 from alliance.localized import LocalizedText
-from alliance.schemas import vocabulary
+from alliance.data.schemas import vocabulary
 from alliance.siteconfig import load_site_config
 
 LANGUAGES = load_site_config().codes

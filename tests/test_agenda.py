@@ -14,14 +14,14 @@ import markdown
 import pytest
 from icalendar import Calendar
 
-from alliance.actions import Action, parse_when
-from alliance.agenda import actions_json, agenda_exports, agenda_pages
-from alliance.calendar import agenda_feed, is_event
-from alliance.dataset import load_dataset
-from alliance.dates import format_when
+from alliance.data.actions import Action, parse_when
+from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
+from alliance.exports.calendar import agenda_feed, is_event
+from alliance.data.dataset import load_dataset
+from alliance.pages.dates import format_when
 from alliance.localized import LocalizedText
 from alliance.siteconfig import Publication, load_site_config
-from alliance.timeline import render_agenda, render_target, render_year
+from alliance.pages.timeline import render_agenda, render_target, render_year
 
 LANGUAGES = load_site_config().codes
 THIN = "\u2009"

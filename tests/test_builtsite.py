@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.builtsite import BuiltSite, css_urls, parse_page
+from alliance.builtsite.parse import BuiltSite, css_urls, parse_page
 
 
 def test_parse_page_finds_references_ids_and_what_loads():

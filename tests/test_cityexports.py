@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from alliance.cityexports import city_exports, cities_csv, cities_geojson, render_city_exports, spreadsheet_safe
-from alliance.dataset import load_dataset
+from alliance.exports.cityexports import city_exports, cities_csv, cities_geojson, render_city_exports, spreadsheet_safe
+from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
 from tests.synthetic_cities import HOSTILE, LANGUAGES, city, hostile_dataset
 

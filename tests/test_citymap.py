@@ -9,12 +9,12 @@ import subprocess
 
 import pytest
 
-from alliance.citymap import (
+from alliance.pages.citymap import (
     ROLE_MARKERS, map_document, map_documents, popup_html, render_map_frame, shown_role, template_literal_html,
 )
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
-from alliance.schemas import vocabulary
+from alliance.data.schemas import vocabulary
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, city, hostile_dataset
 
 POPUP_LITERAL = re.compile(r"\$\(`(.*?)`\)\[0\]", re.S)

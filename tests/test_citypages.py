@@ -6,12 +6,12 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from alliance.citypages import city_page, city_pages, render_city_list
+from alliance.pages.citypages import city_page, city_pages, render_city_list
 from alliance.localized import collation_key
-from alliance.dataset import load_dataset
-from alliance.dates import format_when
-from alliance.labels import Labels
-from alliance.sources import source_markdown
+from alliance.data.dataset import load_dataset
+from alliance.pages.dates import format_when
+from alliance.data.labels import Labels
+from alliance.pages.sources import source_markdown
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
 
 SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "span", "small", "time", "div", "code"}

@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR
-from alliance.problems import DataError
+from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
-from alliance.yamlload import parse_yaml
+from alliance.data.yamlload import parse_yaml
 from scripts import check_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"

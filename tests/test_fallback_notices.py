@@ -6,11 +6,12 @@ import html
 import re
 from pathlib import Path
 
-from alliance.dataset import load_dataset_cached
+from alliance.data.dataset import load_dataset_cached
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.markup import fallback_notice_html
+from alliance.pages.markup import fallback_notice_html
 from alliance.paths import CONTENT_DIR
-from alliance.translation_status import original_pages, served_url, translation_path
+from alliance.localized import served_url
+from alliance.translations.status import original_pages, translation_path
 
 NOTICE = re.compile(r'<div class="admonition info am-fallback-notice" role="note"( lang="[^"]+")?><p>(.*?)</p></div>', re.S)
 

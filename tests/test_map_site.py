@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from alliance.countries import country_name
-from alliance.dataset import load_dataset
+from alliance.data.countries import country_name
+from alliance.data.dataset import load_dataset
 from tests.synthetic_cities import LANGUAGES, Markup
 
 DEFAULT = "fr"

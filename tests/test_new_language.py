@@ -15,12 +15,13 @@ import re
 import pytest
 import yaml
 
-from alliance.dataset import load_dataset_cached
-from alliance.generated import generated_folders, write_generated
+from alliance.data.dataset import load_dataset_cached
+from alliance.build.generated import generated_folders, write_generated
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
-from alliance.translation_status import original_pages, served_url
+from alliance.localized import served_url
+from alliance.translations.status import original_pages
 from tests.conftest import build_site
 from tests.test_fallback_notices import notices
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from alliance.dataset import load_dataset_cached
-from alliance.open_data import FOLDER, group_exports, publish_schemas, render_exports
+from alliance.data.dataset import load_dataset_cached
+from alliance.exports.open_data import FOLDER, group_exports, publish_schemas, render_exports
 from alliance.paths import SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 

@@ -10,7 +10,7 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
-from alliance.catalogue import (
+from alliance.pages.catalogue import (
     practice_page,
     practices_in_city,
     practices_json,
@@ -18,10 +18,10 @@ from alliance.catalogue import (
     render_by_theme,
     render_facts,
 )
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR
-from alliance.practices import load_practices
-from alliance.problems import DataError
+from alliance.data.practices import load_practices
+from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "practices"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import CONTENT_DIR, ROOT
 from tests.conftest import build_site

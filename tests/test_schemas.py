@@ -7,9 +7,9 @@ import json
 import pytest
 from jsonschema import Draft7Validator
 
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
-from alliance.schemas import vocabulary
+from alliance.data.schemas import vocabulary
 from alliance.siteconfig import load_site_config
 
 DATA_FILES = ["cities", "actions", "labels"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.dataset import load_dataset
+from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR
 from alliance.siteconfig import load_site_config
 from scripts.synthetic import write_synthetic_data

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from alliance.generated import generated_folders
+from alliance.build.generated import generated_folders
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config
-from alliance.translation_consistency import check_translations, compare, scan
-from alliance.translation_status import served_url
+from alliance.translations.consistency import check_translations, compare, scan
+from alliance.localized import served_url
 
 FRENCH = """\
 ---

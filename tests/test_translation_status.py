@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from alliance.dataset import load_dataset
+from alliance.build.generated import generated_folders
+from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
-from alliance.translation_status import (
+from alliance.translations.status import (
     FIELD_SOURCES, FOLDER, commit_dates, render_page, render_text, status_pages, translation_status,
 )
 
@@ -54,7 +55,7 @@ def content(tmp_path):
 def test_page_states(dataset, content, monkeypatch, dates, expected):
     root, content_dir = content
     if dates is None:
-        monkeypatch.setattr("alliance.translation_status.commit_dates", lambda root: None)
+        monkeypatch.setattr("alliance.translations.status.commit_dates", lambda root: None)
     status = translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=dates)
     english = status.of("en")
     assert {page.source.removeprefix("content/").removesuffix(".md"): page.state for page in english.pages} == expected
@@ -120,7 +121,7 @@ def test_text_report_and_pages(dataset, content):
 
 def test_generator_writes_one_page_per_language(dataset):
     languages = load_site_config().codes
-    pages = status_pages(dataset, languages)
+    pages = status_pages(dataset, languages, skip_folders=generated_folders())
     assert sorted(pages) == sorted(["index.md"] + [f"index.{code}.md" for code in languages if code != "fr"])
     assert FOLDER == "translation-status"
 

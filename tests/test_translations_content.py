@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from alliance.dataset import load_dataset_cached
+from alliance.data.dataset import load_dataset_cached
 from alliance.siteconfig import load_site_config
 
 # A verbatim copy of the authoritative French text (../shared/seeds/000_544249865db5ebd2.txt).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.keypages import KEY_PAGES, page_address
+from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.siteconfig import load_site_config
 
 SITE_CONFIG = load_site_config()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance.builtsite import BuiltSite
+from alliance.builtsite.parse import BuiltSite
 from tests.quality import browser as chromium
 
 _REPORT = pytest.StashKey[list]()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance.builtsite import BuiltSite, parse_page
+from alliance.builtsite.parse import BuiltSite, parse_page
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.builtsite import BuiltSite, css_urls, host, is_inert, parse_page
+from alliance.builtsite.parse import BuiltSite, css_urls, host, is_inert, parse_page
 from tests.quality import browser as chromium
 from tests.quality.cases import KEY_PAGE_CASES
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from alliance.paths import ROOT
-from alliance.reproducible import commit_epoch, source_date_epoch
+from alliance.build.reproducible import commit_epoch, source_date_epoch
 from tests.conftest import build_site
 
 # Files allowed to differ between two builds, with the reason. hooks/reproducible.py dates the

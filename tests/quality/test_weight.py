@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.builtsite import BuiltSite
-from alliance.weight import SEARCH_INDEX, gzip_size, page_weight, search_index_weights
+from alliance.builtsite.parse import BuiltSite
+from alliance.builtsite.weight import SEARCH_INDEX, gzip_size, page_weight, search_index_weights
 from tests.quality.cases import KEY_PAGE_CASES, SITE_CONFIG
 
 

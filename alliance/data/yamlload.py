@@ -33,7 +33,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from alliance.problems import DataError, Problem
+from alliance.data.problems import DataError, Problem
 
 # What a data file may hold (CONTRIBUTING lists them): far above any real file, low enough that
 # no file can hang or crash the check or the build. Facts about the data (lengths of ids and

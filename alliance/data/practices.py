@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from alliance.cities import check_country
+from alliance.data.cities import check_country
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 from alliance.paths import display_path
-from alliance.problems import DataError, Problem, did_you_mean
-from alliance.schemas import schema_problems
-from alliance.yamlload import YamlDocument, decode_utf8, parse_yaml
+from alliance.data.problems import DataError, Problem, did_you_mean
+from alliance.data.schemas import schema_problems
+from alliance.data.yamlload import YamlDocument, decode_utf8, parse_yaml
 
 # The folder of content/ holding the practices.
 PRACTICES_FOLDER = "practices"

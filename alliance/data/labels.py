@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from alliance.localized import LocalizedText, Shown
-from alliance.problems import Problem
-from alliance.schemas import vocabulary
-from alliance.yamlload import YamlDocument
+from alliance.data.problems import Problem
+from alliance.data.schemas import vocabulary
+from alliance.data.yamlload import YamlDocument
 
 VOCABULARIES = ("role", "status", "target", "theme", "region")
 

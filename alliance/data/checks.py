@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from alliance.problems import Problem, did_you_mean
-from alliance.yamlload import YamlDocument
+from alliance.data.problems import Problem, did_you_mean
+from alliance.data.yamlload import YamlDocument
 
 
 def records(doc: YamlDocument, key: str) -> Iterator[tuple[int, dict]]:

@@ -6,7 +6,7 @@ and `$` become character references). Marker titles go through folium's JSON enc
 escapes `<`, `>`, `&` and `'`.
 
 Nothing loads from a CDN: Leaflet, Leaflet.markercluster and jQuery (which folium's popups use)
-are served by the site from assets/vendor/ (alliance/vendor.py), set on each object rather than
+are served by the site from assets/vendor/ (alliance/build/vendor.py), set on each object rather than
 on folium's classes, whose lists every map of the process shares.
 
 Determinism: folium names every element with a random id; the rendered document numbers them
@@ -25,13 +25,13 @@ from branca.element import Element, Figure
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from alliance.cities import City
-from alliance.countries import country_name
-from alliance.dataset import Dataset
+from alliance.data.cities import City
+from alliance.data.countries import country_name
+from alliance.data.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, Shown, localized_name
-from alliance.markup import html_text, md_text
-from alliance.schemas import vocabulary
-from alliance.vendor import VENDOR_URL
+from alliance.pages.markup import html_text, md_text
+from alliance.data.schemas import vocabulary
+from alliance.build.vendor import VENDOR_URL
 
 MAP_FOLDER = "map"
 MAP_STEM = "cities-map"
@@ -196,7 +196,7 @@ def map_document(dataset: Dataset, language: str) -> str:
     rendered = document.render()
     rendered, found = _FOLIUM_VIEWPORT.subn("initial-scale=1.0", rendered)
     if found != 1:
-        raise RuntimeError("folium's viewport tag has changed: check alliance/citymap.py against the installed folium")
+        raise RuntimeError("folium's viewport tag has changed: check alliance/pages/citymap.py against the installed folium")
     return _number_ids(rendered, document)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from alliance.labels import Labels
-from alliance.markup import html_text, md_text
+from alliance.data.labels import Labels
+from alliance.pages.markup import html_text, md_text
 
 DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
 

@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from alliance.checks import check_languages, check_unique_ids, records
+from alliance.data.checks import check_languages, check_unique_ids, records
 from alliance.localized import LocalizedText
-from alliance.problems import Problem, did_you_mean
-from alliance.yamlload import YamlDocument
+from alliance.data.problems import Problem, did_you_mean
+from alliance.data.yamlload import YamlDocument
 
 Precision = Literal["year", "month", "day", "range", "yearly", "undated"]
 

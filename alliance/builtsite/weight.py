@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.builtsite import BuiltSite, css_urls, parse_page
+from alliance.builtsite.parse import BuiltSite, css_urls, parse_page
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 

@@ -18,10 +18,10 @@ from pathlib import Path, PurePath
 from typing import Callable, Iterable, Literal, Mapping
 from urllib.parse import quote, urljoin
 
-from alliance.countries import language_name
-from alliance.dataset import Dataset
-from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, language_prefix, localized_name
-from alliance.markup import md_table_header, md_text
+from alliance.data.countries import language_name
+from alliance.data.dataset import Dataset
+from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, localized_name
+from alliance.pages.markup import md_table_header, md_text
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import read_mkdocs_yml
 
@@ -138,14 +138,6 @@ def original_pages(content_dir: Path, languages: tuple[str, ...], skip_folders: 
 
 def translation_path(page: PurePath, language: str) -> PurePath:
     return page.with_name(localized_name(page.stem, language))
-
-
-def served_url(page: Path, language: str) -> str:
-    """The address of a page of content/ in `language`, from the site's root: `en/about/`."""
-    stem = page.with_suffix("")
-    path = (stem.parent if stem.name == "index" else stem).as_posix()
-    path = "" if path == "." else path + "/"
-    return language_prefix(language) + path
 
 
 def _page_state(exists: bool, source_date: int | None, translation_date: int | None) -> State:
@@ -303,12 +295,9 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
 FOLDER = "translation-status"
 
 
-def status_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
-    """The generator of the translators' page, one per language."""
-    # Imported here: alliance.generated registers this generator, and owns the folders to skip.
-    from alliance.generated import generated_folders, localized_name
-
-    status = translation_status(dataset, languages, skip_folders=generated_folders())
+def status_pages(dataset: Dataset, languages: tuple[str, ...], *, skip_folders: Iterable[str]) -> dict[str, str]:
+    """The translators' page, one per language; `skip_folders` are the generated ones."""
+    status = translation_status(dataset, languages, skip_folders=skip_folders)
     config = read_mkdocs_yml()
     editor = edit_base(config.get("repo_url"), config.get("edit_uri"))
     return {localized_name("index", language): render_page(status, dataset, language, editor) for language in languages}

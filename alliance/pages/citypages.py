@@ -1,6 +1,6 @@
 """A page for every city in every language, and the list of all cities grouped by country.
 
-The city pages are generated into content/cities/ (alliance/generated.py); the list is the data
+The city pages are generated into content/cities/ (alliance/build/generated.py); the list is the data
 section `city-list` of the map page, the accessible alternative to the map that works without
 JavaScript.
 """
@@ -11,15 +11,15 @@ from itertools import groupby
 
 from babel.numbers import format_decimal
 
-from alliance.cities import City
-from alliance.countries import country_name
-from alliance.catalogue import practice_list, practices_in_city
-from alliance.dataset import Dataset
-from alliance.dates import format_when
+from alliance.data.cities import City
+from alliance.data.countries import country_name
+from alliance.pages.catalogue import practice_list, practices_in_city
+from alliance.data.dataset import Dataset
+from alliance.pages.dates import format_when
 from alliance.localized import collation_key, localized_name
-from alliance.markup import html_text, md_shown, md_text
-from alliance.schemas import vocabulary
-from alliance.sources import source_markdown
+from alliance.pages.markup import html_text, md_shown, md_text
+from alliance.data.schemas import vocabulary
+from alliance.pages.sources import source_markdown
 
 CITIES_FOLDER = "cities"
 

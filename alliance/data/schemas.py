@@ -15,8 +15,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
 from alliance.paths import SCHEMA_DIR
-from alliance.problems import Problem, did_you_mean
-from alliance.yamlload import YamlDocument
+from alliance.data.problems import Problem, did_you_mean
+from alliance.data.yamlload import YamlDocument
 
 
 @lru_cache(maxsize=None)

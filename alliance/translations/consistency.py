@@ -19,8 +19,9 @@ from typing import Iterable, Literal
 from urllib.parse import urljoin
 
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.problems import Problem
-from alliance.translation_status import original_pages, served_url, translation_path
+from alliance.data.problems import Problem
+from alliance.localized import served_url
+from alliance.translations.status import original_pages, translation_path
 
 Kind = Literal["heading", "anchor", "link"]
 

@@ -12,8 +12,8 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_skeleton, match_skeleton, parse_pattern
 
-from alliance.actions import When
-from alliance.labels import Labels
+from alliance.data.actions import When
+from alliance.data.labels import Labels
 from alliance.siteconfig import load_publication
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 
-from alliance.actions import Action
-from alliance.countries import country_name
-from alliance.dates import format_when
-from alliance.dataset import Dataset
-from alliance.markup import city_link, html_text, md_shown, md_text
-from alliance.schemas import vocabulary
-from alliance.sources import source_markdown
+from alliance.data.actions import Action
+from alliance.data.countries import country_name
+from alliance.pages.dates import format_when
+from alliance.data.dataset import Dataset
+from alliance.pages.markup import city_link, html_text, md_shown, md_text
+from alliance.data.schemas import vocabulary
+from alliance.pages.sources import source_markdown
 
 # Headings of the sections that are not years; action ids are anchors on the same pages.
 UNDATED_ANCHOR = "agenda-undated"

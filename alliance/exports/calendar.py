@@ -11,11 +11,11 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from alliance.actions import Action
-from alliance.dataset import Dataset
+from alliance.data.actions import Action
+from alliance.data.dataset import Dataset
 from alliance.siteconfig import Publication
-from alliance.sources import DECLARATION_SOURCE
-from alliance.timeline import place_text
+from alliance.pages.sources import DECLARATION_SOURCE
+from alliance.pages.timeline import place_text
 
 UID_DOMAIN = "alliance-migrations"
 # RFC 5545 STATUS of a VEVENT: only an action that took place is certain.

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from alliance.catalogue import render_by_place, render_by_theme
-from alliance.cityexports import render_city_exports
-from alliance.citymap import render_map_frame
-from alliance.citypages import render_city_list
-from alliance.dataset import Dataset
-from alliance.markup import md_text
-from alliance.open_data import render_exports_section
-from alliance.problems import DataError, Problem
-from alliance.sources import source_markdown
+from alliance.pages.catalogue import render_by_place, render_by_theme
+from alliance.exports.cityexports import render_city_exports
+from alliance.pages.citymap import render_map_frame
+from alliance.pages.citypages import render_city_list
+from alliance.data.dataset import Dataset
+from alliance.pages.markup import md_text
+from alliance.exports.open_data import render_exports_section
+from alliance.data.problems import DataError, Problem
+from alliance.pages.sources import source_markdown
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from alliance.actions import Action
-from alliance.calendar import agenda_feed
-from alliance.dataset import Dataset
+from alliance.data.actions import Action
+from alliance.exports.calendar import agenda_feed
+from alliance.data.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, localized_name
 from alliance.siteconfig import load_publication
-from alliance.timeline import by_year, render_agenda, render_target, render_year, targets_in_use
+from alliance.pages.timeline import by_year, render_agenda, render_target, render_year, targets_in_use
 
 
 def feed_name(language: str) -> str:

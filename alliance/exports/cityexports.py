@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from alliance.dataset import Dataset
-from alliance.markup import md_text
+from alliance.data.dataset import Dataset
+from alliance.pages.markup import md_text
 
 EXPORTS_FOLDER = "open-data"
 GEOJSON = "cities.geojson"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from alliance.checks import check_languages, check_unique_ids, records
-from alliance.countries import country_codes, suggest_country_code
+from alliance.data.checks import check_languages, check_unique_ids, records
+from alliance.data.countries import country_codes, suggest_country_code
 from alliance.localized import LocalizedText
-from alliance.problems import Problem
-from alliance.yamlload import YamlDocument
+from alliance.data.problems import Problem
+from alliance.data.yamlload import YamlDocument
 
 # Roles that place a city among the "41 cities" the Lisbon declaration counts.
 LISBON_ATTENDANCE_ROLES = ("lisbon-host", "lisbon-represented")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.actions import Action, build_actions, check_actions
-from alliance.labels import Labels, build_labels, check_labels
-from alliance.cities import City, Coverage, Declared, build_cities, check_cities, coverage
+from alliance.data.actions import Action, build_actions, check_actions
+from alliance.data.labels import Labels, build_labels, check_labels
+from alliance.data.cities import City, Coverage, Declared, build_cities, check_cities, coverage
 from alliance.paths import CONTENT_DIR, DATA_DIR, display_path
-from alliance.practices import PRACTICES_FOLDER, Practice, load_practices
-from alliance.problems import DataError, Problem
-from alliance.schemas import schema_problems
-from alliance.yamlload import YamlDocument, load_yaml
+from alliance.data.practices import PRACTICES_FOLDER, Practice, load_practices
+from alliance.data.problems import DataError, Problem
+from alliance.data.schemas import schema_problems
+from alliance.data.yamlload import YamlDocument, load_yaml
 
 
 @dataclass(frozen=True)

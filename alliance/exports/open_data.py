@@ -13,12 +13,12 @@ from typing import Iterable
 
 from babel import localedata
 
-from alliance.countries import language_name
-from alliance.dataset import Dataset
+from alliance.data.countries import language_name
+from alliance.data.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
-from alliance.markup import html_text, md_table_header, md_text
+from alliance.pages.markup import html_text, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
-from alliance.translation_status import served_url
+from alliance.localized import served_url
 
 FOLDER = "open-data"
 PAGE = PurePosixPath("open-data.md")  # the page holding the `open-data-exports` section

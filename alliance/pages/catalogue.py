@@ -7,14 +7,14 @@ from collections import defaultdict
 from typing import Iterable
 
 
-from alliance.countries import country_name
-from alliance.dates import format_day
-from alliance.sources import source_markdown
-from alliance.dataset import Dataset
+from alliance.data.countries import country_name
+from alliance.pages.dates import format_day
+from alliance.pages.sources import source_markdown
+from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
-from alliance.markup import city_link, html_text, md_text
-from alliance.practices import PRACTICES_FOLDER, Practice, practice_file
-from alliance.schemas import vocabulary
+from alliance.pages.markup import city_link, html_text, md_text
+from alliance.data.practices import PRACTICES_FOLDER, Practice, practice_file
+from alliance.data.schemas import vocabulary
 
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 
@@ -118,7 +118,7 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
 def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
     """The Markdown MkDocs gets for a practice file (None for any other page), in place of the file.
 
-    The front matter is the one alliance.practices checked, written back as JSON strings (which
+    The front matter is the one alliance.data.practices checked, written back as JSON strings (which
     YAML 1.1 reads the same way), so that MkDocs' own reading of the file cannot differ from it.
     The title is HTML-escaped because the theme inserts it raw into <title>; the description is
     escaped for every page by hooks/pages.py.

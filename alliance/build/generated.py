@@ -12,16 +12,14 @@ from pathlib import Path
 from collections import defaultdict
 from typing import Callable, Mapping
 
-from alliance.agenda import agenda_exports, agenda_pages
-from alliance.catalogue import practices_json
-from alliance.cityexports import EXPORTS_FOLDER, city_exports
-from alliance.citymap import MAP_FOLDER, map_documents
-from alliance.citypages import CITIES_FOLDER, city_pages
-from alliance.dataset import Dataset
-# localized_name lives in alliance.localized so that generator modules can import it without
-# importing this module, which imports them.
-from alliance.localized import localized_name  # noqa: F401 (re-exported for generators)
-from alliance import open_data, translation_status
+from alliance.pages.agenda import agenda_exports, agenda_pages
+from alliance.pages.catalogue import practices_json
+from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
+from alliance.pages.citymap import MAP_FOLDER, map_documents
+from alliance.pages.citypages import CITIES_FOLDER, city_pages
+from alliance.data.dataset import Dataset
+from alliance.exports import open_data
+from alliance.translations import status as translation_status
 
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
@@ -38,7 +36,8 @@ GENERATORS: list[tuple[str, Generator]] = [
     (EXPORTS_FOLDER, agenda_exports),
     (EXPORTS_FOLDER, practices_json),
     (open_data.FOLDER, open_data.publish_schemas),
-    (translation_status.FOLDER, translation_status.status_pages),
+    # The translators' page lists the hand-written pages: every folder here is skipped.
+    (translation_status.FOLDER, lambda data, languages: translation_status.status_pages(data, languages, skip_folders=generated_folders())),
 ]
 
 

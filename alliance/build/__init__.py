@@ -1,0 +1,2 @@
+"""What a build does around the pages: writing the generated files, copying the front-end
+files, dating the output reproducibly."""
