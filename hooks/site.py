@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -47,3 +49,39 @@ def dataset(config: MkDocsConfig) -> Dataset:
 
 def report(error: DataError) -> PluginError:
     return PluginError(f"A page has problems; nothing was published.\n{error}")
+
+
+def unexpected(where: str, error: BaseException) -> PluginError:
+    """One line naming the file being processed, in place of a traceback."""
+    detail = " ".join(str(error).split())[:300]
+    return PluginError(
+        f"{where}: the build stopped on an unexpected error ({type(error).__name__}{': ' + detail if detail else ''}); "
+        "nothing was published. Please report it with this line."
+    )
+
+
+def guarded(where: Callable[..., str]):
+    """Wraps a hook: a data problem is reported as such, any other error as one line naming the
+    file being processed (`where` of the hook's arguments, or the note a generator added)."""
+
+    def decorate(hook):
+        @functools.wraps(hook)
+        def run(*args, **kwargs):
+            try:
+                return hook(*args, **kwargs)
+            except PluginError:
+                raise
+            except DataError as error:
+                raise report(error) from None
+            except Exception as error:
+                notes = getattr(error, "__notes__", None)
+                raise unexpected(notes[-1] if notes else where(*args, **kwargs), error) from None
+
+        return run
+
+    return decorate
+
+
+def page_file(*args, page, **kwargs) -> str:
+    """The page a page event is processing, as `where` of guarded."""
+    return f"content/{page.file.src_uri}"

@@ -20,7 +20,7 @@ from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 from alliance.paths import display_path
 from alliance.data.problems import DataError, Problem, did_you_mean
 from alliance.data.schemas import schema_problems
-from alliance.data.yamlload import YamlDocument, decode_utf8, normalize_newlines, parse_yaml, read_bytes
+from alliance.data.yamlload import YamlDocument, parse_yaml, read_text
 
 # The folder of content/ holding the practices.
 PRACTICES_FOLDER = "practices"
@@ -110,7 +110,7 @@ def load_practices(
 
 def _read(path: Path, practice_id: str, language: str) -> _SourceFile:
     shown = display_path(path)
-    text = normalize_newlines(decode_utf8(read_bytes(path, shown), shown))
+    text = read_text(path, shown)
     match = _FRONT_MATTER.match(text)
     if not match:
         opened = text.startswith("---")

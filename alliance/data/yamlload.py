@@ -237,6 +237,11 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDocument:
     return parse_yaml(read_bytes(path, shown), shown)
 
 
+def read_text(path: Path, shown: str) -> str:
+    """A text file of the project (a page, a practice) as the build reads it, or a DataError."""
+    return normalize_newlines(decode_utf8(read_bytes(path, shown), shown))
+
+
 def read_bytes(path: Path, shown: str) -> bytes:
     """The file's bytes, refused past MAX_FILE_BYTES before any of them is read."""
     try:
