@@ -46,6 +46,7 @@ MAX_INT_DIGITS = 15  # digits of a whole number
 MAX_SYNTAX_PROBLEMS = 20
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_TAGS = "YAML tags (words starting with '!') are not allowed in data files: put the text in quotes"
 
 
@@ -73,6 +74,8 @@ class _Strict:
         if isinstance(event, ScalarEvent):
             if len(event.value) > MAX_TEXT:
                 raise _Limit(f"this text has {len(event.value):,} characters: the most a value may have is {MAX_TEXT:,}", event.start_mark)
+            if _SURROGATE.search(event.value):
+                raise _Limit("this text has an escape (\\uD800 to \\uDFFF) that names half of a character: write the character itself", event.start_mark)
             return super().compose_node(parent, index)
         if isinstance(event, CollectionStartEvent) and self._depth >= MAX_DEPTH:
             raise _Limit(f"lists and groups are nested more than {MAX_DEPTH} levels deep here", event.start_mark)
@@ -302,8 +305,8 @@ class _Undecided(Exception):
 
 def fast_data(text: str) -> Any:
     """The values of `text` read by rapidyaml, or UNDECIDED where the strict path must read it."""
-    if _UNUSUAL_CHARACTER.search(text):
-        return UNDECIDED
+    if _UNUSUAL_CHARACTER.search(text) or "\\u" in text or "\\U" in text:
+        return UNDECIDED  # (an escape \\u may name half a character, which the strict path refuses)
     try:
         with _quiet_stderr():
             tree = ryml.parse_in_arena(text.encode("utf-8"))
