@@ -291,10 +291,15 @@ UNDECIDED = object()  # what fast_data returns when only the strict path can tel
 # Characters outside plain printable text: tabs (the two parsers treat a tab after ':'
 # differently), control characters, YAML 1.1's extra line breaks, a byte-order mark inside the file.
 _UNUSUAL_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-# Where an anchor, alias or tag may start (rapidyaml keeps them aside from the JSON it writes);
-# a match may also be ordinary text ("Bienvenue !"): the parsed tree then says which it is.
-_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])[&*!]")
+# Anchors, aliases and tags: rapidyaml keeps them aside from the JSON it writes; a text that has
+# a '&', '*' or '!' has its parsed tree looked at.
 _PROPERTY_FLAGS = ryml.KEYANCH | ryml.VALANCH | ryml.KEYREF | ryml.VALREF | ryml.KEYTAG | ryml.VALTAG
+_STARTS_UNUSUALLY = r"[ ]*(?:[@`%:,]|[|>](?![-+1-9]*[ ]*(?:#.*)?$)|(?<![\[{])[\]}])"
+# After a line's indentation, ": ", "- ", "? ", "[", "{" or ",": where a value starts.
+_UNUSUAL_START = re.compile(r"[\n:?\-\[{,](?:(?<=[:?-]) |(?<=[\n\[{,]))" + _STARTS_UNUSUALLY, re.M)
+_UNUSUAL_FIRST = re.compile(_STARTS_UNUSUALLY, re.M)
+_FLOW_OPENING = re.compile(r"[\[{]")
+_FLOW_INDICATOR = re.compile(r"[\[{,]\s*(?:[:#@`%!&*|>?]|-(?!\d))")
 # A JSON string whose text YAML 1.2 reads as something else when unquoted; group 2: a field name.
 _TYPED_TEXT = re.compile(f'"(?=[-+0-9.~tTfFnN"])((?:{_BOOL}|{_NULL}|{_INT}|{_FLOAT}))"(\\s*:)?')
 
@@ -305,7 +310,7 @@ class _Undecided(Exception):
 
 def fast_data(text: str) -> Any:
     """The values of `text` read by rapidyaml, or UNDECIDED where the strict path must read it."""
-    if _UNUSUAL_CHARACTER.search(text) or "\\u" in text or "\\U" in text:
+    if _UNUSUAL_CHARACTER.search(text) or "\\u" in text or "\\U" in text or _unusual_start(text) or _unusual_flow(text):
         return UNDECIDED  # (an escape \\u may name half a character, which the strict path refuses)
     try:
         with _quiet_stderr():
@@ -335,8 +340,32 @@ def fast_data(text: str) -> Any:
     return data
 
 
+def _unusual_start(text: str) -> bool:
+    """Whether a value starts with a character YAML reserves or that ends a value ('@', '`', '%',
+    ':', ','...) or with a broken block-text header: rapidyaml reads some of these where PyYAML
+    refuses them, and only the strict path words them."""
+    return _UNUSUAL_START.search(text) is not None or _UNUSUAL_FIRST.match(text) is not None
+
+
+def _unusual_flow(text: str) -> bool:
+    """Whether a [list] or {group} holds what PyYAML (YAML 1.1) reads otherwise than rapidyaml:
+    a '?', a comment, an item starting with an indicator; or spans lines."""
+    line_end = -1
+    for opening in _FLOW_OPENING.finditer(text):
+        if opening.start() < line_end:
+            continue  # this line was looked at
+        line_end = text.find("\n", opening.start())
+        line_end = len(text) if line_end < 0 else line_end
+        flow = text[opening.start():line_end]
+        if "?" in flow or " #" in flow or _FLOW_INDICATOR.search(flow):
+            return True
+        if flow.count("[") + flow.count("{") != flow.count("]") + flow.count("}"):
+            return True
+    return False
+
+
 def _may_have_node_properties(text: str) -> bool:
-    return ("&" in text or "*" in text or "!" in text) and _NODE_PROPERTY.search(text) is not None
+    return "&" in text or "*" in text or "!" in text
 
 
 def _has_node_properties(tree) -> bool:
