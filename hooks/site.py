@@ -9,7 +9,7 @@ from typing import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from alliance.data.dataset import Dataset, load_dataset_cached
+from alliance.data.dataset import CACHE_DIR, Dataset, load_dataset_cached
 from alliance.data.problems import DataError
 
 
@@ -37,7 +37,7 @@ _loaded: list[Dataset] = []
 
 def load_data(config: MkDocsConfig) -> Dataset:
     try:
-        _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir))]
+        _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir), CACHE_DIR)]
     except DataError as error:
         raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
     return _loaded[0]

@@ -330,11 +330,10 @@ def fast_data(text: str) -> Any:
         if match.group(2) or not _typed_by_ryml(match.group(1)):
             return UNDECIDED
     try:
-        data = json.loads(
-            json_text, object_pairs_hook=_unique_fields, parse_int=_whole_number, parse_float=_finite_number,
-            parse_constant=_refuse,
-        )
-        _check_within_limits(data)
+        data = json.loads(json_text, parse_int=_whole_number, parse_float=_finite_number, parse_constant=_refuse)
+        # Every value but the root is one node of the tree: a field name given twice made fewer.
+        if _count_within_limits(data) != tree.size() - 1:
+            return UNDECIDED
     except (_Undecided, ValueError, RecursionError):
         return UNDECIDED
     return data
@@ -395,13 +394,6 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _unique_fields(pairs: list) -> dict:
-    fields = dict(pairs)
-    if len(fields) != len(pairs):
-        raise _Undecided
-    return fields
-
-
 def _whole_number(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
         raise _Undecided
@@ -419,31 +411,32 @@ def _refuse(constant: str):
     raise _Undecided
 
 
-def _check_within_limits(data: Any) -> None:
-    """MAX_DEPTH and MAX_TEXT over the values the fast path read (numbers are checked as read)."""
+def _count_within_limits(data: Any) -> int:
+    """The number of values under the root; raises _Undecided past MAX_DEPTH or MAX_TEXT (numbers
+    are checked as they are read)."""
+    count = 0
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, dict):
-            if depth > MAX_DEPTH:
+            children = value.values()
+            if any(len(key) > MAX_TEXT for key in value):
                 raise _Undecided
-            for key, child in value.items():
-                if len(key) > MAX_TEXT:
-                    raise _Undecided
-                if isinstance(child, (dict, list)):
-                    stack.append((child, depth + 1))
-                elif isinstance(child, str) and len(child) > MAX_TEXT:
-                    raise _Undecided
         elif isinstance(value, list):
-            if depth > MAX_DEPTH:
+            children = value
+        else:
+            if isinstance(value, str) and len(value) > MAX_TEXT:
                 raise _Undecided
-            for child in value:
-                if isinstance(child, (dict, list)):
-                    stack.append((child, depth + 1))
-                elif isinstance(child, str) and len(child) > MAX_TEXT:
-                    raise _Undecided
-        elif isinstance(value, str) and len(value) > MAX_TEXT:
+            continue
+        if depth > MAX_DEPTH:
             raise _Undecided
+        count += len(children)
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+            elif isinstance(child, str) and len(child) > MAX_TEXT:
+                raise _Undecided
+    return count
 
 
 # The strict path.
