@@ -478,7 +478,10 @@ def _strict_document(text: str, path: str) -> YamlDocument:
     raise DataError(problems)
 
 
+# An entry: a line indented by one or two spaces (a field of a group, an item of a list) or an
+# item "- " at the left edge; a top-level line starts at the left edge with a field's name.
 _ENTRY_START = re.compile(r"^ {1,2}(?:- )?[^\s#-]|^ {0,2}- ")
+_TOP_LEVEL = re.compile(r"^[^\s#]")
 
 
 def _blank_entry(lines: list[str], line: int) -> bool:
@@ -487,14 +490,14 @@ def _blank_entry(lines: list[str], line: int) -> bool:
     index = min(line, len(lines)) - 1
     starts = [i for i, text in enumerate(lines) if _ENTRY_START.match(text)]
     before = [i for i in starts if i <= index]
-    if not before or any(re.match(r"^[^\s#]", lines[i]) for i in range(before[-1], index + 1)):
+    if not before or any(_TOP_LEVEL.match(lines[i]) for i in range(before[-1], index + 1)):
         return False
-    first = before[-2] if len(before) > 1 and not any(re.match(r"^[^\s#]", lines[i]) for i in range(before[-2], before[-1])) else before[-1]
-    after = [i for i in starts if i > index]
-    top_level = [i for i in range(index + 1, len(lines)) if re.match(r"^[^\s#]", lines[i])]
-    end = min((after[:1] or [len(lines)]) + (top_level[:1] or [len(lines)]))
-    for i in range(first, end):
-        lines[i] = ""
+    first = before[-1]
+    if len(before) > 1 and not any(_TOP_LEVEL.match(lines[i]) for i in range(before[-2], first)):
+        first = before[-2]
+    after = set(starts)
+    end = next((i for i in range(index + 1, len(lines)) if i in after or _TOP_LEVEL.match(lines[i])), len(lines))
+    lines[first:end] = [""] * (end - first)
     return True
 
 
