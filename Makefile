@@ -1,36 +1,47 @@
 # Every command a contributor or CI needs. `make build` and `make test` set up
 # everything themselves on a machine with Python 3.11+, make and Node.js.
 PYTHON ?= python3
-VENV := .venv
+# The lock the virtualenv installs: `test` (the build, the tests and the linters) by default; `build`
+# (what building the site needs, nothing more: the deploy's `make build LOCK=build`) in .venv-build/.
+LOCK ?= test
+VENV := $(if $(filter build,$(LOCK)),.venv-build,.venv)
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# The generator: mkdocs (MkDocs 1.6.1) or properdocs (ProperDocs, its maintained continuation; README,
+# "The generator's future"). Exported: the tests' builds use the same one.
+export GENERATOR ?= mkdocs
+ifeq ($(filter $(GENERATOR),mkdocs properdocs),)
+$(error GENERATOR is "$(GENERATOR)": it must be mkdocs or properdocs)
+endif
+# `make test PYTEST_ARGS=tests/test_build.py` runs part of the tests.
+PYTEST_ARGS ?=
 # Where the preview listens; override with `make serve ADDR=0.0.0.0:8000`.
 ADDR ?= 127.0.0.1:8000
 # Material's end-of-life banner is printed at every build; the README says it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check i18n-status bench lock clean
+.PHONY: build serve test lint check i18n-status bench mutate lock clean
 
 # The virtualenv is rebuilt whenever the lock files change.
-$(READY): requirements.lock package-lock.json
+$(READY): requirements/$(LOCK).txt package-lock.json pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	@# The project's own modules (alliance/) are importable from the hooks and scripts.
-	@$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "alliance_site.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/$(LOCK).txt
+	@# The project's own packages (alliance/, hooks/), importable from the hooks, scripts and tests.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Builds every language into site/; on any error site/ is left as it was.
 build: $(READY)
 	@rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
+	$(BIN)/$(GENERATOR) build --strict --config-file mkdocs.yml --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
 	@rm -rf site && mv site.tmp site
 	@echo "Site built in site/ (open site/index.html, or run: make serve)"
 
 # The preview answers at http://$(ADDR)/ and rebuilds when content/, data/ or theme/ change.
 serve: $(READY)
-	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(ADDR) --watch data --watch theme
+	SITE_URL=http://$(ADDR)/ $(BIN)/$(GENERATOR) serve --config-file mkdocs.yml --strict --dev-addr $(ADDR) --watch data --watch theme
 
 # Validates data/ and the translations' structure, faster than a build; exits 1 on the first report.
 check: $(READY)
@@ -41,19 +52,40 @@ check: $(READY)
 i18n-status: $(READY)
 	@$(BIN)/python -m scripts.i18n_status
 
-test: $(READY)
-	$(BIN)/python -m pytest
+# Every test, after the static checks.
+test: lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies) and
+# zizmor (the GitHub workflows); their settings are in pyproject.toml.
+lint: $(READY)
+	$(BIN)/ruff check --quiet
+	$(BIN)/ruff format --check --quiet
+	$(BIN)/mypy
+	$(BIN)/deptry --no-ansi .
+	$(BIN)/zizmor --offline --quiet --collect=workflows --collect=dependabot .
 
 bench: $(READY)
 	$(BIN)/python -m scripts.bench
 
-# Regenerates the lock files after a change of pyproject.toml or package.json.
+# Mutation testing ([tool.mutmut] in pyproject.toml): each mutant of the listed modules against their
+# unit tests, then the score per module; exits 1 while a survivor is neither killed nor explained.
+mutate: $(READY)
+	$(BIN)/mutmut run --max-children 2 > /dev/null
+	$(BIN)/python -m scripts.mutation_score
+
+# Regenerates the lock files after a change of pyproject.toml or package.json: requirements/build.txt
+# (the dependencies and the `build` group), then requirements/test.txt (those same versions, plus the
+# `test` and `tools` groups).
+PIP_COMPILE = $(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --allow-unsafe --extra=test --generate-hashes --strip-extras \
-		--no-emit-index-url --no-emit-find-links --output-file=requirements.lock pyproject.toml
+	$(PYTHON) scripts/dependency_groups.py build \
+		| $(PIP_COMPILE) --output-file=requirements/build.txt pyproject.toml -
+	$(PYTHON) scripts/dependency_groups.py build test tools \
+		| $(PIP_COMPILE) --constraint=requirements/build.txt --output-file=requirements/test.txt pyproject.toml -
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf $(VENV) node_modules site site.tmp
+	rm -rf .venv .venv-build node_modules site site.tmp mutants

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from alliance.data.yamlload import StrictLoader
 from alliance.localized import language_prefix
 from alliance.paths import MKDOCS_YML
 
@@ -28,14 +29,15 @@ class SiteConfig:
         return tuple(language.code for language in self.languages)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without evaluating its MkDocs-specific tags (!ENV, !!python/name)."""
+class _ConfigLoader(StrictLoader):
+    """Reads mkdocs.yml as strictly as the data (a repeated key is an error, not silently the last
+    one), without evaluating its MkDocs-specific tags (!ENV, !!python/name)."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+def _environment_value(loader: yaml.SafeLoader, node: yaml.ScalarNode | yaml.SequenceNode) -> str | None:
     """`!ENV NAME` or `!ENV [NAME, default]` as MkDocs reads them, so that site_url has its value."""
     if isinstance(node, yaml.SequenceNode):
         name, *default = loader.construct_sequence(node)
@@ -48,7 +50,8 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict:
-    """mkdocs.yml as written, its MkDocs-specific tags read as empty values."""
+    """mkdocs.yml as written, its MkDocs-specific tags read as empty values; yaml.YAMLError if a
+    key is repeated."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 

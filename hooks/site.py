@@ -35,11 +35,19 @@ def data_dir(config: MkDocsConfig) -> Path:
 _loaded: list[Dataset] = []
 
 
+class ProblemsFound(PluginError):
+    """Stops the build on the problems of the data or of a page, and carries them for the preview."""
+
+    def __init__(self, message: str, error: DataError):
+        super().__init__(f"{message}\n{error}")
+        self.problems = error.problems
+
+
 def load_data(config: MkDocsConfig) -> Dataset:
     try:
         _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir), CACHE_DIR)]
     except DataError as error:
-        raise PluginError(f"The data has problems; nothing was published.\n{error}") from None
+        raise ProblemsFound("The data has problems; nothing was published.", error) from None
     return _loaded[0]
 
 
@@ -47,8 +55,14 @@ def dataset(config: MkDocsConfig) -> Dataset:
     return _loaded[0] if _loaded else load_data(config)
 
 
+# The 404 page of each language, as MkDocs wrote it at the site's root before the next language's
+# build overwrote it (hooks/addresses.py); hooks/whole_site.py publishes them all. Hook files are
+# loaded by path, each its own module: what they share lives here.
+NOT_FOUND_PAGES: dict[str, str] = {}
+
+
 def report(error: DataError) -> PluginError:
-    return PluginError(f"A page has problems; nothing was published.\n{error}")
+    return ProblemsFound("A page has problems; nothing was published.", error)
 
 
 def unexpected(where: str, error: BaseException) -> PluginError:

@@ -32,7 +32,7 @@ from alliance.build.generated import GENERATORS
 from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
 from alliance.siteconfig import load_site_config
-from alliance.builtsite.weight import SEARCH_INDEX, gzip_size, page_weight
+from alliance.builtsite.weight import page_weight, search_index_weights
 from scripts.synthetic import write_synthetic_data
 
 # What a copy of the site needs besides data/ (alliance/ is imported from the project).
@@ -45,17 +45,19 @@ class Build:
     pages: int  # HTML files
     output_bytes: int
     declaration_gzip: int  # the declaration page with its scripts and styles
-    search_index_gzip: int
+    search_index_gzip: int  # the largest language's whole index (a query fetches part of it)
 
 
 def run_build(config_file: Path, target: Path, strict: bool = True) -> float:
     if target.exists():
         shutil.rmtree(target)
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
+    command = [sys.executable, "-m", os.environ.get("GENERATOR", "mkdocs"), "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
     if strict:
         command.insert(4, "--strict")
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"the build of {config_file} failed:\n{result.stdout}\n{result.stderr}")
@@ -69,12 +71,14 @@ def measure(config_file: Path, target: Path, repeat: int, strict: bool = True) -
     languages = load_site_config(config_file)
     declaration = next(page for page in KEY_PAGES if page.name == "declaration")
     declaration_file = site.resolve(page_address(declaration, languages.default_language, languages.default_language), target / "index.html").file
+    if declaration_file is None:
+        sys.exit(f"the build in {target} has no declaration page")
     return Build(
         seconds=seconds,
         pages=sum(1 for p in files if p.suffix == ".html"),
         output_bytes=sum(p.stat().st_size for p in files),
         declaration_gzip=page_weight(site, declaration_file).gzip,
-        search_index_gzip=gzip_size((target / SEARCH_INDEX).read_bytes()),
+        search_index_gzip=max((w.gzip for w in search_index_weights(site)), default=0),
     )
 
 
@@ -83,9 +87,10 @@ def copy_site(destination: Path, with_generated: bool) -> Path:
     hooks to write them). Returns the copy's mkdocs.yml."""
     generated = {folder for folder, _ in GENERATORS}
     for name in SITE_SOURCES:
-        ignore = None
-        if name == "content" and not with_generated:
-            ignore = lambda folder, names: [n for n in names if Path(folder) == CONTENT_DIR and n in generated]
+        def leave_out_generated(folder: str, names: list[str]) -> list[str]:
+            return [n for n in names if Path(folder) == CONTENT_DIR and n in generated]
+
+        ignore = leave_out_generated if name == "content" and not with_generated else None
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     shutil.copy2(MKDOCS_YML, destination / "mkdocs.yml")
     return destination / "mkdocs.yml"
@@ -127,7 +132,7 @@ def time_validation(data_dir: Path, languages: tuple[str, ...]) -> dict[str, flo
 def print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths, strict=True))))
         if n == 0:
             print("  ".join("-" * width for width in widths))
 
@@ -143,10 +148,10 @@ def main() -> None:
     parser.add_argument("--validate", type=int, default=10_000, help="cities and actions each for the validation timing; default 10000")
     args = parser.parse_args()
     languages = load_site_config().codes
-    rows = [("build", "Markdown pages", "time (s)", "HTML pages", "output", "declaration gzip", "search index gzip")]
+    rows: list[tuple[str, ...]] = [("build", "Markdown pages", "time (s)", "HTML pages", "output", "declaration gzip", "search index gzip")]
 
-    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as temp:
-        temp = Path(temp)
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as temp_name:
+        temp = Path(temp_name)
         print(f"Building the real site {args.repeat} times ...", file=sys.stderr)
         real = measure(MKDOCS_YML, temp / "real-site", args.repeat)
         # The real build has just written the generated pages into content/: the plain site

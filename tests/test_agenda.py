@@ -8,20 +8,24 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 from icalendar import Calendar
 
 from alliance.data.actions import Action, parse_when
 from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
+from alliance.build.reproducible import data_changed_at
 from alliance.exports.calendar import agenda_feed, is_event
 from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
 from alliance.localized import LocalizedText
 from alliance.siteconfig import Publication, load_site_config
-from alliance.pages.timeline import render_agenda, render_target, render_year
+from alliance.data.schemas import vocabulary
+from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
 
 LANGUAGES = load_site_config().codes
 THIN = "\u2009"
@@ -33,6 +37,7 @@ HOSTILE = (
     "Paris; Lisbon, [link](javascript:alert(1)) *x* {: #evil }\nBEGIN:VEVENT\nUID:injected",
 )
 PUBLICATION = Publication("https://example.org/site/", {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "pt": "pt_PT"})
+STAMP = dt.datetime(2026, 11, 26, 16, 42, 43, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +47,11 @@ def dataset():
 
 def synthetic(dataset, **fields) -> Action:
     """A made-up action (never in data/), with the fields of a real one unless given."""
-    values = dict(
-        id="synthetic", title=LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
-        summary=LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}), when=parse_when("2023-06-15"),
-        city="lisbon", region=None, targets=("institutions",), status="planned", sources=("declaration#p4",),
-    )
+    values: dict[str, Any] = {
+        "id": "synthetic", "title": LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
+        "summary": LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}), "when": parse_when("2023-06-15"),
+        "city": "lisbon", "region": None, "targets": ("institutions",), "status": "planned", "sources": ("declaration#p4",),
+    }
     values.update(fields)
     return Action(**values)
 
@@ -155,7 +160,8 @@ class TagCollector(HTMLParser):
 
 def to_html(page: str) -> TagCollector:
     collector = TagCollector()
-    collector.feed(markdown.markdown(page, extensions=["md_in_html", "attr_list", "toc", "tables"]))
+    body, _ = get_data(page)  # the front matter, read apart as MkDocs reads it
+    collector.feed(markdown.markdown(body, extensions=["md_in_html", "attr_list", "toc", "tables"]))
     return collector
 
 
@@ -167,6 +173,8 @@ def test_hostile_strings_are_inert_in_pages(dataset, hostile):
     )
     data = with_actions(dataset, action)
     for page in (render_agenda(data, "en", "agenda.en.ics"), render_year(data, "en", 2023), render_target(data, "en", "institutions")):
+        # A description holding the hostile title is still one string, read as such.
+        assert set(get_data(page)[1]) == {"description"}
         html = to_html(page)
         tags = {tag for tag, _ in html.tags}
         assert not tags & {"script", "img"}
@@ -193,11 +201,13 @@ def test_each_feed_holds_exactly_the_actions_with_known_days(dataset, language):
         assert event.decoded("DTSTART") == action.when.start
         assert event.decoded("DTEND") == action.when.end + dt.timedelta(days=1)
         assert str(event["SUMMARY"]) == action.title[language]
-        assert event.decoded("DTSTAMP") == dt.datetime.combine(action.when.start, dt.time(), dt.timezone.utc)
+        # When the entry was made (RFC 5545): the data's last commit, the same for every event.
+        assert event.decoded("DTSTAMP") == data_changed_at()
 
 
 def test_feed_event_details(dataset):
-    event = events(agenda_feed(dataset, "en", PUBLICATION, "fr"))["strasbourg-2023@alliance-migrations"]
+    event = events(agenda_feed(dataset, "en", PUBLICATION, "fr", STAMP))["strasbourg-2023@alliance-migrations"]
+    assert event.decoded("DTSTAMP") == STAMP
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (dt.date(2023, 6, 15), dt.date(2023, 6, 17))
     assert str(event["LOCATION"]) == "Strasbourg, France"
     assert str(event["STATUS"]) == "CONFIRMED"
@@ -205,7 +215,7 @@ def test_feed_event_details(dataset):
     description = str(event["DESCRIPTION"])
     assert "https://example.org/site/en/declaration/#p4" in description
     assert "https://www.emmaus-international.org/fr/news/" in description
-    tentative = events(agenda_feed(dataset, "fr", PUBLICATION, "fr"))["sao-paulo-2023@alliance-migrations"]
+    tentative = events(agenda_feed(dataset, "fr", PUBLICATION, "fr", STAMP))["sao-paulo-2023@alliance-migrations"]
     assert str(tentative["STATUS"]) == "TENTATIVE"
     assert "https://example.org/site/declaration/#p4" in str(tentative["DESCRIPTION"])
 
@@ -213,7 +223,7 @@ def test_feed_event_details(dataset):
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
     action = synthetic(dataset, title=LocalizedText.from_data({"fr": hostile, "en": hostile}), summary=LocalizedText.from_data({"fr": hostile}))
-    feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr")
+    feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)
     (event,) = Calendar.from_ical(feed).walk("VEVENT")
     assert str(event["SUMMARY"]) == hostile
     assert str(event["DESCRIPTION"]).startswith(hostile)
@@ -222,7 +232,7 @@ def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
 
 def test_untranslated_title_is_marked_french_in_the_feed(dataset):
     action = synthetic(dataset, title=LocalizedText.from_data({"fr": "Titre"}))
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr")).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert event["SUMMARY"].params["LANGUAGE"] == "fr"
 
 
@@ -233,7 +243,7 @@ def test_only_known_days_become_events(dataset, value, dated):
 
 def test_actions_json_holds_every_action_and_field(dataset):
     hostile = synthetic(dataset, title=LocalizedText.from_data({"fr": HOSTILE[0], "en": HOSTILE[3]}))
-    records = json.loads(actions_json(with_actions(dataset, *dataset.actions, hostile)))["actions"]
+    records = json.loads(actions_json(with_actions(dataset, *dataset.actions, hostile), PUBLICATION))["actions"]
     assert [r["id"] for r in records] == [a.id for a in dataset.actions] + ["synthetic"]
     assert records[-1]["title"] == {"fr": HOSTILE[0], "en": HOSTILE[3]}
     strasbourg = next(r for r in records if r["id"] == "strasbourg-2023")
@@ -292,7 +302,23 @@ def test_built_feeds_sit_in_each_language(built_site, prefix, name):
 
 def test_untranslated_summary_says_so_in_the_feed(dataset):
     action = synthetic(dataset, summary=LocalizedText.from_data({"fr": "Résumé"}))
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr")).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert str(event["DESCRIPTION"]).startswith("Résumé (in French, not translated yet)\n\n")
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr")).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)).walk("VEVENT")
     assert str(event["DESCRIPTION"]).startswith("Résumé\n\n")
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("fr", "(statut : tenu)"), ("en", "(status: held)"), ("es", "(estado: celebrado)"), ("pt", "(estado: realizado)"),
+])
+def test_a_status_after_a_title_agrees_with_the_word_status_not_the_title(dataset, language, expected):
+    """"Deuxième rencontre … (Tenu)" gave a feminine noun a masculine word; the word now follows
+    "statut"/"estado", in lower case, whatever noun comes before."""
+    def shown(action: Action) -> str:
+        return "".join(to_html(status_in_text(action, dataset, language)).text).strip()
+
+    lisbon = next(action for action in dataset.actions if action.id == "lisbon-2023")
+    assert shown(lisbon) == expected
+    for status in vocabulary("status"):
+        word = shown(dataclasses.replace(lisbon, status=status)).partition(":")[2].strip(" )")
+        assert word and word[0] == word[0].lower(), (language, status, word)

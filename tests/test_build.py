@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from alliance.paths import ROOT
-from tests.conftest import build_site
+from tests.conftest import GENERATOR, build_site
 
 # Hosts that would report a reader's visit to a third party or load code from elsewhere.
 FORBIDDEN_HOSTS = (
@@ -19,7 +19,9 @@ FORBIDDEN_HOSTS = (
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+    found = sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+    assert len(found) > 100, f"only {len(found)} pages found in {site}"  # 4 languages of ~50 pages
+    return found
 
 
 def language_of(site: Path, page: Path, codes: tuple[str, ...]) -> str:
@@ -38,8 +40,9 @@ def test_every_page_links_its_alternates_in_every_language(built_site, site_conf
         html = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in html:
             continue
-        hreflangs = set(re.findall(r'<link rel="alternate" href="[^"]+" hreflang="([^"]+)"', html))
-        assert hreflangs == set(site_config.codes), page
+        alternates = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"', html)
+        assert {language for _, language in alternates} == set(site_config.codes) | {"x-default"}, page
+        assert all(url.startswith("https://") for url, _ in alternates), page
 
 
 def test_every_page_has_a_description_and_open_graph_tags(built_site, site_config):
@@ -93,3 +96,9 @@ def test_invalid_data_stops_the_build_with_the_report_and_publishes_nothing(proj
     assert f'data/cities.yaml:{line}:14: cities[7].country: "XX" is not an ISO 3166-1 country code' in output
     assert "Traceback" not in output
     assert [p.name for p in site.iterdir()] == ["previous.html"]
+
+
+def test_the_site_is_built_by_the_chosen_generator(built_site):
+    # `make ... GENERATOR=properdocs` really switches: the generator names itself in every page.
+    generator = re.search(r'<meta name="generator" content="([^"]+)"', (built_site / "index.html").read_text(encoding="utf-8"))
+    assert generator and ("ProperDocs" in generator.group(1)) == (GENERATOR == "properdocs"), generator

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 
 import pytest
 
-from alliance.exports.cityexports import city_exports, cities_csv, cities_geojson, render_city_exports, spreadsheet_safe
+from alliance.exports.cityexports import (
+    city_exports, cities_csv, cities_geojson, lisbon_meeting_json, render_city_exports, spreadsheet_safe,
+)
+from alliance.siteconfig import Publication
 from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
 from tests.synthetic_cities import HOSTILE, LANGUAGES, city, hostile_dataset
+
+
+PUBLICATION = Publication("https://example.org/site/", {})
+
+
+def read_csv(text: str) -> io.StringIO:
+    """The file as a reader gets it: bytes, a byte-order mark first, for spreadsheets."""
+    data = text.encode("utf-8")
+    assert data.startswith(codecs.BOM_UTF8)
+    return io.StringIO(data.decode("utf-8-sig"))
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +34,9 @@ def real():
 
 
 def test_geojson_is_a_feature_collection_of_longitude_latitude_points(real):
-    data = json.loads(cities_geojson(real, LANGUAGES))
+    data = json.loads(cities_geojson(real, LANGUAGES, PUBLICATION))
+    lisbon = next(f for f in data["features"] if f["id"] == "lisbon")
+    assert "https://example.org/site/declaration/#p1" in lisbon["properties"]["sources"]
     assert data["type"] == "FeatureCollection" and "crs" not in data  # RFC 7946 removed crs
     assert [f["id"] for f in data["features"]] == [c.id for c in real.cities]
     for feature, c in zip(data["features"], real.cities, strict=True):
@@ -34,27 +50,31 @@ def test_geojson_is_a_feature_collection_of_longitude_latitude_points(real):
 
 def test_geojson_keeps_hostile_text_as_data():
     dataset = hostile_dataset()
-    data = json.loads(cities_geojson(dataset, LANGUAGES))
+    data = json.loads(cities_geojson(dataset, LANGUAGES, PUBLICATION))
     assert data["features"][0]["properties"]["name"]["en"] == dataset.cities[0].name["en"]
     assert HOSTILE in data["features"][0]["properties"]["country"]
 
 
 def test_csv_round_trip(real):
-    rows = list(csv.DictReader(io.StringIO(cities_csv(real, LANGUAGES))))
+    rows = list(csv.DictReader(read_csv(cities_csv(real, LANGUAGES, PUBLICATION))))
     assert [row["id"] for row in rows] == [c.id for c in real.cities]
     for row, c in zip(rows, real.cities, strict=True):
         assert row["name_fr"] == c.name["fr"]
-        assert row["name_en"] == (c.name.texts.get("en") or "")
+        # Never blank: the French name where the sources give no other.
+        assert row["name_en"] == (c.name.texts.get("en") or c.name.texts["fr"])
         assert (float(row["latitude"]), float(row["longitude"])) == (c.lat, c.lon)
         assert row["roles"].split(";") == list(c.roles)
-        assert row["sources"].split(" ") == list(c.sources)
+        assert row["sources"].split(" ") == [
+            f"https://example.org/site/declaration/#p{s.removeprefix('declaration#p')}" if s.startswith("declaration#") else s
+            for s in c.sources
+        ]
         assert row["country"] == c.country
 
 
 def test_csv_rows_survive_quotes_commas_and_newlines():
     name = 'A "quoted", name\non two lines'
     dataset = hostile_dataset((city("odd", 1.5, -2.25, ("pilot-territory",), name=LocalizedText.from_data({"fr": name}), country="PT"),))
-    rows = list(csv.DictReader(io.StringIO(cities_csv(dataset, LANGUAGES))))
+    rows = list(csv.DictReader(read_csv(cities_csv(dataset, LANGUAGES, PUBLICATION))))
     assert rows[0]["name_fr"] == name and rows[0]["longitude"] == "-2.25"
 
 
@@ -76,14 +96,25 @@ def test_spreadsheet_formulas_are_disarmed(text, shown):
 def test_csv_disarms_every_text_cell_but_keeps_negative_coordinates():
     names = {"fr": "=1+1", "en": "@cmd", "es": "+x", "pt": "-y"}
     c = city("formula", -10.5, -20.5, ("pilot-territory",), name=LocalizedText.from_data(names), country="=PT")
-    row = next(csv.DictReader(io.StringIO(cities_csv(hostile_dataset((c,)), LANGUAGES))))
+    row = next(csv.DictReader(read_csv(cities_csv(hostile_dataset((c,)), LANGUAGES, PUBLICATION))))
     assert [row[f"name_{lang}"] for lang in LANGUAGES] == ["'=1+1", "'@cmd", "'+x", "'-y"]
     assert row["country"] == "'=PT"
     assert (row["latitude"], row["longitude"]) == ("-10.5", "-20.5")
 
 
 def test_exports_are_language_neutral_files(real):
-    assert sorted(city_exports(real, LANGUAGES)) == ["cities.csv", "cities.geojson"]
+    assert sorted(city_exports(real, LANGUAGES)) == ["cities.csv", "cities.geojson", "lisbon-meeting.json"]
+
+
+def test_lisbon_meeting_names_the_countries_counted_without_a_city(real):
+    record = json.loads(lisbon_meeting_json(real, LANGUAGES, PUBLICATION))
+    assert record["declared"] == {"participants_more_than": 130, "cities": 41, "countries": 23}
+    assert len(record["documented"]["countries"]) == real.coverage.countries
+    assert record["documented"]["countries_present_without_city"] == [
+        {"country": "NA", "name": {"fr": "Namibie", "en": "Namibia", "es": "Namibia", "pt": "Namíbia"}},
+        {"country": "MR", "name": {"fr": "Mauritanie", "en": "Mauritania", "es": "Mauritania", "pt": "Mauritânia"}},
+    ]
+    assert "https://example.org/site/declaration/#p1" in record["sources"]
 
 
 def test_export_links(real):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
-from alliance.pages.citypages import city_page, city_pages, render_city_list
+from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
 from alliance.localized import collation_key
 from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
 from alliance.data.labels import Labels
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import source_markdown, sources_inline
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
 
 SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "span", "small", "time", "div", "code"}
@@ -19,8 +20,10 @@ SAFE_ATTRIBUTES = {"href", "lang", "class", "id", "datetime"}
 
 
 def html_of(text: str) -> Markup:
-    """Renders Markdown as the site does (its extensions that touch inline text)."""
-    return Markup(markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"]))
+    """Renders Markdown as the site does (its extensions that touch inline text), front matter
+    read apart as MkDocs reads it."""
+    body, _ = get_data(text)
+    return Markup(markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables"]))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,10 @@ def hostile():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_hostile_city_page_is_text(hostile, language):
     c = hostile.cities[0]
-    page = html_of(city_page(hostile, c, language))
+    source = city_page(hostile, c, language)
+    # The description is the city's whole text, one string, whatever its characters.
+    assert get_data(source)[1] == {"description": city_description(hostile, c, language)}
+    page = html_of(source)
     assert set(page.tags) <= SAFE_TAGS and page.attributes <= SAFE_ATTRIBUTES
     for text in (c.name[language], c.country, f"role-lisbon-host {HOSTILE}", f"status-held {HOSTILE}",
                  f"note-{c.id} {HOSTILE}", hostile.actions[0].title[language]):
@@ -55,9 +61,10 @@ def test_hostile_city_list_is_text(hostile, language):
 def test_a_page_per_city_per_language(real):
     pages = city_pages(real, LANGUAGES)
     assert len(pages) == len(real.cities) * len(LANGUAGES)
-    assert pages["lisbon.md"].startswith("# Lisbonne\n") and pages["lisbon.en.md"].startswith("# Lisbon\n")
+    body = {name: get_data(text)[0] for name, text in pages.items()}
+    assert body["lisbon.md"].startswith("# Lisbonne\n") and body["lisbon.en.md"].startswith("# Lisbon\n")
     # A name not translated is the French one, without a marker: it is a proper name.
-    assert pages["cascais.es.md"].startswith("# Cascais\n")
+    assert body["cascais.es.md"].startswith("# Cascais\n")
 
 
 def test_city_page_content(real):
@@ -65,11 +72,18 @@ def test_city_page_content(real):
     page = html_of(source)
     assert page.tags.count("h2") == 5  # roles, actions, practices, sources, coordinates
     for text in ("Country: Portugal", "Host city of the Lisbon meeting (2023)", "Pilot territory",
-                 f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (Held)",
+                 f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (status: held)",
                  "Lisbon declaration, paragraph 1", "Latitude: 38.7223", "Longitude: -9.1393"):
         assert text in page.text
     assert '<time datetime="2023-01-26">' in source
-    assert page.links == ["../practices/lisbon-neighbourhood-solidarity.md", "../declaration.md#p1", "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/", "../map.md"]
+    lisbon_2023 = next(a for a in real.actions if a.id == "lisbon-2023")
+    practice = next(p for p in real.practices if p.city == "lisbon")
+    assert page.links == [
+        # The action links its agenda entry, then its sources; the practice likewise.
+        "../agenda/index.md#lisbon-2023", "../declaration.md#p1", "../declaration.md#p10", lisbon_2023.sources[-1],
+        "../practices/lisbon-neighbourhood-solidarity.md", *practice.sources,
+        "../declaration.md#p1", "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/", "../map.md",
+    ]
 
 
 def test_a_city_without_actions_says_so(real):
@@ -96,3 +110,14 @@ def test_sources_link_the_declaration_paragraph_or_the_address(real):
     link = html_of(source_markdown('https://x.org/?a=1&b="><script>', labels, "fr", ""))
     assert link.tags == ["p", "a"] and link.links == ['https://x.org/?a=1&b="><script>']
     assert link.text == 'https://x.org/?a=1&b="><script>'
+
+
+@pytest.mark.parametrize("address, shown", [
+    ("https://www.uclga.org/news/x", "uclga.org"),
+    ("https://user:secret@example.org:8443/a", "example.org"),
+    ("https://[x", "https://[x"),  # no host urlsplit can read: the address itself, no crash
+])
+def test_a_source_in_a_list_is_named_by_its_site(real, address, shown):
+    page = html_of(sources_inline([address, "declaration#p4"], real.labels, "en", "../"))
+    assert page.links == [address, "../declaration.md#p4"]
+    assert page.text == f"(sources: {shown}, declaration, § 4)"

@@ -49,6 +49,7 @@ def test_the_map_page_frames_its_language_document(built_site, language):
 def test_the_map_page_lists_every_city_by_country_with_its_page(built_site, dataset, language):
     page = map_page_path(language)
     markup = Markup((built_site / page).read_text(encoding="utf-8"))
+    assert len(dataset.cities) >= 20  # the documented cities of data/cities.yaml
     for city in dataset.cities:
         link = f"../cities/{city.id}/"
         assert link in markup.links
@@ -84,7 +85,9 @@ def test_the_map_document_loads_only_site_files_and_tiles(built_site, language):
 
 
 def test_leaflet_images_sit_next_to_its_style_sheet(built_site):
-    for image in re.findall(r"url\((images/[^)]+)\)", (built_site / "assets/vendor/leaflet/leaflet.css").read_text()):
+    images = re.findall(r"url\((images/[^)]+)\)", (built_site / "assets/vendor/leaflet/leaflet.css").read_text())
+    assert len(images) >= 3  # layers, layers-2x, marker-icon
+    for image in images:
         assert (built_site / "assets/vendor/leaflet" / image).is_file()
 
 
@@ -92,7 +95,7 @@ def test_leaflet_images_sit_next_to_its_style_sheet(built_site):
 def test_the_open_data_is_published(built_site, dataset):
     geojson = json.loads((built_site / "open-data/cities.geojson").read_text(encoding="utf-8"))
     assert len(geojson["features"]) == len(dataset.cities)
-    assert (built_site / "open-data/cities.csv").read_text(encoding="utf-8").startswith("id,name_fr,")
+    assert (built_site / "open-data/cities.csv").read_text(encoding="utf-8-sig").startswith("id,name_fr,")
 
 
 def test_the_home_page_links_to_the_map(built_site):

@@ -20,6 +20,7 @@ from alliance.build.generated import generated_folders, write_generated
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
+from alliance.build.search import SEARCH_PAGE
 from alliance.localized import served_url
 from alliance.translations.status import original_pages
 from tests.conftest import build_site
@@ -80,6 +81,10 @@ def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_buil
         # No Arabic notice exists: the French one is shown, marked as French.
         assert notices(document) == [(f' lang="{ORIGINAL_LANGUAGE}"', french_notice)], page
         assert f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">' in document
+        # Left out of the Arabic search index: the French original is found once, in French.
+        assert "data-pagefind-body" not in document, page
+        if served_url(page, ORIGINAL_LANGUAGE) != SEARCH_PAGE:  # the search page is in no index
+            assert "data-pagefind-body" in (site / served_url(page, ORIGINAL_LANGUAGE) / "index.html").read_text(encoding="utf-8"), page
     assert "ar: " in log and "labels of data/labels.yaml are not translated; they are shown in French" in log
 
 

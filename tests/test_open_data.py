@@ -8,14 +8,16 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from alliance.data.dataset import load_dataset_cached
-from alliance.exports.open_data import FOLDER, group_exports, publish_schemas, render_exports
+from alliance.exports.cityexports import cities_table_schema
+from alliance.exports.open_data import EXPORT_SCHEMA_DIR, FOLDER, TABLE_SCHEMA, group_exports, publish_schemas, render_exports
 from alliance.paths import SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 
 EXPORTS = [
     "cities.geojson", "cities.csv", "actions.json", "agenda.ics", "agenda.en.ics", "agenda.es.ics",
     "practices.json", "newthing.xml", "schemas/cities.schema.json", "schemas/actions.schema.json",
-    "schemas/practice.schema.json", "schemas/common.schema.json",
+    "schemas/practice.schema.json", "schemas/common.schema.json", "schemas/cities-geojson.schema.json",
+    "schemas/cities-csv.tableschema.json", "schemas/practices-json.schema.json",
 ]
 
 
@@ -32,8 +34,11 @@ def test_language_variants_are_one_export_and_schemas_are_not_exports():
 
 def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
     rows = {line.split(" | ")[0]: line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| ")}
-    assert "(open-data/schemas/cities.schema.json)" in rows["| [cities\\.geojson](open-data/cities.geojson)"]
-    assert "(open-data/schemas/practice.schema.json)" in rows["| [practices\\.json](open-data/practices.json)"]
+    # Each export links its own schema, never the schema of the source file it is made from.
+    assert "(open-data/schemas/cities-geojson.schema.json)" in rows["| [cities\\.geojson](open-data/cities.geojson)"]
+    assert "(open-data/schemas/cities-csv.tableschema.json)" in rows["| [cities\\.csv](open-data/cities.csv)"]
+    assert "(open-data/schemas/practices-json.schema.json)" in rows["| [practices\\.json](open-data/practices.json)"]
+    assert rows["| [actions\\.json](open-data/actions.json)"].endswith("| — |")  # its schema is not in this list
     assert "Another export" in rows["| [newthing\\.xml](open-data/newthing.xml)"]
 
 
@@ -56,9 +61,11 @@ def test_without_exports_the_page_says_so_and_still_lists_the_schemas():
 
 def test_the_schemas_are_published_unchanged():
     published = publish_schemas(dataset(), load_site_config().codes)
-    assert set(published) == {f"schemas/{p.name}" for p in SCHEMA_DIR.glob("*.schema.json")}
-    for name, text in published.items():
-        assert json.loads(text) == json.loads((SCHEMA_DIR / Path(name).name).read_text(encoding="utf-8"))
+    files = [*SCHEMA_DIR.glob("*.schema.json"), *EXPORT_SCHEMA_DIR.glob("*.schema.json")]
+    assert set(published) == {f"schemas/{p.name}" for p in files} | {f"schemas/{TABLE_SCHEMA}"}
+    for path in files:
+        assert json.loads(published[f"schemas/{path.name}"]) == json.loads(path.read_text(encoding="utf-8"))
+    assert json.loads(published[f"schemas/{TABLE_SCHEMA}"]) == cities_table_schema(load_site_config().codes)
 
 
 def test_every_open_data_page_links_files_that_the_site_serves(built_site, site_config):

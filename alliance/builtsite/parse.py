@@ -52,6 +52,11 @@ class Reference:
 class ParsedPage:
     references: tuple[Reference, ...]  # those in <style> and style="" included (tag "style")
     ids: frozenset[str]
+    base: str | None = None  # the first <base href>, against which its addresses resolve
+
+    def address(self, reference: Reference) -> str:
+        """The reference's address as the browser resolves it: against <base href> when there is one."""
+        return urljoin(self.base, reference.url) if self.base else reference.url
 
 
 class _PageParser(HTMLParser):
@@ -59,6 +64,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.references: list[Reference] = []
         self.ids: set[str] = set()
+        self.base: str | None = None
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -68,6 +74,8 @@ class _PageParser(HTMLParser):
         if tag == "a" and "name" in values:
             self.ids.add(values["name"])
         line = self.getpos()[0]
+        if tag == "base" and self.base is None and values.get("href"):
+            self.base = values["href"]
         self._in_style = tag == "style"
         for url in css_urls(values.get("style", "")):
             self.references.append(Reference("style", "style", url, (), line))
@@ -97,7 +105,7 @@ def parse_page(html: str) -> ParsedPage:
     parser = _PageParser()
     parser.feed(html)
     parser.close()
-    return ParsedPage(tuple(parser.references), frozenset(parser.ids))
+    return ParsedPage(tuple(parser.references), frozenset(parser.ids), parser.base)
 
 
 def css_urls(css: str) -> tuple[str, ...]:

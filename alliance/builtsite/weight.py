@@ -1,8 +1,9 @@
 """What a reader downloads: the gzip size of a built page with the files it loads.
 
 Static web hosts (GitHub Pages among them) send HTML, CSS, JavaScript and JSON gzip-compressed,
-so the compressed size is what a reader on mobile data pays. The search index is measured apart:
-Material's search loads it in the background, one file for every language.
+so the compressed size is what a reader on mobile data pays. What a page costs is measured from
+the addresses the browser really requested (tests/quality/), each counted once; the search index
+is measured apart, per language: it is fetched only by a search.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import gzip
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from alliance.builtsite.parse import BuiltSite, css_urls, parse_page
 
-SEARCH_INDEX = Path("search") / "search_index.json"
+SEARCH_BUNDLE = Path("pagefind")
 
 
 def gzip_size(data: bytes) -> int:
@@ -44,7 +46,9 @@ class PageWeight:
 
 
 def page_weight(site: BuiltSite, page: Path) -> PageWeight:
-    """The page's HTML, its scripts, styles, images and frames, and what its styles load, once each.
+    """The page's HTML, its scripts, styles, images and frames, and what its styles load, once each,
+    read from the files without a browser (the benchmark's estimate; what scripts fetch is not
+    seen: the quality checks use requests_weight).
 
     A missing file is left out: the link check reports it.
     """
@@ -77,26 +81,38 @@ def _file_weight(site: BuiltSite, path: Path) -> FileWeight:
     return FileWeight(path.relative_to(site.root).as_posix(), len(data), gzip_size(data))
 
 
+def requests_weight(site: BuiltSite, page: str, urls: Iterable[str]) -> PageWeight:
+    """What the browser requested while showing `page` (frames, lazy images, fonts, scripts'
+    fetches, absolute addresses of the site), as the files of the site served there, each once.
+    `site` is the site at the address it was served from; an address it has no file for is left
+    out (the failed-request check reports it), and so is every other host's."""
+    seen: dict[Path, None] = {}
+    for url in urls:
+        if site.is_internal(url):
+            target = site.resolve(url, site.root / "index.html").file
+            if target is not None:
+                seen[target] = None
+    return PageWeight(page, tuple(_file_weight(site, path) for path in seen))
+
+
 @dataclass(frozen=True)
 class SearchIndexWeight:
     language: str
-    documents: int
-    raw: int
-    gzip: int
+    pages: int
+    files: int
+    gzip: int  # the whole index of the language; a query fetches only some of its chunks
 
 
-def search_index_weights(site: BuiltSite, languages: tuple[str, ...], default_language: str) -> tuple[SearchIndexWeight, ...]:
-    """The share of each language in the one search index (pages under /LANG/, the rest default).
-
-    Every language's reader downloads the whole file: its total is the sum of the shares.
-    """
-    index = json.loads((site.root / SEARCH_INDEX).read_text(encoding="utf-8"))
-    shares: dict[str, list] = {language: [] for language in languages}
-    for document in index["docs"]:
-        prefix = document["location"].split("/", 1)[0]
-        shares[prefix if prefix in shares and prefix != default_language else default_language].append(document)
+def search_index_weights(site: BuiltSite) -> tuple[SearchIndexWeight, ...]:
+    """Each language's Pagefind index: its metadata, index chunks and page fragments (none for a
+    site built without the hooks, which run Pagefind)."""
+    bundle = site.root / SEARCH_BUNDLE
+    if not (bundle / "pagefind-entry.json").is_file():
+        return ()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     weights = []
-    for language, documents in shares.items():
-        data = json.dumps({"config": index["config"], "docs": documents}, ensure_ascii=False).encode()
-        weights.append(SearchIndexWeight(language, len(documents), len(data), gzip_size(data)))
+    for language, index in entry["languages"].items():
+        files = [bundle / f"pagefind.{index['hash']}.pf_meta"]
+        files += sorted((bundle / "index").glob(f"{language}_*")) + sorted((bundle / "fragment").glob(f"{language}_*"))
+        weights.append(SearchIndexWeight(language, index["page_count"], len(files), sum(gzip_size(f.read_bytes()) for f in files)))
     return tuple(weights)

@@ -1,20 +1,22 @@
-"""Country codes and their names in each language, from CLDR (through Babel), never hand-translated."""
+"""Country codes, from the ISO 3166-1 list that pycountry keeps, and their names in each language,
+from CLDR (through Babel), never hand-translated."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import pycountry
 from babel import Locale
 
-# CLDR territories with two-letter codes that are not countries of ISO 3166-1.
-_NOT_COUNTRIES = {"EU", "EZ", "QO", "UN", "ZZ"}
+# The one code accepted outside ISO 3166-1: XK, Kosovo, a user-assigned code that the European
+# Union, the IMF and CLDR use. Without it a member city in Kosovo could not be recorded, or only
+# under another country's code (CONTRIBUTING, "country").
+USER_ASSIGNED_CODES = frozenset({"XK"})
 
 
 @lru_cache(maxsize=None)
 def country_codes() -> frozenset[str]:
-    return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-    )
+    return frozenset(country.alpha_2 for country in pycountry.countries) | USER_ASSIGNED_CODES
 
 
 @lru_cache(maxsize=None)

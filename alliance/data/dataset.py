@@ -151,7 +151,7 @@ def _load_and_check(languages: tuple[str, ...], data_dir: Path, content_dir: Pat
     problems += label_problems
     if labels_doc:
         problems += check_labels(labels_doc)
-    city_countries: dict[str, str] | None = None  # unknown while cities.yaml cannot be read
+    city_countries: dict[str, str | None] | None = None  # unknown while cities.yaml cannot be read
     if cities_doc:
         problems += check_cities(cities_doc, languages)
         cities = cities_doc.data.get("cities")
@@ -164,6 +164,8 @@ def _load_and_check(languages: tuple[str, ...], data_dir: Path, content_dir: Pat
     problems += practice_problems
     if problems:
         raise DataError(problems)
+    # A file that could not be read has reported a problem: here all three were read.
+    assert cities_doc is not None and actions_doc is not None and labels_doc is not None
     declared, cities = build_cities(cities_doc.data)
     dataset = Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data), practices)
     return dataset, (cities_doc, actions_doc, labels_doc)

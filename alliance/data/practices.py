@@ -77,7 +77,7 @@ def practice_file(name: str) -> tuple[str, str] | None:
 
 
 def load_practices(
-    folder: Path, city_countries: Mapping[str, str] | None, languages: tuple[str, ...]
+    folder: Path, city_countries: Mapping[str, str | None] | None, languages: tuple[str, ...]
 ) -> tuple[tuple[Practice, ...], list[Problem]]:
     """Every practice of `folder` with every problem found; `city_countries` maps city ids to
     countries (None while cities.yaml cannot be read: city references are then not checked)."""
@@ -139,7 +139,7 @@ def _check_name(
         yield Problem(source.path, 1, 1, f'this translation has no French original: add "{source.id}.md" next to it, or correct the file name')
 
 
-def _check_original(source: _SourceFile, city_countries: Mapping[str, str] | None) -> Iterator[Problem]:
+def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None] | None) -> Iterator[Problem]:
     doc = source.doc
     if not isinstance(doc.data, dict):
         yield Problem(source.path, 2, 1, "the front matter must be fields of the form 'title: ...', one a line")
@@ -153,7 +153,7 @@ def _check_original(source: _SourceFile, city_countries: Mapping[str, str] | Non
     if isinstance(city, str) and _ID.match(city) and city_countries is not None:
         if city not in city_countries:
             yield doc.problem(("city",), f'no city has the id "{city}" in data/cities.yaml{did_you_mean(city, sorted(city_countries))}')
-        elif isinstance(country, str) and country != city_countries[city]:
+        elif isinstance(country, str) and city_countries[city] is not None and country != city_countries[city]:
             yield doc.problem(("country",), f'is "{country}" but the city "{city}" is in {city_countries[city]}: correct it, or leave "country" out')
     yield from check_country(doc, ("country",), country)
     read = data.get("sources_read")
@@ -196,7 +196,7 @@ def _check_texts(source: _SourceFile) -> Iterator[Problem]:
             yield Problem(source.path, number, 1, 'the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "')
 
 
-def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapping[str, str]) -> Practice:
+def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapping[str, str | None]) -> Practice:
     data = original.doc.data
 
     def texts(field: str) -> LocalizedText:
@@ -208,7 +208,8 @@ def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapp
         summary=texts("summary"),
         description=LocalizedText.from_data({f.language: f.body.strip("\n") + "\n" for f in files}),
         city=data.get("city"),
-        country=data.get("country") or city_countries[data["city"]],
+        # Empty only while cities.yaml reports the city's missing country: the dataset is refused then.
+        country=data.get("country") or city_countries[data["city"]] or "",
         themes=tuple(data["themes"]),
         year=data.get("year"),
         sources=tuple(data["sources"]),

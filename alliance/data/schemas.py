@@ -95,13 +95,15 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     custom = schema.get("errorMessage")
     kind = error.validator
-    value = error.instance
+    # Set on every error a validator reports (the stubs also allow them unset).
+    value: Any = error.instance
+    rule_value: Any = error.validator_value
 
     if "propertyNames" in error.relative_schema_path:
         yield doc.problem(path + (value,), f'"{value}" {custom or "is not an allowed field name"}', at_key=True)
     elif kind == "required":
         missing = re.match(r"^'(.+)' is a required property", error.message)
-        name = missing.group(1) if missing else str(error.validator_value)
+        name = missing.group(1) if missing else str(rule_value)
         yield doc.problem(path, f'the field "{name}" is missing', at_key=bool(path))
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
@@ -109,10 +111,10 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
             hint = did_you_mean(extra, allowed) or f" (allowed fields: {', '.join(allowed)})"
             yield doc.problem(path + (extra,), f'unknown field "{extra}"{hint}', at_key=True)
     elif kind == "enum":
-        options = [str(v) for v in error.validator_value]
+        options = [str(v) for v in rule_value]
         yield doc.problem(path, f"{_show(value)} is not one of: {', '.join(options)}{did_you_mean(value, options)}")
     elif kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected: list[str] = rule_value if isinstance(rule_value, list) else [rule_value]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         if value is None:
             yield doc.problem(path, f"is empty: it must be {words}")
@@ -122,11 +124,11 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
     elif kind == "pattern":
         yield doc.problem(path, f"{_show(value)} {custom or 'does not have the expected form'}")
     elif kind == "minimum":
-        yield doc.problem(path, f"{value} is too small: the smallest allowed value is {error.validator_value}")
+        yield doc.problem(path, f"{value} is too small: the smallest allowed value is {rule_value}")
     elif kind == "maximum":
-        yield doc.problem(path, f"{value} is too large: the largest allowed value is {error.validator_value}")
+        yield doc.problem(path, f"{value} is too large: the largest allowed value is {rule_value}")
     elif kind == "minItems":
-        yield doc.problem(path, f"must list at least {error.validator_value} item{'s' if error.validator_value > 1 else ''}")
+        yield doc.problem(path, f"must list at least {rule_value} item{'s' if rule_value > 1 else ''}")
     elif kind == "minLength":
         yield doc.problem(path, "must not be empty")
     elif kind == "maxLength":
@@ -134,7 +136,7 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
     elif kind == "uniqueItems":
         yield doc.problem(path, "lists the same value twice")
     elif kind in ("minProperties", "maxProperties"):
-        allowed = " or ".join(f'"{p}"' for p in schema.get("properties", {}))
-        yield doc.problem(path, f"must give exactly one of {allowed}")
+        choices = " or ".join(f'"{p}"' for p in schema.get("properties", {}))
+        yield doc.problem(path, f"must give exactly one of {choices}")
     else:
         yield doc.problem(path, error.message)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, ClassVar, Iterator
 
 import ryml
 import yaml
@@ -60,7 +60,8 @@ class _Limit(yaml.MarkedYAMLError):
 class _Strict:
     """YAML 1.2 core-schema scalars, no duplicate keys and the limits, on a PyYAML loader."""
 
-    yaml_implicit_resolvers: dict = {}
+    # PyYAML's own class-level table, emptied: the YAML 1.2 resolvers are added below.
+    yaml_implicit_resolvers: ClassVar[dict] = {}
     _depth = 0
 
     def compose_node(self, parent, index):

@@ -7,6 +7,7 @@ there, described when the export is known here, so it stays right whatever gener
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable
@@ -15,6 +16,7 @@ from babel import localedata
 
 from alliance.data.countries import language_name
 from alliance.data.dataset import Dataset
+from alliance.exports.cityexports import cities_table_schema
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
 from alliance.pages.markup import html_text, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
@@ -22,35 +24,48 @@ from alliance.localized import served_url
 
 FOLDER = "open-data"
 PAGE = PurePosixPath("open-data.md")  # the page holding the `open-data-exports` section
-SCHEMAS = "schemas"  # sub-folder of FOLDER holding a copy of data/schemas/
+SCHEMAS = "schemas"  # sub-folder of FOLDER holding the published schemas
+EXPORT_SCHEMA_DIR = SCHEMA_DIR / "exports"  # the exports' own JSON Schemas
+TABLE_SCHEMA = "cities-csv.tableschema.json"  # cities.csv's Table Schema, made from the languages
+DATA_PACKAGE = "datapackage.json"
 
 
 @dataclass(frozen=True)
 class ExportKind:
     label: str  # key of data/labels.yaml `ui:` describing the export
-    schemas: tuple[str, ...]  # the schema of its fields: the first of these that is published
+    title: str  # its title in the data package (English, as data portals read it)
+    mediatype: str
+    schema: str | None  # its own schema, in SCHEMAS (None: its format is its only schema)
+    per_language: bool = False  # one file per language, `name.LANG.ext` (French: `name.ext`)
 
 
-# Exports described on the page, by their language-neutral name; others are listed as "other".
+# Exports described on the page and in the data package, by their language-neutral name; others
+# are listed on the page as "other" (and a test finds any export the data package misses).
 EXPORT_KINDS: dict[str, ExportKind] = {
-    "cities.geojson": ExportKind("i18n-export-cities-geojson", ("cities.schema.json",)),
-    "cities.csv": ExportKind("i18n-export-cities-csv", ("cities.schema.json",)),
-    "actions.json": ExportKind("i18n-export-actions-json", ("actions.schema.json",)),
-    "agenda.ics": ExportKind("i18n-export-agenda-ics", ("actions.schema.json",)),
-    "practices.json": ExportKind("i18n-export-practices-json", ("practices.schema.json", "practice.schema.json")),
+    "cities.geojson": ExportKind("i18n-export-cities-geojson", "Cities and territories of the network", "application/geo+json", "cities-geojson.schema.json"),
+    "cities.csv": ExportKind("i18n-export-cities-csv", "Cities and territories of the network, one row per city", "text/csv", TABLE_SCHEMA),
+    "lisbon-meeting.json": ExportKind("i18n-export-lisbon-meeting-json", "Participants of the Lisbon meeting (2023): declared and documented", "application/json", "lisbon-meeting-json.schema.json"),
+    "actions.json": ExportKind("i18n-export-actions-json", "Agenda: meetings and common actions", "application/json", "actions-json.schema.json"),
+    "agenda.ics": ExportKind("i18n-export-agenda-ics", "Agenda as a calendar", "text/calendar", None, per_language=True),
+    "practices.json": ExportKind("i18n-export-practices-json", "Catalogue of local practices", "application/json", "practices-json.schema.json"),
+    DATA_PACKAGE: ExportKind("i18n-export-datapackage", "Data package descriptor", "application/json", None),
 }
 
 FORMATS = {
     ".geojson": "GeoJSON (RFC 7946)",
-    ".csv": "CSV (UTF-8)",
+    ".csv": "CSV (UTF-8, BOM)",
     ".json": "JSON",
     ".ics": "iCalendar (RFC 5545)",
 }
 
 
 def publish_schemas(dataset: Dataset, languages: tuple[str, ...], schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
-    """The generator copying the JSON Schemas, so that each export can link the schema of its fields."""
-    return {f"{SCHEMAS}/{path.name}": path.read_text(encoding="utf-8") for path in sorted(schema_dir.glob("*.schema.json"))}
+    """The generator publishing the schemas: each export's own (JSON Schema, or the Table Schema
+    of the CSV), and those of the data files, whose shared definitions the exports' schemas use."""
+    files = [*sorted(schema_dir.glob("*.schema.json")), *sorted((schema_dir / EXPORT_SCHEMA_DIR.name).glob("*.schema.json"))]
+    published = {f"{SCHEMAS}/{path.name}": path.read_text(encoding="utf-8") for path in files}
+    published[f"{SCHEMAS}/{TABLE_SCHEMA}"] = json.dumps(cities_table_schema(languages), ensure_ascii=False, indent=2) + "\n"
+    return published
 
 
 @dataclass(frozen=True)
@@ -94,7 +109,7 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
         for export in exports:
             kind = EXPORT_KINDS.get(export.name)
             description = ui(kind.label if kind else "i18n-export-other", language)
-            schema = next((s for s in (kind.schemas if kind else ()) if s in schemas), None)
+            schema = kind.schema if kind and kind.schema in schemas else None
             schema_link = f"[{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" if schema else "—"
             fmt = FORMATS.get(PurePosixPath(export.name).suffix, PurePosixPath(export.name).suffix.lstrip(".").upper())
             out.append(f"| {_file_links(export, language)} | {md_text(fmt)} | {md_text(description)} | {schema_link} |")

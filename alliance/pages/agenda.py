@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 from alliance.data.actions import Action
+from alliance.build.reproducible import data_changed_at
 from alliance.exports.calendar import agenda_feed
 from alliance.data.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, localized_name
-from alliance.siteconfig import load_publication
+from alliance.pages.sources import absolute_source
+from alliance.siteconfig import Publication, load_publication
 from alliance.pages.timeline import by_year, render_agenda, render_target, render_year, targets_in_use
 
 
@@ -28,8 +30,9 @@ def agenda_pages(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]
     return pages
 
 
-def action_record(action: Action) -> dict:
-    """Every field of an action, every language of its texts, dates in ISO 8601."""
+def action_record(action: Action, publication: Publication) -> dict:
+    """Every field of an action, every language of its texts, dates in ISO 8601, sources as
+    absolute addresses."""
     when = action.when
     return {
         "id": action.id,
@@ -43,18 +46,19 @@ def action_record(action: Action) -> dict:
         "place": {"city": action.city} if action.city else {"region": action.region},
         "targets": list(action.targets),
         "status": action.status,
-        "sources": list(action.sources),
+        "sources": [absolute_source(source, publication) for source in action.sources],
     }
 
 
-def actions_json(dataset: Dataset) -> str:
-    return json.dumps({"actions": [action_record(a) for a in dataset.actions]}, ensure_ascii=False, indent=2) + "\n"
+def actions_json(dataset: Dataset, publication: Publication) -> str:
+    return json.dumps({"actions": [action_record(a, publication) for a in dataset.actions]}, ensure_ascii=False, indent=2) + "\n"
 
 
 def agenda_exports(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
     """open-data/actions.json (all languages) and the calendar feed of each language."""
     publication = load_publication()
-    files = {"actions.json": actions_json(dataset)}
+    stamp = data_changed_at()
+    files = {"actions.json": actions_json(dataset, publication)}
     for language in languages:
-        files[feed_name(language)] = agenda_feed(dataset, language, publication, ORIGINAL_LANGUAGE)
+        files[feed_name(language)] = agenda_feed(dataset, language, publication, ORIGINAL_LANGUAGE, stamp)
     return files

@@ -8,11 +8,11 @@ from typing import Iterable
 
 
 from alliance.data.countries import country_name
-from alliance.pages.dates import format_day
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import absolute_source, source_markdown, sources_inline
+from alliance.siteconfig import load_publication
 from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
-from alliance.pages.markup import city_link, html_text, md_text
+from alliance.pages.markup import city_link, front_matter, html_text, md_text
 from alliance.data.practices import PRACTICES_FOLDER, Practice, practice_file
 from alliance.data.schemas import vocabulary
 
@@ -46,9 +46,11 @@ def place_text(dataset: Dataset, practice: Practice, language: str) -> str:
 
 
 def practice_list(
-    dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "", show_place: bool = True
+    dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "", show_place: bool = True,
+    to_root: str = "../",
 ) -> str:
-    """A Markdown list of practices, each with its summary; `to_practices` leads to content/practices/.
+    """A Markdown list of practices, each with its summary and sources; `to_practices` leads to
+    content/practices/, `to_root` to content/.
 
     A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
     """
@@ -58,7 +60,8 @@ def practice_list(
     for practice in items:
         link = _shown_link(practice.title.show(language), f"{to_practices}{practice.id}.md", fallback)
         place = f" ({md_text(place_text(dataset, practice, language))})" if show_place else ""
-        lines.append(f"- {link}{place} — {_shown_text(practice.summary.show(language))}")
+        sources = sources_inline(practice.sources, dataset.labels, language, to_root)
+        lines.append(f"- {link}{place} — {_shown_text(practice.summary.show(language))} {sources}")
     return "\n".join(lines) + "\n" if lines else md_text(dataset.labels.ui("practices-none", language)) + "\n"
 
 
@@ -86,7 +89,7 @@ def render_by_place(dataset: Dataset, language: str) -> str:
         if None in by_city:
             label = dataset.labels.ui("practices-no-single-city", language)
             parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}")
-        for city_id in sorted(by_city, key=lambda c: collation_key(dataset.city(c).name[language])):
+        for city_id in sorted((c for c in by_city if c is not None), key=lambda c: collation_key(dataset.city(c).name[language])):
             heading = city_link(dataset.city(city_id), language, "../")
             parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}")
     return "\n".join(parts)
@@ -105,13 +108,10 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     facts = [f"- {md_text(ui('practices-place', language))} {place}", f"- {md_text(ui('practices-themes', language))} {themes}"]
     if practice.year is not None:
         facts.append(f'- {md_text(ui("practices-year", language))} <time datetime="{practice.year:04d}">{practice.year}</time>')
-    read = format_day(practice.sources_read, language)
-    read_time = f'<time datetime="{practice.sources_read.isoformat()}">{html_text(read)}</time>'
-    read_sentence = md_text(ui("practices-sources-read", language)).replace(md_text("{date}"), read_time)
     sources = "\n".join("- " + source_markdown(source, dataset.labels, language, "../") for source in practice.sources)
     return (
         f"## {md_text(ui('practices-facts', language))} {{: #practice-facts }}\n\n" + "\n".join(facts) + "\n\n"
-        f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{read_sentence}\n"
+        f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{md_text(ui('practices-text-origin', language))}\n"
     )
 
 
@@ -126,7 +126,7 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
     folder, _, name = src_uri.rpartition("/")
     named = practice_file(name) if folder == PRACTICES_FOLDER else None
     practice = next((p for p in dataset.practices if named and p.id == named[0]), None)
-    if practice is None:
+    if practice is None or named is None:
         return None
     text_language = named[1]
     title, summary = practice.title[text_language], practice.summary[text_language]
@@ -135,14 +135,15 @@ def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
         # The page is shown in French for want of a translation; the facts are in the reader's language.
         facts = f'<div lang="{language}" markdown>\n\n{facts}\n</div>\n'
     return (
-        f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n"
-        f"description: {json.dumps(summary, ensure_ascii=False)}\n---\n\n"
-        f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n{practice.description[text_language]}\n{facts}"
+        front_matter(title=html_text(title), description=summary)
+        + f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n{practice.description[text_language]}\n{facts}"
     )
 
 
 def practices_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
-    """open-data/practices.json: the catalogue in every language, for reuse."""
+    """open-data/practices.json: the catalogue in every language, for reuse. `sources_read` is
+    left out: nothing records that the sources were opened on the day it gives."""
+    publication = load_publication()
     records = [
         {
             "id": p.id,
@@ -153,8 +154,7 @@ def practices_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, st
             "country": p.country,
             "themes": list(p.themes),
             "year": p.year,
-            "sources": list(p.sources),
-            "sources_read": p.sources_read.isoformat(),
+            "sources": [absolute_source(source, publication) for source in p.sources],
         }
         for p in sorted(dataset.practices, key=lambda p: p.id)
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from alliance.data.cities import City
@@ -17,9 +18,10 @@ from alliance.pages.catalogue import practice_list, practices_in_city
 from alliance.data.dataset import Dataset
 from alliance.pages.dates import format_when
 from alliance.localized import collation_key, localized_name
-from alliance.pages.markup import html_text, md_shown, md_text
+from alliance.pages.markup import front_matter, html_text, md_shown, md_text
 from alliance.data.schemas import vocabulary
-from alliance.pages.sources import source_markdown
+from alliance.pages.timeline import status_in_text
+from alliance.pages.sources import source_markdown, sources_inline
 
 CITIES_FOLDER = "cities"
 
@@ -37,7 +39,7 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     country = country_name(city.country, language)
     parts = [
-        f"# {md_text(city.name[language])}\n",
+        front_matter(description=city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
         md_text(ui("map-city-country").format(country=country)) + "\n",
     ]
     if city.note is not None:
@@ -58,6 +60,16 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def city_description(dataset: Dataset, city: City, language: str) -> str:
+    """"Lisbonne (Portugal) : Ville hôte …; Territoire pilote.": the city's name, country and roles."""
+    roles = format_list(
+        [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles], locale=language
+    )
+    return dataset.labels.ui("page-description-city", language).format(
+        name=city.name[language], country=country_name(city.country, language), roles=roles
+    )
+
+
 def actions_section(dataset: Dataset, city: City, language: str) -> str:
     """The actions of the agenda that take place in the city, in chronological order."""
     ui = _ui(dataset, language)
@@ -65,12 +77,13 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
     lines = []
     for action in (a for a in dataset.actions if a.city == city.id):
         when = format_when(action.when, language, dataset.labels)
-        if action.when.machine:
+        if when and action.when.machine:
             date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
         else:
             date = f" — {md_text(when)}" if when else ""
-        status = md_shown(dataset.labels.term("status", action.status, language), fallback)
-        lines.append(f"- {md_shown(action.title.show(language), fallback)}{date} ({status})\n")
+        title = f"[{md_shown(action.title.show(language), fallback)}](../agenda/index.md#{action.id})"
+        sources = sources_inline(action.sources, dataset.labels, language, "../")
+        lines.append(f"- {title}{date} {status_in_text(action, dataset, language)} {sources}\n")
     body = "".join(lines) if lines else md_text(ui("map-city-no-actions")) + "\n"
     return f"## {md_text(ui('map-city-actions'))}\n\n{body}"
 
@@ -102,7 +115,8 @@ def render_city_list(dataset: Dataset, language: str) -> str:
     parts = []
     for name, cities in groupby(ordered, key=country):
         items = "".join(
-            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language))}\n"
+            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language))} "
+            f"{sources_inline(city.sources, dataset.labels, language, '')}\n"
             for city in cities
         )
         parts.append(f"### {md_text(name)}\n\n{items}")

@@ -49,6 +49,7 @@ def format_when(when: When, language: str, labels: Labels) -> str | None:
     if when.precision == "day":
         return format_skeleton("yMMMMd", when.start, locale=locale)
     if when.precision == "range":
+        assert when.start and when.end, "a range has both ends (actions.parse_when)"
         return format_day_range(when.start, when.end, language)
     if when.precision == "month":
         return format_skeleton("yMMMM", when.start, locale=locale)

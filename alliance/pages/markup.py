@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import Iterable
 
@@ -21,6 +22,15 @@ def md_table_header(cells: Iterable[str]) -> list[str]:
     """The first two lines of a Markdown table whose column headings are `cells` (plain texts)."""
     cells = [md_text(cell) for cell in cells]
     return ["| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
+
+
+def front_matter(**fields: str) -> str:
+    """A generated page's front matter; JSON strings are YAML strings that no data text can break.
+
+    The description is a plain text: hooks/pages.py escapes it for the attribute it lands in.
+    """
+    lines = "".join(f"{name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in fields.items())
+    return f"---\n{lines}---\n\n"
 
 
 def html_text(text: str) -> str:

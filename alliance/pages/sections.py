@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from babel.lists import format_list
+
 from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.exports.cityexports import render_city_exports
 from alliance.pages.citymap import render_map_frame
 from alliance.pages.citypages import render_city_list
+from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.pages.markup import md_text
 from alliance.exports.open_data import render_exports_section
@@ -36,6 +39,11 @@ def render_coverage(dataset: Dataset, language: str) -> str:
         declared_countries=numbers.declared_countries,
     )
     sources = ", ".join(source_markdown(source, dataset.labels, language, "") for source in dataset.declared.sources)
+    without_city = dataset.declared.countries_present_without_city
+    if without_city:
+        # Named, so that a reader can find every country the count includes.
+        names = format_list([country_name(code, language) for code in without_city], locale=language)
+        sentence += " " + dataset.labels.ui("coverage-countries-without-city", language).format(countries=names)
     invitation = dataset.labels.ui("coverage-invitation", language)
     return (
         f"{md_text(sentence)} ({md_text(dataset.labels.ui('agenda-sources', language))}: {sources})\n{{: .am-coverage }}\n\n"

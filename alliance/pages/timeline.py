@@ -7,13 +7,16 @@ Dates are written by CLDR (Babel) at the precision the sources give, never more 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+
+from babel.lists import format_list
 
 
 from alliance.data.actions import Action
 from alliance.data.countries import country_name
 from alliance.pages.dates import format_when
 from alliance.data.dataset import Dataset
-from alliance.pages.markup import city_link, html_text, md_shown, md_text
+from alliance.pages.markup import city_link, front_matter, html_text, md_shown, md_text
 from alliance.data.schemas import vocabulary
 from alliance.pages.sources import source_markdown
 
@@ -28,6 +31,7 @@ def place_text(action: Action, dataset: Dataset, language: str) -> str:
     if action.city:
         city = dataset.city(action.city)
         return f"{city.name[language]}, {country_name(city.country, language)}"
+    assert action.region, "an action names its city or its region (actions.schema.json)"
     return dataset.labels.term("region", action.region, language).text
 
 
@@ -35,7 +39,18 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
     if action.city:
         city = dataset.city(action.city)
         return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
+    assert action.region, "an action names its city or its region (actions.schema.json)"
     return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
+
+
+def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
+    """The status after a title, in Markdown: "(statut : tenu)" fits after any noun, as the
+    word agrees with "statut" and is written in lower case inside the sentence."""
+    labels = dataset.labels
+    status = labels.term("status", action.status, language)
+    lowered = replace(status, text=status.text[:1].lower() + status.text[1:])
+    before, _, after = labels.ui("agenda-status-in-text", language).partition("{status}")
+    return f"({md_text(before)}{md_shown(lowered, labels.ui('fallback-field', language))}{md_text(after)})"
 
 
 def render_entry(action: Action, dataset: Dataset, language: str, level: int) -> str:
@@ -49,7 +64,7 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         "",
     ]
     date = format_when(action.when, language, dataset.labels)
-    if action.when.machine:
+    if date and action.when.machine:
         lines += [f'<p class="am-when"><time datetime="{action.when.machine}">{html_text(date)}</time></p>', ""]
     elif date:
         lines += [f'<p class="am-when">{html_text(date)}</p>', ""]
@@ -84,7 +99,7 @@ def by_year(actions: tuple[Action, ...]) -> dict[int, list[Action]]:
     """Dated actions under the year they start, in chronological order."""
     years: dict[int, list[Action]] = defaultdict(list)
     for action in actions:
-        if action.when.is_dated:
+        if action.when.start is not None:
             years[action.when.start.year].append(action)
     return dict(sorted(years.items()))
 
@@ -113,6 +128,24 @@ def targets_in_use(dataset: Dataset) -> list[str]:
     return [target for target in vocabulary("target") if target in used]
 
 
+# A description lists the page's entries up to about this many characters, whole entries only.
+DESCRIPTION_LENGTH = 300
+
+
+def entries_description(actions: list[Action] | tuple[Action, ...], dataset: Dataset, language: str) -> str:
+    """"Deuxième rencontre … (26–27 janvier 2023), … et …": each entry's title and date, as plain
+    text, listed as the language lists things; whole entries up to DESCRIPTION_LENGTH, then "…"."""
+    entries = []
+    for action in actions:
+        date = format_when(action.when, language, dataset.labels)
+        entries.append(f"{action.title[language]} ({date})" if date else action.title[language])
+    for count in range(len(entries), 0, -1):
+        text = format_list(entries[:count], locale=language)
+        if len(text) <= DESCRIPTION_LENGTH or count == 1:
+            return text if count == len(entries) else ", ".join(entries[:count]) + ", …"
+    return ""
+
+
 def render_agenda(dataset: Dataset, language: str, feed_file: str) -> str:
     """The agenda page: the whole timeline, ways to browse it, and the calendar feed."""
     labels = dataset.labels
@@ -121,7 +154,7 @@ def render_agenda(dataset: Dataset, language: str, feed_file: str) -> str:
     targets = [(labels.term("target", t, language).text, f"{t}.md") for t in targets_in_use(dataset)]
     left_out = [a for a in dataset.actions if a.when.precision in ("year", "month")]
     parts = [
-        f"# {md_text(labels.ui('agenda-title', language))}\n",
+        front_matter(description=labels.ui("agenda-intro", language)) + f"# {md_text(labels.ui('agenda-title', language))}\n",
         f"{md_text(labels.ui('agenda-intro', language))}\n",
         _links(labels.ui("agenda-by-year", language), years, "am-agenda-years"),
         _links(labels.ui("agenda-by-target", language), targets, "am-agenda-targets"),
@@ -151,8 +184,11 @@ def render_year(dataset: Dataset, language: str, year: int) -> str:
         links.append((labels.ui("agenda-next-year", language).format(year=years[position + 1]), f"{years[position + 1]}.md"))
     navigation = " · ".join(f"[{md_text(text)}]({target})" for text, target in links)
     title = labels.ui("agenda-year-title", language).format(year=year)
+    description = labels.ui("page-description-list", language).format(
+        heading=title, entries=entries_description(actions_by_year[year], dataset, language)
+    )
     return "\n".join([
-        f"# {md_text(title)}\n",
+        front_matter(description=description) + f"# {md_text(title)}\n",
         f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
         render_list(actions_by_year[year], dataset, language, 2),
     ])
@@ -162,8 +198,12 @@ def render_target(dataset: Dataset, language: str, target: str) -> str:
     """A target's page: the actions aimed at it, grouped by year like the whole agenda."""
     labels = dataset.labels
     actions = tuple(action for action in dataset.actions if target in action.targets)
+    target_label = labels.term("target", target, language).text
+    description = labels.ui("page-description-list", language).format(
+        heading=target_label, entries=entries_description(actions, dataset, language)
+    )
     return "\n".join([
-        f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
+        front_matter(description=description) + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
         f"{md_text(labels.ui('agenda-target-intro', language))}\n",
         f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",
         render_timeline(actions, dataset, language),

@@ -87,8 +87,8 @@ def scan(text: str) -> list[Mark]:
     line_starts = [0] + [i + 1 for i, char in enumerate(prose) if char == "\n"]
     for pattern in (_LINK, _AUTOLINK, _REFERENCE, _HTML_HREF):
         for link in pattern.finditer(prose):
-            line = bisect_right(line_starts, link.start())
-            marks.append(Mark("link", link.group(1), line, link.start() - line_starts[line - 1] + 1))
+            line_number = bisect_right(line_starts, link.start())
+            marks.append(Mark("link", link.group(1), line_number, link.start() - line_starts[line_number - 1] + 1))
     return sorted(marks, key=lambda mark: (mark.line, mark.column))
 
 
@@ -123,7 +123,7 @@ def _compare_headings(french_path: str, original: list[Mark], translation_path: 
     levels = [len(mark.value) for mark in original], [len(mark.value) for mark in translated]
     if levels[0] == levels[1]:
         return []
-    first = next((i for i, (a, b) in enumerate(zip(*levels)) if a != b), min(len(original), len(translated)))
+    first = next((i for i, (a, b) in enumerate(zip(*levels, strict=False)) if a != b), min(len(original), len(translated)))
     here = _at(translated, first)
     if first < len(original) and first < len(translated):
         message = (

@@ -15,18 +15,24 @@ import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Callable, Iterable, Literal, Mapping
+from typing import Any, Callable, Iterable, Literal, Mapping
 from urllib.parse import quote, urljoin
 
 from alliance.data.countries import language_name
 from alliance.data.dataset import Dataset
+from alliance.data.problems import DataError
+from alliance.data.yamlload import YamlDocument, load_yaml
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, localized_name
-from alliance.pages.markup import md_table_header, md_text
+from alliance.pages.markup import front_matter, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, ROOT
 from alliance.siteconfig import read_mkdocs_yml
 
 State = Literal["translated", "outdated", "missing", "unknown"]
 STATES: tuple[State, ...] = ("translated", "outdated", "unknown", "missing")
+
+
+# Where a text stands in its file: (the file's data, the text's key) -> the keys leading to it.
+Locator = Callable[[Any, str], tuple[str | int, ...]]
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,24 @@ class FieldSource:
     path: str
     name: str
     texts: Callable[[Dataset], Iterable[tuple[str, LocalizedText | None]]]
+    keys: Locator
+    # A proper name given once (in French) is the same in every language, as CONTRIBUTING says:
+    # a language without its own name is not a missing translation.
+    same_unless_given: bool = False
 
 
 def each(collection: str, field: str) -> Callable[[Dataset], Iterable[tuple[str, LocalizedText | None]]]:
     """The `field` of every record of `dataset.<collection>`, by record id."""
     return lambda dataset: ((record.id, getattr(record, field)) for record in getattr(dataset, collection))
+
+
+def in_list(collection: str, field: str) -> Locator:
+    """The `field` of the entry of `collection` whose id is the key."""
+    def keys(data: Any, record_id: str) -> tuple[str | int, ...]:
+        entries = data.get(collection) if isinstance(data, dict) else None
+        index = next((i for i, e in enumerate(entries or ()) if isinstance(e, dict) and e.get("id") == record_id), None)
+        return (collection,) if index is None else (collection, index, field)
+    return keys
 
 
 def _labels(dataset: Dataset) -> Iterable[tuple[str, LocalizedText]]:
@@ -49,11 +68,11 @@ def _labels(dataset: Dataset) -> Iterable[tuple[str, LocalizedText]]:
 
 # Every localized text of data/: adding a source (practices, ...) is one line here.
 FIELD_SOURCES: tuple[FieldSource, ...] = (
-    FieldSource("data/cities.yaml", "cities.name", each("cities", "name")),
-    FieldSource("data/cities.yaml", "cities.note", each("cities", "note")),
-    FieldSource("data/actions.yaml", "actions.title", each("actions", "title")),
-    FieldSource("data/actions.yaml", "actions.summary", each("actions", "summary")),
-    FieldSource("data/labels.yaml", "labels", _labels),
+    FieldSource("data/cities.yaml", "cities.name", each("cities", "name"), in_list("cities", "name"), same_unless_given=True),
+    FieldSource("data/cities.yaml", "cities.note", each("cities", "note"), in_list("cities", "note")),
+    FieldSource("data/actions.yaml", "actions.title", each("actions", "title"), in_list("actions", "title")),
+    FieldSource("data/actions.yaml", "actions.summary", each("actions", "summary"), in_list("actions", "summary")),
+    FieldSource("data/labels.yaml", "labels", _labels, lambda data, key: tuple(key.split(".", 1))),
 )
 
 
@@ -68,11 +87,18 @@ class PageStatus:
 
 
 @dataclass(frozen=True)
+class MissingText:
+    key: str  # the record's id, or kind.key of a label
+    line: int | None  # the line of the file where the text's languages are written
+
+
+@dataclass(frozen=True)
 class FieldStatus:
     path: str
     name: str
     translated: tuple[str, ...]
-    missing: tuple[str, ...]
+    missing: tuple[MissingText, ...]
+    same: tuple[str, ...] = ()  # names given once: the same in every language
 
 
 @dataclass(frozen=True)
@@ -99,13 +125,13 @@ def commit_dates(root: Path = ROOT, folders: tuple[str, ...] = ("content", "data
     """The last commit time of every file under `folders`, or None when history is missing."""
     try:
         shallow = subprocess.run(
-            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True
+            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False
         )
         if shallow.returncode != 0 or shallow.stdout.strip() != "false":
             return None  # not a repository, or a shallow clone where every file has the same date
         log = subprocess.run(
             ["git", "-c", "core.quotePath=false", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", *folders],
-            cwd=root, capture_output=True, text=True,
+            cwd=root, capture_output=True, text=True, check=False,
         )
     except OSError:
         return None  # git is not installed
@@ -162,8 +188,19 @@ def translation_status(
         dates = commit_dates(root)
     dated = dates is not None
     dates = dates or {}
+    documents: dict[str, YamlDocument | None] = {}
 
-    def repo_path(path: Path) -> str:
+    def line_of(field: FieldSource, key: str) -> int | None:
+        """The line of `key`'s text in its file (the line holding its field name)."""
+        if field.path not in documents:
+            try:
+                documents[field.path] = load_yaml(root / field.path, field.path)
+            except DataError:
+                documents[field.path] = None
+        doc = documents[field.path]
+        return doc.locate_key(field.keys(doc.data, key))[0] if doc else None
+
+    def repo_path(path: PurePath) -> str:
         absolute = content_dir / path
         try:
             return absolute.resolve().relative_to(root.resolve()).as_posix()
@@ -189,12 +226,14 @@ def translation_status(
         fields = []
         for field in FIELD_SOURCES:
             texts = [(key, text) for key, text in field.texts(dataset) if text is not None]
+            absent = [key for key, text in texts if not text.has(language)]
             fields.append(
                 FieldStatus(
                     field.path,
                     field.name,
                     tuple(key for key, text in texts if text.has(language)),
-                    tuple(key for key, text in texts if not text.has(language)),
+                    () if field.same_unless_given else tuple(MissingText(key, line_of(field, key)) for key in absent),
+                    tuple(absent) if field.same_unless_given else (),
                 )
             )
         statuses.append(LanguageStatus(language, tuple(page_statuses), tuple(fields)))
@@ -224,10 +263,15 @@ def render_text(status: TranslationStatus) -> str:
                 )
         done = sum(len(field.translated) for field in language.fields)
         total = done + sum(len(field.missing) for field in language.fields)
-        lines.append(f"  data texts: {done} of {total} translated")
+        same = sum(len(field.same) for field in language.fields)
+        lines.append(
+            f"  data texts: {done} of {total} translated"
+            + (f" ({same} name{'s' if same != 1 else ''} given once, the same in every language: nothing to do)" if same else "")
+        )
         for field in language.fields:
-            if field.missing:
-                lines.append(f"    {field.name:<16} {len(field.missing)} missing ({field.path}): {', '.join(field.missing)}")
+            for missing in field.missing:
+                where = f"{field.path}:{missing.line}" if missing.line else field.path
+                lines.append(f"    missing    {where}  {field.name} of {missing.key}: add {language.language}")
     return "\n".join(lines) + "\n"
 
 
@@ -285,7 +329,9 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         out += ["", f"### {md_text(ui('i18n-status-data', language))}", "", md_text(ui("i18n-status-data-note", language)), ""]
         out += columns("texts", "file", "translated", "missing", "missing-list")
         for field in entry.fields:
-            missing = md_text(", ".join(field.missing)) or "—"
+            missing = md_text(", ".join(
+                f"{m.key} ({ui('i18n-status-line', language).format(line=m.line)})" if m.line else m.key for m in field.missing
+            )) or "—"
             counts = f"{len(field.translated)} | {len(field.missing)}"
             out.append(f"| {md_text(field.name)} | {md_text(field.path)} | {counts} | {missing} |")
         out.append("")
@@ -300,4 +346,8 @@ def status_pages(dataset: Dataset, languages: tuple[str, ...], *, skip_folders: 
     status = translation_status(dataset, languages, skip_folders=skip_folders)
     config = read_mkdocs_yml()
     editor = edit_base(config.get("repo_url"), config.get("edit_uri"))
-    return {localized_name("index", language): render_page(status, dataset, language, editor) for language in languages}
+    return {
+        localized_name("index", language): front_matter(description=dataset.labels.ui("i18n-status-intro", language))
+        + render_page(status, dataset, language, editor)
+        for language in languages
+    }

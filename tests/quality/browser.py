@@ -14,12 +14,15 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 from alliance.paths import ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -46,7 +49,8 @@ def unavailable(reason: str) -> None:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under its base path (/site/ ...), as it is published: some links are absolute."""
+    """Serves the site under a base path (/site/ ...) as GitHub Pages does: a missing address gets
+    the site's root 404.html with the status 404."""
 
     base_path = "/"
 
@@ -54,6 +58,18 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(self.base_path):
             return str(Path(self.directory) / "404.html.missing")
         return super().translate_path("/" + path[len(self.base_path):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:
         pass
@@ -79,7 +95,7 @@ def serve(directory: Path, base_path: str) -> Iterator[str]:
 
 
 @contextmanager
-def launch() -> Iterator[object]:
+def launch() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing (install Debian's package: apt-get install chromium)")
     if not AXE.exists():
@@ -96,17 +112,28 @@ def launch() -> Iterator[object]:
             browser.close()
 
 
+# After the page is settled (network idle), how long the checks go on watching: a script may
+# send something later (a timer, an analytics beacon).
+LATE_REQUESTS_WAIT_MS = 2_500
+
+
 @dataclass
 class Visit:
-    """A browser tab on the local site that records every request for an outside host."""
+    """A browser tab on the local site that records everything the page asks of the network:
+    requests to outside hosts (aborted), the site's own requests and failures, WebSockets and
+    service workers."""
 
-    page: object
+    page: Page
     base_url: str
     outside_requests: list[str] = field(default_factory=list)
+    own_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    websockets: list[str] = field(default_factory=list)
+    service_workers: list[str] = field(default_factory=list)
 
     def open(self, address: str, settle: bool = True) -> None:
         """Loads a page of the site; to settle, loads its lazy frames and images, scrolls to its
-        end and waits until the network is idle."""
+        end, waits until the network is idle, then a while longer for late requests."""
         self.page.goto(self.base_url + address, wait_until="load")
         if not settle:
             return
@@ -116,6 +143,10 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
         for frame in self.page.frames:
             frame.wait_for_load_state("load")
+        self.page.wait_for_timeout(LATE_REQUESTS_WAIT_MS)
+        self.page.wait_for_load_state("networkidle")
+        self.service_workers.extend(self.page.evaluate(
+            "async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).map(r => r.scope) : []"))
 
     def focused(self) -> dict:
         """What has the keyboard focus: tag, text, href, hreflang, mark()'s name, and `stop`, a
@@ -167,19 +198,38 @@ class Visit:
 @contextmanager
 def visit(browser, base_url: str) -> Iterator[Visit]:
     local = urlsplit(base_url).netloc
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    # Service workers are allowed so that a page registering one is seen doing it.
+    context = browser.new_context(viewport=VIEWPORT, service_workers="allow")
     context.set_default_timeout(15_000)
     recorder = Visit(context.new_page(), base_url)
 
     def route(route) -> None:
         url = route.request.url
         if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
+            recorder.own_requests.append(url)
             route.continue_()
         else:
             recorder.outside_requests.append(url)
             route.abort()
 
+    def response(response) -> None:
+        if response.status >= 400 and urlsplit(response.url).netloc == local:
+            recorder.failed_requests.append(f"{response.status} {response.url}")
+
+    def failure(request) -> None:
+        if urlsplit(request.url).netloc == local:
+            recorder.failed_requests.append(f"{request.failure} {request.url}")
+
+    def websocket(socket) -> None:
+        recorder.websockets.append(socket.url)
+        if urlsplit(socket.url).netloc != local:
+            recorder.outside_requests.append(socket.url)
+
     context.route("**/*", route)
+    context.on("response", response)
+    context.on("requestfailed", failure)
+    context.on("serviceworker", lambda worker: recorder.service_workers.append(worker.url))
+    recorder.page.on("websocket", websocket)
     try:
         yield recorder
     finally:

@@ -43,6 +43,28 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="session")
+def served_site(site: BuiltSite, site_server: str) -> BuiltSite:
+    """The built site at the address the test server gives it."""
+    return BuiltSite(site.root, site_server)
+
+
+@pytest.fixture(scope="session")
+def page_load(browser, site_server):
+    """load(address): the record of one settled visit of a page, shared by the weight, privacy and
+    failed-request checks (one visit per page and language instead of three)."""
+    loads: dict[str, chromium.Visit] = {}
+
+    def load(address: str) -> chromium.Visit:
+        if address not in loads:
+            with chromium.visit(browser, site_server) as recorder:
+                recorder.open(address)
+            loads[address] = recorder
+        return loads[address]
+
+    return load
+
+
 @pytest.fixture
 def visit(browser, site_server):
     with chromium.visit(browser, site_server) as recorder:

@@ -92,3 +92,25 @@ def test_keyboard_follows_navigation_link(visit, page, language, address):
         visit.page.keyboard.press("Enter")
     assert same_path(visit.page.url, urljoin(visit.base_url + address, link["href"]))
     assert visit.page.evaluate("document.documentElement.lang") == language
+
+
+@pytest.mark.parametrize("language", SITE_CONFIG.codes)
+def test_search_page_with_results_is_accessible_and_keyboard_usable(visit, quality_report, language):
+    """Tab from the page's top reaches the search link; Enter opens the search page, whose field
+    has the focus; typed words list results, in the page's language, without serious axe finding."""
+    prefix = "" if language == SITE_CONFIG.default_language else f"{language}/"
+    visit.open(prefix + "about/", settle=False)
+    visit.mark('.md-header a[href$="search/"]', "search link", visible_only=True)
+    visit.tab_until(lambda stop: (stop.get("mark") or "").startswith("search link"))
+    with visit.page.expect_navigation():
+        visit.page.keyboard.press("Enter")
+    visit.page.wait_for_selector(".pagefind-ui__search-input:focus")
+    visit.page.keyboard.type("migrations")
+    visit.page.wait_for_selector(".pagefind-ui__result-link")
+    assert visit.page.evaluate("document.documentElement.lang") == language
+    violations = axe_violations(visit)
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    for violation in violations:
+        if violation not in failing:
+            quality_report.append(f"axe /{prefix}search/: {describe(violation)}")
+    assert not failing, f"axe-core on /{prefix}search/:\n" + "\n".join(map(describe, failing))

@@ -24,10 +24,11 @@ def ids_of(file: Path) -> frozenset[str]:
 def broken_references(site: BuiltSite, page: Path) -> list[str]:
     problems = []
     where = page.relative_to(site.root).as_posix()
-    for reference in parse_page(page.read_text(encoding="utf-8")).references:
+    parsed = parse_page(page.read_text(encoding="utf-8"))
+    for reference in parsed.references:
         if not site.is_internal(reference.url):
             continue
-        target = site.resolve(reference.url, page)
+        target = site.resolve(parsed.address(reference), page)
         label = f'{where}:{reference.line}: <{reference.tag} {reference.attribute}="{reference.url}">'
         if target.file is None:
             problems.append(f"{label}: no file of the site at {target.url_path}")

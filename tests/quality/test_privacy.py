@@ -38,14 +38,22 @@ def test_pages_and_styles_load_nothing_from_third_parties(site, quality_report):
     assert not forbidden, "third-party resources in the built pages:\n" + "\n".join(forbidden)
 
 
+def privacy_findings(visit: chromium.Visit) -> list[str]:
+    """What a visit told a third party or could tell one later: requests and WebSockets to other
+    hosts than the tiles', and any service worker (it runs and fetches outside the page's view)."""
+    findings = [f"request to {url}" for url in visit.outside_requests if host(url) not in ALLOWED_HOSTS]
+    findings += [f"service worker {url}" for url in visit.service_workers]
+    return findings
+
+
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
-def test_browser_requests_no_third_party(visit, quality_report, page, language, address):
-    visit.open(address)
-    allowed = [url for url in visit.outside_requests if host(url) in ALLOWED_HOSTS]
+def test_browser_requests_no_third_party(page_load, quality_report, page, language, address):
+    load = page_load(address)
+    allowed = [url for url in load.outside_requests if host(url) in ALLOWED_HOSTS]
     if allowed:
         quality_report.append(f"privacy /{address}: {len(allowed)} requests to {', '.join(sorted({host(u) for u in allowed}))} (aborted in the test)")
-    forbidden = [url for url in visit.outside_requests if host(url) not in ALLOWED_HOSTS]
-    assert not forbidden, f"showing /{address} requests third-party addresses:\n" + "\n".join(forbidden)
+    findings = privacy_findings(load)
+    assert not findings, f"showing /{address} reaches third parties:\n" + "\n".join(findings)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +102,21 @@ def test_the_browser_records_requests_of_lazy_frames(browser, tmp_path):
         recorder.open("")
         assert len(recorder.page.frames) == 2
     assert sorted(recorder.outside_requests) == ["https://cdn.example.com/lib.js", "https://tile.openstreetmap.org/1/0/0.png"]
+
+
+@pytest.mark.parametrize(
+    "script, extra_file, expected",
+    [
+        pytest.param("new WebSocket('wss://socket.example.com/track')", None, "request to wss://socket.example.com/track", id="websocket"),
+        pytest.param("setTimeout(() => fetch('https://late.example.com/beacon'), 1500)", None, "request to https://late.example.com/beacon", id="late-request"),
+        pytest.param("navigator.serviceWorker.register('sw.js')", ("sw.js", "self.addEventListener('fetch', () => {});"), "service worker", id="service-worker"),
+    ],
+)
+def test_the_net_sees_websockets_late_requests_and_service_workers(browser, tmp_path, script, extra_file, expected):
+    (tmp_path / "index.html").write_text(f"<!doctype html><title>t</title><script>{script}</script>", encoding="utf-8")
+    if extra_file:
+        (tmp_path / extra_file[0]).write_text(extra_file[1], encoding="utf-8")
+    with chromium.serve(tmp_path, "/site/") as base_url, chromium.visit(browser, base_url) as recorder:
+        recorder.open("")
+    findings = privacy_findings(recorder)
+    assert findings and all(finding.startswith(expected) for finding in findings), findings

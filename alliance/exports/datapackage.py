@@ -1,0 +1,108 @@
+"""open-data/datapackage.json: the exports as a Frictionless Data Package (Data Package v1).
+
+It describes every export of EXPORT_KINDS: where it is (a path beside the descriptor, or the
+address of a language's file, served under that language's folder), its format, media type and
+encoding, its schema (`schema`, a Table Schema, for the CSV; `jsonSchema`, a JSON Schema, for
+JSON and GeoJSON, a property the Data Package format leaves to publishers), the licence and
+every source the records cite. `created` is the data's last commit, so two builds agree.
+"""
+
+from __future__ import annotations
+
+import json
+
+from alliance.build.reproducible import data_changed_at
+from alliance.data.dataset import Dataset
+from alliance.exports.open_data import DATA_PACKAGE, EXPORT_KINDS, FOLDER, SCHEMAS, TABLE_SCHEMA, ExportKind
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.pages.sources import DECLARATION_SOURCE, source_site
+from alliance.siteconfig import Publication, load_publication
+
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International",
+}
+# Read once, written into the package so that a reuser needs nothing else.
+DESCRIPTION = (
+    "The data of the Alliance Migrations site: the cities and territories of the network, the "
+    "participants of the Lisbon meeting (2023), the agenda and the catalogue of local practices, "
+    "each record with its sources. Texts are in French (the original) and, where translated, "
+    "English, Spanish and Portuguese. Sources are absolute addresses; a paragraph of the Lisbon "
+    "declaration is the address of that paragraph on the site's declaration page. "
+    "cities.csv is UTF-8 with a byte-order mark (so that spreadsheets read it as UTF-8); its name "
+    "columns are never blank: where the sources give no other name in a language, the column "
+    "holds the French name. JSON and GeoJSON resources name their JSON Schema in `jsonSchema`."
+)
+
+
+def _stem_and_extension(name: str) -> tuple[str, str]:
+    stem, _, extension = name.rpartition(".")
+    return stem, extension
+
+
+def _resource(name: str, kind: ExportKind, path: str, labels, language: str | None = None) -> dict:
+    stem, extension = _stem_and_extension(name)
+    resource = {
+        "name": f"{stem}-{extension}" + (f"-{language}" if language else ""),
+        "path": path,
+        "title": kind.title + (f" ({language})" if language else ""),
+        "description": labels.ui(kind.label, "en"),
+        "format": extension,
+        "mediatype": kind.mediatype,
+        "encoding": "utf-8",
+    }
+    if kind.schema == TABLE_SCHEMA:
+        resource["schema"] = f"{SCHEMAS}/{kind.schema}"
+    elif kind.schema:
+        resource["jsonSchema"] = f"{SCHEMAS}/{kind.schema}"
+    return resource
+
+
+def _source(address: str, declaration: str) -> dict:
+    """A source of the package: its address, titled by the site it is on."""
+    if address == declaration:
+        return {"title": "Final declaration of the Lisbon meeting (2023), French original, on this site", "path": address}
+    return {"title": source_site(address), "path": address}
+
+
+def data_package(dataset: Dataset, languages: tuple[str, ...], publication: Publication) -> dict:
+    resources = []
+    for name, kind in EXPORT_KINDS.items():
+        if name == DATA_PACKAGE:
+            continue
+        if not kind.per_language:
+            resources.append(_resource(name, kind, name, dataset.labels))
+            continue
+        for language in languages:
+            # A path may not leave the descriptor's folder: other languages' files are addresses.
+            path = name if language == ORIGINAL_LANGUAGE else publication.page_url(
+                language, ORIGINAL_LANGUAGE, f"{FOLDER}/{name}"
+            )
+            resources.append(_resource(name, kind, path, dataset.labels, language))
+    cited = [
+        *dataset.declared.sources,
+        *(source for city in dataset.cities for source in city.sources),
+        *(source for action in dataset.actions for source in action.sources),
+        *(source for practice in dataset.practices for source in practice.sources),
+    ]
+    # The declaration once, as a whole; each paragraph's address is in the records.
+    declaration = publication.page_url(ORIGINAL_LANGUAGE, ORIGINAL_LANGUAGE, "declaration/")
+    sources = sorted({declaration if DECLARATION_SOURCE.match(s) else s for s in cited})
+    return {
+        "name": "alliance-migrations",
+        "title": "Alliance Migrations: cities, agenda and local practices",
+        "description": DESCRIPTION,
+        "homepage": publication.page_url(ORIGINAL_LANGUAGE, ORIGINAL_LANGUAGE, f"{FOLDER}/"),
+        "created": data_changed_at().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "licenses": [LICENCE],
+        "contributors": [{"title": "The contributors of the Alliance Migrations site", "role": "author"}],
+        "sources": [_source(address, declaration) for address in sources],
+        "resources": resources,
+    }
+
+
+def data_package_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
+    """The generator of open-data/datapackage.json."""
+    package = data_package(dataset, languages, load_publication())
+    return {DATA_PACKAGE: json.dumps(package, ensure_ascii=False, indent=2) + "\n"}

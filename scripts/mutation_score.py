@@ -1,0 +1,75 @@
+"""Prints the mutation score of each module after `mutmut run` (`make mutate`), and the survivors.
+
+A surviving mutant is a change of the code that no test notices: each one is either killed by a
+new test or listed in tests/mutation/equivalent.txt with the reason it changes nothing a reader
+or a contributor can see. Exits 1 while a survivor is neither.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+from alliance.paths import ROOT
+
+MUTANTS = ROOT / "mutants"
+EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
+
+
+def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
+    """`name  # reason` lines: the mutants that change no behaviour, with why."""
+    listed = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, _, reason = line.partition("#")
+        if name.strip():
+            listed[name.strip()] = reason.strip()
+    return listed
+
+
+def statuses(mutants: Path = MUTANTS) -> dict[str, dict[str, str]]:
+    """{module file: {mutant name: status}} from mutmut's .meta files."""
+    return {
+        str(meta.relative_to(mutants).with_suffix("")): {
+            name: status_by_exit_code[code] for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+        }
+        for meta in sorted(mutants.rglob("*.py.meta"))
+    }
+
+
+def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The table's lines, and the survivors nobody explained."""
+    lines = [f"{'module':<36} {'mutants':>7} {'killed':>7} {'equiv.':>7} {'survived':>8} {'score':>6}"]
+    unexplained = []
+    for module, mutants in by_module.items():
+        counts = Counter("equivalent" if status == "survived" and name in equivalent else status for name, status in mutants.items())
+        unexplained += [name for name, status in mutants.items() if status == "survived" and name not in equivalent]
+        relevant = len(mutants) - counts["equivalent"] - counts["no tests"] - counts["not checked"]
+        killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
+        score = f"{100 * killed / relevant:.0f} %" if relevant else "—"
+        lines.append(f"{module:<36} {len(mutants):>7} {killed:>7} {counts['equivalent']:>7} {counts['survived']:>8} {score:>6}")
+        if counts["not checked"] or counts["no tests"]:
+            lines.append(f"    {counts['not checked']} not checked, {counts['no tests']} reached by no test")
+    return lines, unexplained
+
+
+def main() -> int:
+    by_module = statuses()
+    if not by_module:
+        print("No mutation results: run `make mutate`.", file=sys.stderr)
+        return 1
+    lines, unexplained = report(by_module, equivalent_mutants())
+    print("\n".join(lines))
+    if unexplained:
+        print(f"\n{len(unexplained)} surviving mutants, neither killed by a test nor listed as equivalent in "
+              f"{EQUIVALENT.relative_to(ROOT)} (see each with `.venv/bin/mutmut show NAME`):")
+        print("\n".join(f"  {name}" for name in unexplained))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Dates as readers see them: in the page's language, at the data's precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliance.data.actions import When, parse_when
+from alliance.pages.dates import format_day
+
+DAY = dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("fr", "26 novembre 2026"), ("en", "26 November 2026"), ("es", "26 de noviembre de 2026"), ("pt", "26 de novembro de 2026"),
+])
+def test_a_day_in_each_language(language, expected):
+    assert format_day(DAY, language) == expected
+
+
+def test_a_range_of_one_day_is_that_day():
+    assert parse_when("2023-06-15/2023-06-15") == When("day", dt.date(2023, 6, 15), dt.date(2023, 6, 15))
+    assert parse_when("2023-06-15/2023-06-16").precision == "range"

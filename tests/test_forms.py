@@ -1,0 +1,168 @@
+"""Issue forms turned into changes (alliance/forms, scripts/form_proposal.py, the forms workflow).
+
+Each fixture of tests/fixtures/forms/ is the body GitHub writes for a submitted form, named
+`<form>-<case>.md`; next to it `<form>-<case>.expected` is the diff of the pull request it
+becomes, or the answer posted on the issue.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
+from alliance.forms.proposal import answer, code_span, co_author, propose, unreadable
+from alliance.forms.yamltext import quoted
+from alliance.paths import ROOT
+from alliance.siteconfig import load_site_config
+from alliance.data.yamlload import parse_yaml
+from scripts import form_proposal
+
+FIXTURES = ROOT / "tests" / "fixtures" / "forms"
+WORKFLOW = ROOT / ".github" / "workflows" / "forms.yml"
+FORMS = {form.name: form for form in load_forms()}
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    """A copy of what a proposal changes and what the checks read."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "content" / "practices", tmp_path / "content" / "practices")
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def outcome_text(fixture: Path, root: Path) -> str:
+    """The lines the pull request adds, or the answer, of a fixture proposed in `root`."""
+    form = FORMS[fixture.stem.split("-", 1)[0]]
+    try:
+        outcome = propose(parse_body(form, fixture.read_text(encoding="utf-8")), root, load_site_config().codes)
+    except UnreadableForm as error:
+        outcome = unreadable(form, error)
+    if not outcome.accepted or outcome.change is None:
+        return answer(outcome)
+    before = (ROOT / outcome.change.path).read_text(encoding="utf-8").splitlines(True) if (ROOT / outcome.change.path).exists() else []
+    after = (root / outcome.change.path).read_text(encoding="utf-8").splitlines(True)
+    diff = difflib.unified_diff(before, after, f"a/{outcome.change.path}", f"b/{outcome.change.path}", n=0)
+    # Without hunk positions: they move whenever the data file grows, the new lines do not.
+    return "".join(line for line in diff if not line.startswith("@@"))
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.md")), ids=lambda p: p.stem)
+def test_a_submitted_form_becomes_its_diff_or_its_answer(fixture, repository):
+    before = snapshot(repository)
+    result = outcome_text(fixture, repository)
+    assert result == fixture.with_suffix(".expected").read_text(encoding="utf-8")
+    if result.startswith("--- "):
+        assert len(snapshot(repository)) >= len(before)
+    else:
+        assert snapshot(repository) == before  # an answered proposal leaves the repository as it was
+
+
+def test_every_form_has_an_accepted_and_an_answered_fixture():
+    outcomes = {}
+    for expected in FIXTURES.glob("*.expected"):
+        outcomes.setdefault(expected.stem.split("-", 1)[0], set()).add(expected.read_text(encoding="utf-8").startswith("--- "))
+    assert outcomes == {name: {True, False} for name in FORMS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Nantes"\n- id: evil', "a: b", "# not a comment", "&a", "*a", "!!python/object/apply:os.system", "'single'",
+        "back\\slash \\n", "tab\tand\rreturn", "bidi \u202eevil\u202c \u2066x\u2069", "zero\u200bwidth \ufeff",
+        "nel\x85 ls\u2028 ps\u2029 del\x7f nul\x00 esc\x1b", "astral 𝔘 😀", "x" * 20000, "", "  spaces  ", "null", "true", "1e3",
+    ],
+)
+def test_a_quoted_text_reads_back_as_itself_on_one_line(text):
+    written = f"field: {quoted(text)}\n"
+    assert written.count("\n") == 1
+    assert parse_yaml(written, "t.yaml").data == {"field": text}
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b\ufeff\x00-\x1f\x7f-\x9f\u2028\u2029]", written[:-1])
+
+
+def test_a_heading_imitated_inside_a_field_makes_the_body_unreadable():
+    form = FORMS["city"]
+    body = (FIXTURES / "city-accepted.md").read_text(encoding="utf-8")
+    with pytest.raises(UnreadableForm) as error:
+        parse_body(form, body.replace("\n### Sources\n", "\n### Sources\n\nx\n\n### Sources\n", 1))
+    assert error.value.field == "sources"
+    with pytest.raises(UnreadableForm):
+        parse_body(form, body.replace("### Pays", "### Country"))
+    assert parse_body(form, body.replace("\n", "\r\n")).text("country") == "FR"
+
+
+def test_answers_show_messages_literally():
+    assert code_span("a `b` c") == "`` a `b` c ``"
+    assert code_span("@someone <b>x</b>\n[l](javascript:x)") == "` @someone <b>x</b> [l](javascript:x) `"
+
+
+def test_the_proposer_is_credited_only_under_a_real_login():
+    assert co_author("ana-maria", 42) == "Co-authored-by: ana-maria <42+ana-maria@users.noreply.github.com>"
+    assert co_author("x>\nCo-authored-by: evil", 1) is None
+
+
+def event(tmp_path: Path, fixture: str, labels: list[str]) -> Path:
+    body = (FIXTURES / fixture).read_text(encoding="utf-8")
+    issue = {"number": 7, "body": body, "labels": [{"name": n} for n in labels], "user": {"login": "ana", "id": 42}}
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps({"action": "opened", "issue": issue}), encoding="utf-8")
+    return path
+
+
+def test_the_script_writes_the_pull_request_and_the_step_outputs(tmp_path, repository):
+    output = tmp_path / "github_output"
+    shutil.copytree(FORMS_DIR, repository / ".github" / "ISSUE_TEMPLATE")
+    args = ["--event", str(event(tmp_path, "city-accepted.md", ["data: city"])), "--out", str(tmp_path / "out"), "--root", str(repository)]
+    assert form_proposal.main([*args, "--github-output", str(output)]) == 0
+    out = tmp_path / "out"
+    assert (out / "outcome").read_text() == "pr" and (out / "changed.txt").read_text() == "data/cities.yaml\n"
+    assert "Co-authored-by: ana <42+ana@users.noreply.github.com>" in (out / "commit.txt").read_text()
+    assert "@ana" in (out / "pr-body.md").read_text() and "Closes #7" in (out / "pr-body.md").read_text()
+    assert "- id: \"nantes\"" in (repository / "data" / "cities.yaml").read_text()
+    outputs = re.findall(r"^(\w+)<<(EOF_[0-9a-f]{32})\n(.*?)\n\2$", output.read_text(), re.S | re.M)
+    assert [(name, value.startswith("Merci")) for name, _, value in outputs] == [("outcome", False), ("answer", True)]
+
+
+def test_the_script_answers_a_wrong_form_and_ignores_other_issues(tmp_path, repository):
+    shutil.copytree(FORMS_DIR, repository / ".github" / "ISSUE_TEMPLATE")
+    out = tmp_path / "out"
+    form_proposal.main(["--event", str(event(tmp_path, "city-wrong-fields.md", ["data: city"])), "--out", str(out), "--root", str(repository)])
+    assert (out / "outcome").read_text() == "answer" and "**Sources**" in (out / "answer.md").read_text()
+    assert not (out / "commit.txt").exists()
+    form_proposal.main(["--event", str(event(tmp_path, "city-accepted.md", ["bug"])), "--out", str(out), "--root", str(repository)])
+    assert (out / "outcome").read_text() == "none"
+
+
+def test_an_issue_carries_one_form_by_its_label():
+    forms = tuple(FORMS.values())
+    assert form_for_labels(forms, ("data: action", "help wanted")).name == "action"
+    assert form_for_labels(forms, ("data: action", "data: city")) is None
+    assert form_for_labels(forms, ()) is None
+
+
+def test_the_workflow_runs_on_the_forms_labels_with_no_field_in_a_shell():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow[True] == {"issues": {"types": ["opened", "edited"]}}  # PyYAML reads `on` as True
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    labels = {label for form in FORMS.values() for label in form.labels}
+    assert set(re.findall(r"labels\.\*\.name, '([^']+)'", jobs["propose"]["if"])) == labels
+    assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert jobs["answer"]["permissions"] == {"issues": "write"}
+    for job in jobs.values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step  # untrusted text goes through env or files
+            if "uses" in step:
+                assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+                assert step["with"]["persist-credentials"] is False
+    assert re.search(r"uses: \S+@[0-9a-f]{40} # v\d+\.\d+\.\d+", WORKFLOW.read_text(encoding="utf-8"))

@@ -1,0 +1,81 @@
+"""Every page has a description of its own (issue 12.7): a city its name, country and roles, an
+agenda page its entries' titles and dates, a practice its summary; escaped for the attribute."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance.data.dataset import load_dataset_cached
+from alliance.localized import language_prefix
+from alliance.pages.citymap import MAP_FOLDER
+from alliance.pages.citypages import city_description
+from alliance.pages.markup import front_matter
+
+HOSTILE = [
+    'Fin " onmouseover="alert(1)',
+    "a: b # c",
+    "---\nx: y",
+    "</title><script>alert(1)</script>",
+    "l'accueil & « guillemets » {{ jinja }}",
+    "séparateur\u2028de ligne",
+    "barre \\ oblique",
+]
+
+
+class _Description(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "meta" and attributes.get("name") == "description":
+            self.values.append(attributes.get("content") or "")
+
+
+def description(page: Path) -> str | None:
+    parser = _Description()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert len(parser.values) <= 1, page
+    return parser.values[0] if parser.values else None
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_front_matter_keeps_any_text_as_one_string(text):
+    _, fields, body = front_matter(description=text).split("---\n")
+    assert yaml.safe_load(fields) == {"description": text}
+    assert body == "\n"
+
+
+def test_every_built_page_has_a_description_of_its_own(built_site):
+    pages_by_description: dict[str, list[str]] = {}
+    for page in sorted(built_site.rglob("*.html")):
+        text = description(page)
+        if text is None:
+            # Only the map documents (folium's own HTML, framed by the map page) have none.
+            assert page.parent.name == MAP_FOLDER and page.name != "index.html", page
+            continue
+        assert text.strip(), page
+        pages_by_description.setdefault(text, []).append(page.relative_to(built_site).as_posix())
+    shared = {text: pages for text, pages in pages_by_description.items() if len(pages) > 1}
+    assert not shared
+    assert len(pages_by_description) > 190
+
+
+def test_generated_pages_describe_their_own_record(built_site, site_config):
+    dataset = load_dataset_cached(site_config.codes)
+    for language in site_config.codes:
+        folder = built_site / language_prefix(language, site_config.default_language)
+        for city in dataset.cities:
+            expected = city_description(dataset, city, language)
+            assert description(folder / "cities" / city.id / "index.html") == expected
+        for practice in dataset.practices:
+            page = folder / "practices" / practice.id / "index.html"
+            assert description(page) == practice.summary[language].strip()
+        year = min(action.when.start.year for action in dataset.actions if action.when.is_dated)
+        first = next(action for action in dataset.actions if action.when.is_dated and action.when.start.year == year)
+        assert first.title[language] in description(folder / "agenda" / str(year) / "index.html")
