@@ -62,6 +62,8 @@ class _Strict:
 
     # PyYAML's own class-level table, emptied: the YAML 1.2 resolvers are added below.
     yaml_implicit_resolvers: ClassVar[dict] = {}
+    # Contributors' files hold no tags; the project's own mkdocs.yml has MkDocs' (alliance/siteconfig.py).
+    refuses_tags: ClassVar[bool] = True
     _depth = 0
 
     def compose_node(self, parent, index):
@@ -70,7 +72,7 @@ class _Strict:
             raise _Limit("YAML aliases ('*' and a name) are not allowed in data files: write the value itself (or put the text in quotes)", event.start_mark)
         if event.anchor is not None:
             raise _Limit("YAML anchors ('&' and a name) are not allowed in data files: remove it (or put the text in quotes)", event.start_mark)
-        if event.tag is not None:
+        if event.tag is not None and self.refuses_tags:
             raise _Limit(_NO_TAGS, event.start_mark)
         if isinstance(event, ScalarEvent):
             if len(event.value) > MAX_TEXT:
