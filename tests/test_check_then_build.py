@@ -92,7 +92,7 @@ def _of_type(kind: str, node: dict) -> st.SearchStrategy:
     names = from_schema(node.get("propertyNames", {"type": "string"}))
     more = st.dictionaries(names, from_schema(extra), max_size=4)
     return st.tuples(fixed, more, *(from_schema(extra) for name in required if name not in properties)).map(
-        lambda parts: {**parts[1], **{name: value for name, value in zip([n for n in required if n not in properties], parts[2:])}, **parts[0]}
+        lambda parts: {**parts[1], **dict(zip([n for n in required if n not in properties], parts[2:], strict=True)), **parts[0]}
     )
 
 
@@ -146,7 +146,7 @@ def datasets(draw):
             practice.pop("city", None)
             practice["country"] = draw(st.sampled_from(sorted(country_codes())))
     bodies = draw(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1), min_size=len(practices), max_size=len(practices)))
-    return {"declared": declared, "cities": cities}, {"actions": actions}, list(zip(practices, bodies))
+    return {"declared": declared, "cities": cities}, {"actions": actions}, list(zip(practices, bodies, strict=True))
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -139,7 +139,7 @@ def _load_dataset(languages: tuple[str, ...], data_dir: Path, content_dir: Path,
             return Dataset(declared, cities, build_actions(values["actions"]), build_labels(values["labels"]), practices)
     dataset, documents = _load_and_check(languages, data_dir, content_dir)
     if cache_dir:
-        _remember(cache_dir, key, dict(zip(("cities", "actions", "labels"), (doc.data for doc in documents))))
+        _remember(cache_dir, key, dict(zip(("cities", "actions", "labels"), (doc.data for doc in documents), strict=True)))
     return dataset
 
 

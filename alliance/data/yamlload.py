@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Collection, Iterator
 
 import ryml
 import yaml
@@ -326,7 +326,7 @@ def fast_data(text: str) -> Any:
         return UNDECIDED
     if not emitted:
         return UNDECIDED
-    json_text = emitted.decode("utf-8") if isinstance(emitted, (bytes, bytearray, memoryview)) else str(emitted)
+    json_text = bytes(emitted).decode("utf-8") if isinstance(emitted, (bytes, bytearray, memoryview)) else str(emitted)
     for match in _TYPED_TEXT.finditer(json_text):
         # rapidyaml writes an unquoted number, true, false or null as such, a quoted one as text;
         # but "TRUE", "0o17", ".inf" and "010" as text either way: those only PyYAML can type.
@@ -421,6 +421,7 @@ def _count_within_limits(data: Any) -> int:
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
+        children: Collection[Any]
         if isinstance(value, dict):
             children = value.values()
             if any(len(key) > MAX_TEXT for key in value):
