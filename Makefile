@@ -52,9 +52,10 @@ check: $(READY)
 i18n-status: $(READY)
 	@$(BIN)/python -m scripts.i18n_status
 
-# Every test, after the static checks.
+# Every test, after the static checks, on every core (pytest-xdist); one line per test, so that the
+# browser checks show their progress.
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal -o verbosity_test_cases=1 $(PYTEST_ARGS)
 
 # Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies) and
 # zizmor (the GitHub workflows); their settings are in pyproject.toml.
@@ -88,4 +89,4 @@ lock:
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf .venv .venv-build node_modules site site.tmp mutants
+	rm -rf .venv .venv-build node_modules site site.tmp mutants .cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,10 +52,20 @@ _ConfigLoader.add_constructor("!ENV", _environment_value)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+# Parsed once per process and state of the file and the environment (a build asks for it from
+# several generators and for each language); callers get a copy they may change.
+_parsed: dict[tuple, dict] = {}
+
+
 def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict:
     """mkdocs.yml as written, its MkDocs-specific tags read as empty values; yaml.YAMLError if a
     key is repeated."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    text = path.read_text(encoding="utf-8")
+    key = (text, tuple(sorted(os.environ.items())))  # !ENV values come from the environment
+    if key not in _parsed:
+        _parsed.clear()
+        _parsed[key] = yaml.load(text, Loader=_ConfigLoader)
+    return copy.deepcopy(_parsed[key])
 
 
 def load_site_config(path: Path = MKDOCS_YML) -> SiteConfig:

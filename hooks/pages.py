@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from alliance.pages.catalogue import practice_page
+from alliance.pages.catalogue import practice_page, sanitize_practice_html
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.pages.markup import fallback_notice_html
 from alliance.data.problems import DataError
@@ -57,6 +57,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @guarded(page_file)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The second line behind `make check`: a practice's text keeps only what plain Markdown makes.
+    html = sanitize_practice_html(dataset(config), page.file.src_uri, html)
     if _is_fallback(page, config):
         # The notice is in the reader's language (the page's <html lang>) when translated; the
         # text is French, left-to-right even on a right-to-left page.

@@ -1,13 +1,15 @@
 """The build benchmark (`make bench`): prints a table of figures; it is not a test.
 
 - the full build of the real site (a fresh `mkdocs build --strict` process, as `make build`);
-- the same pages built without the project's hooks (plain Material + i18n): the ratio is the
-  cost of the hooks;
+- the same pages built without the project's hooks (plain Material + i18n), each run paired with
+  one of the real site: the median ratio of the pairs is the cost of the hooks;
 - copies of the site with synthetic data sets (cities and actions in every language), to show
-  how build time and output grow with the data;
+  how build time and output grow with the data: the cost per page at each size;
 - the validation of a large data set (alliance.data.dataset.load_dataset).
 
 Everything is built in temporary folders; the synthetic data is never written into data/.
+Build times are the CPU seconds (user + system) of the `mkdocs build` process: on a shared
+machine they vary far less than wall-clock time. The load average is printed with them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,31 +44,35 @@ SITE_SOURCES = ("content", "theme", "hooks")
 
 @dataclass(frozen=True)
 class Build:
-    seconds: float  # median of the runs
+    seconds: float  # CPU seconds of the build process, median of the runs
     pages: int  # HTML files
     output_bytes: int
     declaration_gzip: int  # the declaration page with its scripts and styles
     search_index_gzip: int  # the largest language's whole index (a query fetches part of it)
 
 
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_build(config_file: Path, target: Path, strict: bool = True) -> float:
+    """The CPU seconds of one `mkdocs build` process (it and its own children)."""
     if target.exists():
         shutil.rmtree(target)
     command = [sys.executable, "-m", os.environ.get("GENERATOR", "mkdocs"), "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
     if strict:
         command.insert(4, "--strict")
-    start = time.perf_counter()
-    result = subprocess.run(
-        command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False
-    )
-    seconds = time.perf_counter() - start
+    start = children_cpu_seconds()
+    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
+    seconds = children_cpu_seconds() - start
     if result.returncode != 0:
         sys.exit(f"the build of {config_file} failed:\n{result.stdout}\n{result.stderr}")
     return seconds
 
 
-def measure(config_file: Path, target: Path, repeat: int, strict: bool = True) -> Build:
-    seconds = statistics.median(run_build(config_file, target, strict) for _ in range(repeat))
+def measure(config_file: Path, target: Path, seconds: float) -> Build:
+    """The figures of the site built in `target`, with the build's measured `seconds`."""
     files = [p for p in target.rglob("*") if p.is_file()]
     site = BuiltSite.from_directory(target)
     languages = load_site_config(config_file)
@@ -103,6 +110,11 @@ def without_hooks(config_file: Path) -> None:
     if stripped == text:
         sys.exit(f"{config_file} has no hooks: list to remove")
     config_file.write_text(stripped, encoding="utf-8")
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def count_markdown(content: Path) -> int:
@@ -143,44 +155,59 @@ def kilobytes(size: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="builds of the real and the plain site (median); default 3")
+    parser.add_argument("--repeat", type=int, default=3, help="paired builds of the real and the plain site (median); default 3")
     parser.add_argument("--sizes", default="250,1000", help="synthetic data sets: cities and actions each; default 250,1000")
     parser.add_argument("--validate", type=int, default=10_000, help="cities and actions each for the validation timing; default 10000")
     args = parser.parse_args()
     languages = load_site_config().codes
-    rows: list[tuple[str, ...]] = [("build", "Markdown pages", "time (s)", "HTML pages", "output", "declaration gzip", "search index gzip")]
+    rows: list[tuple[str, ...]] = [("build", "Markdown pages", "CPU (s)", "ms per page", "HTML pages", "output", "declaration gzip", "search index gzip")]
+    print(f"Before: {load()}", file=sys.stderr)
 
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as temp_name:
         temp = Path(temp_name)
-        print(f"Building the real site {args.repeat} times ...", file=sys.stderr)
-        real = measure(MKDOCS_YML, temp / "real-site", args.repeat)
-        # The real build has just written the generated pages into content/: the plain site
-        # gets the same Markdown files, as plain files.
+        # A first real build writes the generated pages into content/: the plain site gets the
+        # same Markdown files, as plain files.
+        print("Building the real site once to copy its pages ...", file=sys.stderr)
+        run_build(MKDOCS_YML, temp / "real-site")
         plain_config = copy_site(temp / "plain", with_generated=True)
         without_hooks(plain_config)
-        print(f"Building the same pages without hooks {args.repeat} times ...", file=sys.stderr)
-        # Not strict: without the hooks, the data sections of pages are left as HTML comments.
-        plain = measure(plain_config, temp / "plain-site", args.repeat, strict=False)
+        # Paired runs, one after the other, so that both builds of a pair see the same load.
+        real_runs: list[float] = []
+        plain_runs: list[float] = []
+        for run in range(args.repeat):
+            print(f"Paired builds {run + 1}/{args.repeat}: the real site, then the same pages without hooks ...", file=sys.stderr)
+            real_runs.append(run_build(MKDOCS_YML, temp / "real-site"))
+            # Not strict: without the hooks, the data sections of pages are left as HTML comments.
+            plain_runs.append(run_build(plain_config, temp / "plain-site", strict=False))
+        real = measure(MKDOCS_YML, temp / "real-site", statistics.median(real_runs))
+        plain = measure(plain_config, temp / "plain-site", statistics.median(plain_runs))
+        hooks_ratio = statistics.median(r / p for r, p in zip(real_runs, plain_runs, strict=True))
         markdown = count_markdown(temp / "plain" / "content")
 
         def row(name: str, pages: int, build: Build) -> tuple[str, ...]:
-            return (name, str(pages), f"{build.seconds:.2f}", str(build.pages), kilobytes(build.output_bytes),
-                    kilobytes(build.declaration_gzip), kilobytes(build.search_index_gzip))
+            return (name, str(pages), f"{build.seconds:.2f}", f"{1000 * build.seconds / pages:.1f}", str(build.pages),
+                    kilobytes(build.output_bytes), kilobytes(build.declaration_gzip), kilobytes(build.search_index_gzip))
 
         rows.append(row("real site (data/ of the repository)", markdown, real))
         rows.append(row("same pages, plain Material + i18n, no hooks", markdown, plain))
+        per_page: list[float] = []
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"Building with {size} synthetic cities and {size} actions ...", file=sys.stderr)
             config = copy_site(temp / f"synthetic-{size}", with_generated=False)
             write_synthetic_data(config.parent / "data", size, size, languages)
-            build = measure(config, temp / f"synthetic-{size}-site", 1)
-            rows.append(row(f"synthetic: {size:,} cities + {size:,} actions", count_markdown(config.parent / "content"), build))
+            build = measure(config, temp / f"synthetic-{size}-site", run_build(config, temp / f"synthetic-{size}-site"))
+            pages = count_markdown(config.parent / "content")
+            rows.append(row(f"synthetic: {size:,} cities + {size:,} actions", pages, build))
+            per_page.append(build.seconds / pages)
 
         print()
         print_table(rows)
         print()
-        print(f"cost of the hooks (real / plain build time): {real.seconds / plain.seconds:.2f} (target under 1.10)")
-        print(f"Times are wall-clock seconds of a whole `mkdocs build` process (median of {args.repeat} for the first two rows).")
+        print(f"cost of the hooks (real / plain CPU time, median of {args.repeat} paired runs): {hooks_ratio:.2f} (target under 1.10)")
+        if per_page:
+            growth = per_page[-1] / (real.seconds / markdown)
+            print(f"growth (cost per page of the largest synthetic site / the real site's): {growth:.2f} (target under 1.25)")
+        print(f"Times are CPU seconds (user + system) of a whole `mkdocs build` process; {load()}.")
         sys.stdout.flush()
 
         print(f"Validating {args.validate:,} cities and {args.validate:,} actions ...", file=sys.stderr)

@@ -1,18 +1,45 @@
-"""Shared fixtures: one strict build of the whole site per test session."""
+"""Shared fixtures: one strict build of the whole site per test run, shared by the xdist workers."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pytest
+from filelock import FileLock
 
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
 
 pytest_plugins = ["tests.no_skips_in_ci"]
+
+
+_QUALITY_REPORT = "quality report"
+
+
+@pytest.fixture
+def quality_report(request) -> Iterator[list[str]]:
+    """Lines printed after the test run (tests/quality/): findings that do not fail, and measured figures."""
+    lines: list[str] = []
+    yield lines
+    # Carried by the test's teardown report, from an xdist worker to the process that prints.
+    request.node.user_properties.extend((_QUALITY_REPORT, line) for line in lines)
+
+
+# Here rather than in tests/quality/: under xdist the process that prints reads only this conftest.
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    reports = [report for kept in terminalreporter.stats.values() for report in kept if getattr(report, "when", None) == "teardown"]
+    lines = [value for report in sorted(reports, key=lambda r: r.nodeid) for name, value in report.user_properties if name == _QUALITY_REPORT]
+    if lines:
+        terminalreporter.section("reader-facing quality report")
+        for line in lines:
+            terminalreporter.line(line)
 
 
 @pytest.fixture(scope="session")
@@ -35,13 +62,51 @@ def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", wrapper: t
     )
 
 
+@dataclass(frozen=True)
+class SharedBuild:
+    site: Path
+    returncode: int
+    output: str  # what the build printed
+
+
+def shared_build(tmp_path_factory, name: str, build: Callable[[Path, Path], subprocess.CompletedProcess]) -> SharedBuild:
+    """`build(work_folder, site_folder)` run once per test run, by whichever xdist worker needs it
+    first; the other workers wait for it and read the same site (pytest-xdist's own advice)."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker has its own base folder; their parent is the run's.
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / f"shared-{name}"
+    record = folder / "build.json"
+    with FileLock(f"{folder}.lock"):
+        if not record.is_file():
+            folder.mkdir(exist_ok=True)
+            result = build(folder, folder / "site")
+            record.write_text(json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8")
+    done = json.loads(record.read_text(encoding="utf-8"))
+    return SharedBuild(folder / "site", done["returncode"], done["output"])
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    if result.returncode != 0:
-        pytest.fail(f"the strict build failed:\n{result.stdout}\n{result.stderr}")
-    return target
+    build = shared_build(tmp_path_factory, "site", lambda folder, site: build_site(site))
+    if build.returncode != 0:
+        pytest.fail(f"the strict build failed:\n{build.output}")
+    return build.site
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the site's sources to change or break without touching the real ones (builds of
+    the real sources run beside it); returns its mkdocs.yml. The generated folders of content/
+    are left out: the copy's build writes its own."""
+    from alliance.build.generated import generated_folders
+
+    skipped = generated_folders()
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for folder in ("content", "data", "theme", "hooks"):
+        shutil.copytree(
+            ROOT / folder, destination / folder,
+            ignore=lambda parent, names: [n for n in names if n == "__pycache__" or (Path(parent) == ROOT / "content" and n in skipped)],
+        )
+    return destination / "mkdocs.yml"
 
 
 # Fixtures and helpers that build the whole site (seconds each); see pytest_collection_modifyitems.

@@ -64,8 +64,12 @@ def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Da
     )
     # Role and status labels only in French: the other languages show them as fallbacks.
     entries = dict(real.labels.entries)
-    entries["role"] = {role: LocalizedText.from_data({"fr": label(f"role-{role}")}) for role in vocabulary("role")}
-    entries["status"] = {s: LocalizedText.from_data({"fr": label(f"status-{s}")}) for s in vocabulary("status")}
+    # A label is a template: its braces are written doubled (make check refuses a lone one).
+    def template(text: str) -> LocalizedText:
+        return LocalizedText.from_data({"fr": text.replace("{", "{{").replace("}", "}}")})
+
+    entries["role"] = {role: template(label(f"role-{role}")) for role in vocabulary("role")}
+    entries["status"] = {s: template(label(f"status-{s}")) for s in vocabulary("status")}
     return Dataset(real.declared, cities, (action,), Labels(entries))
 
 

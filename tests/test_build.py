@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from alliance.paths import ROOT
-from tests.conftest import GENERATOR, build_site
+from tests.conftest import GENERATOR, build_site, copy_project
 
 # Hosts that would report a reader's visit to a third party or load code from elsewhere.
 FORBIDDEN_HOSTS = (
@@ -73,10 +71,7 @@ def test_no_page_or_stylesheet_references_web_fonts_cdns_or_analytics(built_site
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's site sources, to break without touching the real ones."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("content", "data", "theme", "hooks"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_project(tmp_path)
     return tmp_path
 
 

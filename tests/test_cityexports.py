@@ -85,7 +85,17 @@ def test_csv_rows_survive_quotes_commas_and_newlines():
     ("@SUM(A1)", "'@SUM(A1)"),
     ("\t=1", "'\t=1"),
     ("\r=1", "'\r=1"),
+    ("\tLisbonne", "'\tLisbonne"),
+    ("\nLisbonne", "'\nLisbonne"),
+    (" =1+1", "' =1+1"),
+    ("\u00a0+1", "'\u00a0+1"),
+    ("\u3000@SUM(A1)", "'\u3000@SUM(A1)"),
+    ("\uff1d1+1", "'\uff1d1+1"),  # full-width =, read as = by spreadsheets
+    ("\uff0b1", "'\uff0b1"),
+    ("\uff0d1", "'\uff0d1"),
+    ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
     ("Lisbonne", "Lisbonne"),
+    ("Lisbonne = 1", "Lisbonne = 1"),
     ("a=b", "a=b"),
     ("", ""),
 ])

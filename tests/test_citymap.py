@@ -10,8 +10,9 @@ import subprocess
 import pytest
 
 from alliance.pages.citymap import (
-    ROLE_MARKERS, map_document, map_documents, popup_html, render_map_frame, shown_role, template_literal_html,
+    ROLE_MARKERS, map_document, map_documents, popup_html, shown_role, template_literal_html,
 )
+from alliance.pages.mapframe import render_map_frame
 from alliance.data.dataset import load_dataset
 from alliance.localized import LocalizedText
 from alliance.data.schemas import vocabulary

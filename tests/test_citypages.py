@@ -12,6 +12,7 @@ from alliance.localized import collation_key
 from alliance.data.dataset import load_dataset
 from alliance.pages.dates import format_when
 from alliance.data.labels import Labels
+from alliance.pages.markup import html_text, plain_line
 from alliance.pages.sources import source_markdown, sources_inline
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
 
@@ -40,8 +41,12 @@ def hostile():
 def test_hostile_city_page_is_text(hostile, language):
     c = hostile.cities[0]
     source = city_page(hostile, c, language)
-    # The description is the city's whole text, one string, whatever its characters.
-    assert get_data(source)[1] == {"description": city_description(hostile, c, language)}
+    # The title and the description are the city's whole texts on one line, each one string
+    # whatever its characters; the title escaped for Material's <title>.
+    assert get_data(source)[1] == {
+        "title": html_text(plain_line(c.name[language]).strip()),
+        "description": plain_line(city_description(hostile, c, language)).strip(),
+    }
     page = html_of(source)
     assert set(page.tags) <= SAFE_TAGS and page.attributes <= SAFE_ATTRIBUTES
     for text in (c.name[language], c.country, f"role-lisbon-host {HOSTILE}", f"status-held {HOSTILE}",
@@ -65,6 +70,8 @@ def test_a_page_per_city_per_language(real):
     assert body["lisbon.md"].startswith("# Lisbonne\n") and body["lisbon.en.md"].startswith("# Lisbon\n")
     # A name not translated is the French one, without a marker: it is a proper name.
     assert body["cascais.es.md"].startswith("# Cascais\n")
+    titles = {name: get_data(text)[1]["title"] for name, text in pages.items()}
+    assert (titles["lisbon.md"], titles["lisbon.en.md"], titles["cascais.es.md"]) == ("Lisbonne", "Lisbon", "Cascais")
 
 
 def test_city_page_content(real):

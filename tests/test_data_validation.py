@@ -76,6 +76,8 @@ def test_good_fixtures_load_as_typed_records(tmp_path):
     assert dataset.city("gamma").lat == -14.0
     assert [a.id for a in dataset.actions] == ["first-meeting", "a-month", "a-year", "every-year", "ongoing"]
     assert dataset.actions[1].when.machine == "2023-11"
+    assert [a.id for a in dataset.actions_in("alpha")] == ["first-meeting"]
+    assert [a.id for a in dataset.actions_in("beta")] == ["a-month"] and dataset.actions_in("gamma") == ()
     # alpha (represented) and gamma (host) count; MR is named without a city
     assert dataset.coverage.summary() == "documented 2 of 41 cities, 3 of 23 countries"
 

@@ -9,45 +9,47 @@ has no Arabic), and every page is laid out right to left.
 from __future__ import annotations
 
 import html
-import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 
 from alliance.data.dataset import load_dataset_cached
-from alliance.build.generated import generated_folders, write_generated
+from alliance.build.generated import generated_folders
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.paths import CONTENT_DIR, ROOT
+from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
 from alliance.build.search import SEARCH_PAGE
 from alliance.localized import served_url
 from alliance.translations.status import original_pages
-from tests.conftest import build_site
+from tests.conftest import build_site, copy_project, shared_build
 from tests.test_fallback_notices import notices
 
 ARABIC = {"locale": "ar", "name": "العربية", "build": True, "nav_translations": {}}
 
 
-@pytest.fixture(scope="module")
-def arabic_build(tmp_path_factory):
+def _build_with_arabic(folder: Path, site: Path):
+    """Builds a copy of the project (its generated pages are Arabic too) with a configuration
+    that inherits its mkdocs.yml and adds Arabic."""
     plugins = read_mkdocs_yml()["plugins"]
     i18n = next(plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
     i18n["languages"].append(ARABIC)
-    # Next to mkdocs.yml, so that its relative paths (docs_dir, hooks, theme) still hold.
-    config = ROOT / f".mkdocs-arabic-{os.getpid()}.yml"
+    project = folder / "project"
+    project.mkdir()
+    copy_project(project)
+    # Next to the copy's mkdocs.yml, so that its relative paths (docs_dir, hooks, theme) still hold.
+    config = project / "mkdocs-arabic.yml"
     config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "plugins": plugins}, allow_unicode=True), encoding="utf-8")
-    target = tmp_path_factory.mktemp("site-ar")
-    try:
-        result = build_site(target, config)
-    finally:
-        config.unlink()
-        # The build wrote Arabic generated pages into content/: put back the site's own.
-        languages = load_site_config().codes
-        write_generated(CONTENT_DIR, load_dataset_cached(languages), languages)
-    if result.returncode != 0:
-        pytest.fail(f"the build with Arabic failed:\n{result.stdout}\n{result.stderr}")
-    return target, result.stdout + result.stderr
+    return build_site(site, config)
+
+
+@pytest.fixture(scope="module")
+def arabic_build(tmp_path_factory):
+    build = shared_build(tmp_path_factory, "arabic", _build_with_arabic)
+    if build.returncode != 0:
+        pytest.fail(f"the build with Arabic failed:\n{build.output}")
+    return build.site, build.output
 
 
 def test_arabic_is_not_in_the_data():

@@ -11,9 +11,9 @@ import yaml
 
 from alliance.data.dataset import load_dataset_cached
 from alliance.localized import language_prefix
-from alliance.pages.citymap import MAP_FOLDER
+from alliance.pages.mapframe import MAP_FOLDER
 from alliance.pages.citypages import city_description
-from alliance.pages.markup import front_matter
+from alliance.pages.markup import front_matter, html_text, plain_line
 
 HOSTILE = [
     'Fin " onmouseover="alert(1)',
@@ -46,8 +46,9 @@ def description(page: Path) -> str | None:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_front_matter_keeps_any_text_as_one_string(text):
-    _, fields, body = front_matter(description=text).split("---\n")
-    assert yaml.safe_load(fields) == {"description": text}
+    _, fields, body = front_matter(text, text).split("---\n")
+    line = plain_line(text).strip()
+    assert yaml.safe_load(fields) == {"title": html_text(line), "description": line}
     assert body == "\n"
 
 
@@ -55,6 +56,8 @@ def test_every_built_page_has_a_description_of_its_own(built_site):
     pages_by_description: dict[str, list[str]] = {}
     for page in sorted(built_site.rglob("*.html")):
         text = description(page)
+        if page.name == "404.html":
+            continue  # not-found pages are not indexed (noindex): they keep the site's description
         if text is None:
             # Only the map documents (folium's own HTML, framed by the map page) have none.
             assert page.parent.name == MAP_FOLDER and page.name != "index.html", page

@@ -12,7 +12,6 @@ from mkdocs.utils.meta import get_data
 
 from alliance.pages.catalogue import (
     practice_page,
-    practices_in_city,
     practices_json,
     render_by_place,
     render_by_theme,
@@ -66,6 +65,46 @@ CASES = {
     "bad-language.de.md": ['1:1: "de" is not a language of the site (fr, en, es, pt)'],
     "subfolder/nested.md": ["1:1: a practice goes directly in tests/fixtures/practices/, not in a subfolder"],
     "bad-orphan.pt.md": ['1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'],
+    # What a practice's text may contain (alliance/contributed.py), and hidden characters and addresses.
+    "good-markdown.md": [],
+    "bad-raw-html.md": [
+        '18:1: raw HTML "<iframe src="javascript:alert(1)"></ifr…" is not allowed in a practice: write Markdown',
+        '20:1: raw HTML "<div" is not allowed in a practice: write Markdown',
+        '22:1: raw HTML "<!-- un commentaire -->" is not allowed in a practice: write Markdown',
+        '12:31: raw HTML "<script>" is not allowed in a practice: write Markdown',
+        '12:47: raw HTML "</script>" is not allowed in a practice: write Markdown',
+        '14:1: raw HTML "<img src=x onerror=alert(1)>" is not allowed in a practice: write Markdown',
+        '16:23: raw HTML "<svg onload=alert(1)>" is not allowed in a practice: write Markdown',
+        '16:44: raw HTML "</svg>" is not allowed in a practice: write Markdown',
+        '23:1: raw HTML "<javascript:alert(1)>" is not allowed in a practice: write Markdown',
+    ],
+    "bad-attribute-list.md": [
+        '13:1: the attribute list "{onclick=alert(1)}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
+        '15:13: the attribute list "{#faux-id onclick=alert(1)}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
+        '17:9: the attribute list "{.classe}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
+        '17:55: the attribute list "{onmouseover=alert(1)}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
+        '20:1: the attribute list "{.x}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
+    ],
+    "bad-link-scheme.md": [
+        '16:14: images are not allowed in a practice: link to the page that shows the image instead',
+        '12:6: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '12:34: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '12:64: a link to a "vbscript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '13:10: a link to a "data:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '13:39: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '13:71: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '14:9: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '18:8: a link to a "jar:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+        '14:50: a link to a "file:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+    ],
+    "bad-bidi-body.md": [
+        '12:34: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it',
+        '12:42: contains U+202C, a bidirectional embedding or override, an invisible character that can disguise the text: remove it',
+    ],
+    "bad-hidden.md": [
+        '2:8: title: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it',
+        '8:5: sources[0]: 127.0.0.1 is not a public address (local, private or reserved network): give a public web address',
+    ],
 }
 
 HOSTILE = ("</script><script>alert(1)</script>", "a `backtick", "${alert(1)}", '"><img src=x onerror=alert(1)>')
@@ -112,7 +151,7 @@ def test_records_hold_the_shared_fields_and_each_language(good_dataset):
     assert city.title.has("en") and not city.title.has("es")
     assert city.description["en"] == "The text of the practice.\n"
     assert (practices["good-country"].city, practices["good-country"].country) == (None, "IT")
-    assert practices_in_city(good_dataset, "palermo") == (city,)
+    assert good_dataset.practices_in("palermo") == (city,)
 
 
 def test_yaml_1_1_readings_cannot_reach_the_page(good_dataset):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,8 +11,8 @@ import pytest
 
 from alliance.data.dataset import load_dataset
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.paths import CONTENT_DIR, ROOT
-from tests.conftest import build_site
+from alliance.paths import CONTENT_DIR
+from tests.conftest import build_site, copy_project
 
 NOTICE = "am-fallback-notice"
 
@@ -125,17 +124,10 @@ def test_fallback_notice_is_exactly_on_untranslated_pages(built_site, site_confi
 
 
 def _build_copy(tmp_path: Path, change) -> tuple[Path, Path, object]:
-    """Builds the site from a copy of content/ that `change(content)` modified first."""
+    """Builds the site from a copy of the project whose content/ `change(content)` modified first."""
+    config_file = copy_project(tmp_path)
     content = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, content, ignore=shutil.ignore_patterns("open-data"))
     change(content)
-    shutil.copytree(ROOT / "data", tmp_path / "data")  # the build reads the data beside mkdocs.yml
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: content", f"docs_dir: {content}")
-    config = config.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-    config = re.sub(r"(?m)^  - (hooks/\w+\.py)$", lambda m: f"  - {ROOT / m.group(1)}", config)
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(config, encoding="utf-8")
     site = tmp_path / "site"
     return content, site, build_site(site, config_file)
 

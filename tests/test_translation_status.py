@@ -138,7 +138,7 @@ def test_text_report_and_pages(dataset, content):
     text = render_text(status)
     assert "unknown" in text and "content/c.en.md" in text and "data texts:" in text
     english = render_page(status, dataset, "en")
-    assert english.startswith('---\ntitle: "Translation status"\n---') and "## English (en)" in english
+    assert english.startswith('---\ntitle: Translation status\ndescription: ') and "## English (en)" in english
     assert "## Spanish" not in english and "Translated, date unknown" in english
     assert "](https://" not in english  # no repository given: no editor links
     linked = render_page(status, dataset, "en", "https://github.com/o/r/edit/main/content/")

@@ -165,7 +165,8 @@ def test_translation_keeps_the_french_paragraph_anchors_and_classes(built_site, 
 def test_home_page_shows_the_coverage_sentence(built_site, language):
     dataset = load_dataset_cached(SITE_CONFIG.codes)
     coverage = dataset.coverage
-    sentence = dataset.labels.ui("coverage", language).format(
+    sentence = dataset.labels.ui(
+        "coverage", language,
         participants=130, cities=coverage.cities, declared_cities=coverage.declared_cities,
         countries=coverage.countries, declared_countries=coverage.declared_countries,
     )

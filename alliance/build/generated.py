@@ -15,7 +15,8 @@ from typing import Callable, Mapping
 from alliance.pages.agenda import agenda_exports, agenda_pages
 from alliance.pages.catalogue import practices_json
 from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
-from alliance.pages.citymap import MAP_FOLDER, map_documents
+from alliance.build.mapcache import map_documents
+from alliance.pages.mapframe import MAP_FOLDER
 from alliance.pages.citypages import CITIES_FOLDER, city_pages
 from alliance.data.dataset import Dataset
 from alliance.exports import open_data

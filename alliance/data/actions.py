@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from alliance.data.checks import check_languages, check_unique_ids, records
+from alliance.data.checks import check_languages, check_sources, check_text_characters, check_unique_ids, records
 from alliance.localized import LocalizedText
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
@@ -127,6 +127,8 @@ def check_actions(doc: YamlDocument, city_ids: set[str] | None, languages: tuple
     for i, action in records(doc, "actions"):
         for field in ("title", "summary"):
             yield from check_languages(doc, ("actions", i, field), action.get(field), languages)
+            yield from check_text_characters(doc, ("actions", i, field), action.get(field))
+        yield from check_sources(doc, ("actions", i, "sources"), action.get("sources"))
         place = action.get("place")
         if city_ids is not None and isinstance(place, dict) and isinstance(place.get("city"), str) and place["city"] not in city_ids:
             city = place["city"]

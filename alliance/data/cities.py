@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from alliance.data.checks import check_languages, check_unique_ids, records
+from alliance.data.checks import check_languages, check_sources, check_text_characters, check_unique_ids, records
 from alliance.data.countries import country_codes, suggest_country_code
 from alliance.localized import LocalizedText
 from alliance.data.problems import Problem
@@ -94,11 +94,14 @@ def check_cities(doc: YamlDocument, languages: tuple[str, ...]) -> Iterator[Prob
     if isinstance(declared, dict):
         for i, code in enumerate(declared.get("countries_present_without_city") or ()):
             yield from check_country(doc, ("declared", "countries_present_without_city", i), code)
+        yield from check_sources(doc, ("declared", "sources"), declared.get("sources"))
     yield from check_unique_ids(doc, "cities")
     for i, city in records(doc, "cities"):
         yield from check_country(doc, ("cities", i, "country"), city.get("country"))
         for field in ("name", "note"):
             yield from check_languages(doc, ("cities", i, field), city.get(field), languages)
+            yield from check_text_characters(doc, ("cities", i, field), city.get(field))
+        yield from check_sources(doc, ("cities", i, "sources"), city.get("sources"))
 
 
 def check_country(doc: YamlDocument, keys: tuple, code: Any) -> Iterator[Problem]:

@@ -6,7 +6,9 @@ import gc
 import hashlib
 import json
 import os
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,11 +31,40 @@ class Dataset:
     practices: tuple[Practice, ...] = ()
 
     def city(self, city_id: str) -> City:
-        return next(city for city in self.cities if city.id == city_id)
+        return self._cities_by_id[city_id]
+
+    def actions_in(self, city_id: str) -> tuple[Action, ...]:
+        """The actions that take place in the city, in the order of the agenda."""
+        return self._actions_by_city.get(city_id, ())
+
+    def practices_in(self, city_id: str) -> tuple[Practice, ...]:
+        """The practices of the city, in the order of the catalogue."""
+        return self._practices_by_city.get(city_id, ())
+
+    # Indexes, made at first use (the records themselves are frozen): each city page and each
+    # mention of a city looks up one entry rather than scanning every record.
+    @cached_property
+    def _cities_by_id(self) -> dict[str, City]:
+        return {city.id: city for city in self.cities}
+
+    @cached_property
+    def _actions_by_city(self) -> dict[str, tuple[Action, ...]]:
+        return _grouped(self.actions, lambda action: action.city)
+
+    @cached_property
+    def _practices_by_city(self) -> dict[str, tuple[Practice, ...]]:
+        return _grouped(self.practices, lambda practice: practice.city)
 
     @property
     def coverage(self) -> Coverage:
         return coverage(self.declared, self.cities)
+
+
+def _grouped(records, key) -> dict:
+    groups: dict = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    return {value: tuple(group) for value, group in groups.items()}
 
 
 def _load(path: Path, schema: str, top_level: str) -> tuple[YamlDocument | None, list[Problem]]:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from alliance.data.checks import check_sources, check_text_characters
 from alliance.data.cities import check_country
+from alliance.data.contributed import markdown_problems
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 from alliance.paths import display_path
 from alliance.data.problems import DataError, Problem, did_you_mean
@@ -156,6 +158,7 @@ def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None
         elif isinstance(country, str) and city_countries[city] is not None and country != city_countries[city]:
             yield doc.problem(("country",), f'is "{country}" but the city "{city}" is in {city_countries[city]}: correct it, or leave "country" out')
     yield from check_country(doc, ("country",), country)
+    yield from check_sources(doc, ("sources",), data.get("sources"))
     read = data.get("sources_read")
     if isinstance(read, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", read):
         try:
@@ -191,9 +194,9 @@ def _check_texts(source: _SourceFile) -> Iterator[Problem]:
             yield source.doc.problem(("summary",), "must be one sentence, ending with a full stop")
     if not source.body.strip():
         yield Problem(source.path, source.body_line, 1, "the page has no text after the front matter: describe the practice there")
-    for number, line in enumerate(source.body.splitlines(), start=source.body_line):
-        if re.match(r"^#\s", line):
-            yield Problem(source.path, number, 1, 'the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "')
+    for field in TRANSLATED_FIELDS:
+        yield from check_text_characters(source.doc, (field,), source.doc.data.get(field))
+    yield from markdown_problems(source.body, source.path, source.body_line)
 
 
 def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapping[str, str | None]) -> Practice:

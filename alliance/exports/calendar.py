@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
@@ -72,7 +72,8 @@ def agenda_feed(
     calendar.add("prodid", f"-//Alliance Migrations//Agenda//{language.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    name = dataset.labels.ui("agenda-feed-name", language)
+    # As text values (escaped); icalendar would write NAME and X-WR-CALNAME as they are.
+    name = vText(dataset.labels.ui("agenda-feed-name", language))
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     for action in dataset.actions:

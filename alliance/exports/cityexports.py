@@ -11,7 +11,7 @@ import json
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
-from alliance.pages.markup import md_text
+from alliance.pages.markup import md_text, spreadsheet_safe
 from alliance.pages.sources import absolute_source
 from alliance.siteconfig import Publication, load_publication
 
@@ -22,9 +22,6 @@ LISBON_MEETING = "lisbon-meeting.json"
 # Excel on Windows reads a CSV file as UTF-8 only when it starts with a byte-order mark; other
 # readers (Python's utf-8-sig, LibreOffice, frictionless) skip it.
 CSV_BOM = "\ufeff"
-
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cities_geojson(dataset: Dataset, languages: tuple[str, ...], publication: Publication) -> str:
@@ -45,11 +42,6 @@ def cities_geojson(dataset: Dataset, languages: tuple[str, ...], publication: Pu
         for city in dataset.cities
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
-
-
-def spreadsheet_safe(text: str) -> str:
-    """A text cell that a spreadsheet shows as text: a leading apostrophe disarms a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def cities_csv(dataset: Dataset, languages: tuple[str, ...], publication: Publication) -> str:

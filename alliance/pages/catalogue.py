@@ -12,16 +12,11 @@ from alliance.pages.sources import absolute_source, source_markdown, sources_inl
 from alliance.siteconfig import load_publication
 from alliance.data.dataset import Dataset
 from alliance.localized import Shown, collation_key
-from alliance.pages.markup import city_link, front_matter, html_text, md_text
+from alliance.pages.markup import CONTRIBUTED_END, CONTRIBUTED_START, city_link, front_matter, html_text, md_text, sanitize_contributed
 from alliance.data.practices import PRACTICES_FOLDER, Practice, practice_file
 from alliance.data.schemas import vocabulary
 
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
-
-
-def practices_in_city(dataset: Dataset, city_id: str) -> tuple[Practice, ...]:
-    """The practices of a city, for its page (see practice_list)."""
-    return tuple(practice for practice in dataset.practices if practice.city == city_id)
 
 
 def _shown_link(shown: Shown, href: str, fallback_label: str) -> str:
@@ -52,7 +47,7 @@ def practice_list(
     """A Markdown list of practices, each with its summary and sources; `to_practices` leads to
     content/practices/, `to_root` to content/.
 
-    A city page lists practices_in_city(...) with to_practices="../practices/" and show_place=False.
+    A city page lists dataset.practices_in(...) with to_practices="../practices/" and show_place=False.
     """
     fallback = dataset.labels.ui("fallback-field", language)
     items = sorted(practices, key=lambda p: collation_key(p.title[language]))
@@ -115,28 +110,42 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     )
 
 
+def _practice_of(dataset: Dataset, src_uri: str) -> tuple[Practice, str] | None:
+    """The practice a file of content/ holds, and the language of its text."""
+    folder, _, name = src_uri.rpartition("/")
+    named = practice_file(name) if folder == PRACTICES_FOLDER else None
+    if named is None:
+        return None
+    practice = next((p for p in dataset.practices if p.id == named[0]), None)
+    return (practice, named[1]) if practice else None
+
+
+def sanitize_practice_html(dataset: Dataset, src_uri: str, page_html: str) -> str:
+    """A page's HTML with a practice's text sanitized (alliance.pages.markup.sanitize_contributed); a
+    practice page that lost its markers is sanitized whole."""
+    return sanitize_contributed(page_html, whole_if_unmarked=_practice_of(dataset, src_uri) is not None)
+
+
 def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:
     """The Markdown MkDocs gets for a practice file (None for any other page), in place of the file.
 
-    The front matter is the one alliance.data.practices checked, written back as JSON strings (which
-    YAML 1.1 reads the same way), so that MkDocs' own reading of the file cannot differ from it.
-    The title is HTML-escaped because the theme inserts it raw into <title>; the description is
-    escaped for every page by hooks/pages.py.
+    The front matter is the one alliance.data.practices checked, written back by front_matter, so that
+    MkDocs' own reading of the file cannot differ from it.
     """
-    folder, _, name = src_uri.rpartition("/")
-    named = practice_file(name) if folder == PRACTICES_FOLDER else None
-    practice = next((p for p in dataset.practices if named and p.id == named[0]), None)
-    if practice is None or named is None:
+    found = _practice_of(dataset, src_uri)
+    if found is None:
         return None
-    text_language = named[1]
+    practice, text_language = found
     title, summary = practice.title[text_language], practice.summary[text_language]
     facts = render_facts(dataset, practice, language)
     if text_language != language:
         # The page is shown in French for want of a translation; the facts are in the reader's language.
         facts = f'<div lang="{language}" markdown>\n\n{facts}\n</div>\n'
+    # The contributor's text is sanitized after rendering between the two markers (hooks/pages.py).
     return (
-        front_matter(title=html_text(title), description=summary)
-        + f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n{practice.description[text_language]}\n{facts}"
+        front_matter(title, summary)
+        + f"# {md_text(title)}\n\n{md_text(summary)}\n{{: .am-lead }}\n\n"
+        + f"{CONTRIBUTED_START}\n\n{practice.description[text_language]}\n\n{CONTRIBUTED_END}\n\n{facts}"
     )
 
 

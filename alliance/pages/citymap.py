@@ -29,12 +29,11 @@ from alliance.data.cities import City
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.localized import ORIGINAL_LANGUAGE, Shown, localized_name
-from alliance.pages.markup import html_text, md_text
+from alliance.pages.markup import html_text
+from alliance.pages.mapframe import MAP_STEM
 from alliance.data.schemas import vocabulary
 from alliance.build.vendor import VENDOR_URL
 
-MAP_FOLDER = "map"
-MAP_STEM = "cities-map"
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"
 
@@ -228,14 +227,3 @@ _ELEMENT_ID = re.compile(r"[0-9a-f]{32}")
 def map_documents(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
     """{`cities-map.html`, `cities-map.en.html`, ...} for the generated folder map/."""
     return {localized_name(MAP_STEM, language, "html"): map_document(dataset, language) for language in languages}
-
-
-def render_map_frame(dataset: Dataset, language: str) -> str:
-    """The map in an iframe, for the page map.md (its document sits next to the page's URL, map/),
-    followed by a link that opens it alone."""
-    title = dataset.labels.ui("map-title", language)
-    open_alone = dataset.labels.ui("map-open-alone", language)
-    return (
-        f'<iframe class="am-map-frame" title="{html_text(title)}" loading="lazy" src="{MAP_STEM}.html"></iframe>\n\n'
-        f"[{md_text(open_alone)}]({MAP_FOLDER}/{MAP_STEM}.html)\n"
-    )

@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 
 from alliance.data.cities import City
 from alliance.data.countries import country_name
-from alliance.pages.catalogue import practice_list, practices_in_city
+from alliance.pages.catalogue import practice_list
 from alliance.data.dataset import Dataset
 from alliance.pages.dates import format_when
 from alliance.localized import collation_key, localized_name
@@ -39,8 +39,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     country = country_name(city.country, language)
     parts = [
-        front_matter(description=city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
-        md_text(ui("map-city-country").format(country=country)) + "\n",
+        front_matter(city.name[language], city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
+        md_text(ui("map-city-country", country=country)) + "\n",
     ]
     if city.note is not None:
         parts.append(md_shown(city.note.show(language), ui("fallback-field")) + "\n")
@@ -53,8 +53,8 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     )
     parts.append(
         f"## {md_text(ui('map-city-coordinates'))}\n\n"
-        f"- {md_text(ui('map-latitude').format(value=_decimal(city.lat, language)))}\n"
-        f"- {md_text(ui('map-longitude').format(value=_decimal(city.lon, language)))}\n"
+        f"- {md_text(ui('map-latitude', value=_decimal(city.lat, language)))}\n"
+        f"- {md_text(ui('map-longitude', value=_decimal(city.lon, language)))}\n"
     )
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
     return "\n".join(part for part in parts if part)
@@ -65,8 +65,8 @@ def city_description(dataset: Dataset, city: City, language: str) -> str:
     roles = format_list(
         [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles], locale=language
     )
-    return dataset.labels.ui("page-description-city", language).format(
-        name=city.name[language], country=country_name(city.country, language), roles=roles
+    return dataset.labels.ui(
+        "page-description-city", language, name=city.name[language], country=country_name(city.country, language), roles=roles
     )
 
 
@@ -75,7 +75,7 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     fallback = ui("fallback-field")
     lines = []
-    for action in (a for a in dataset.actions if a.city == city.id):
+    for action in dataset.actions_in(city.id):
         when = format_when(action.when, language, dataset.labels)
         if when and action.when.machine:
             date = f' — <time datetime="{html_text(action.when.machine)}">{md_text(when)}</time>'
@@ -90,7 +90,7 @@ def actions_section(dataset: Dataset, city: City, language: str) -> str:
 
 def practices_section(dataset: Dataset, city: City, language: str) -> str:
     """The practices of the catalogue that take place in the city."""
-    practices = practices_in_city(dataset, city.id)
+    practices = dataset.practices_in(city.id)
     body = practice_list(dataset, practices, language, to_practices="../practices/", show_place=False)
     return f"## {md_text(_ui(dataset, language)('map-city-practices'))}\n\n{body}"
 
@@ -128,4 +128,4 @@ def _decimal(value: float, language: str) -> str:
 
 
 def _ui(dataset: Dataset, language: str):
-    return lambda key: dataset.labels.ui(key, language)
+    return lambda key, **values: dataset.labels.ui(key, language, **values)

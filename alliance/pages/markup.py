@@ -1,4 +1,5 @@
-"""Escaping of data strings for the places they land in generated Markdown and HTML."""
+"""Escaping of data strings for the places they land in generated Markdown and HTML, and the
+sanitizer of the Markdown contributors write (the text of a practice)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,32 @@ import json
 import re
 from typing import Iterable
 
+import nh3
+import yaml
+
+from alliance.data.contributed import ALLOWED_INLINE_HTML, ALLOWED_SCHEMES
 from alliance.localized import Shown
 
-# Characters Python-Markdown gives a meaning to; a backslash makes each a literal.
+# Characters Python-Markdown gives a meaning to and has a backslash escape for (tables add "|").
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+# Characters that start syntax but have no backslash escape: "~~~" opens a fenced code block,
+# "=" underlines a heading. A character reference is the same character to the reader.
+_NO_BACKSLASH_ESCAPE = str.maketrans({"~": "&#126;", "=": "&#61;"})
+# A line break inside a data string would end the heading, list item or table row it sits in
+# and start a line of its own (an indented code block, a setext heading...). HTML shows any run
+# of these as one space; no-break spaces (French typography) are kept.
+_BREAKING_SPACE = re.compile(r"[ \t\r\n\v\f\x1c-\x1f\x85\u2028\u2029]+")
+
+
+def plain_line(text: str) -> str:
+    """A data string on one line, as HTML would show it: every run of spaces and line breaks is one space."""
+    return _BREAKING_SPACE.sub(" ", text)
 
 
 def md_text(text: str) -> str:
-    """A data string as literal text inside Markdown (paragraphs, list items, headings)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """A data string as literal text inside Markdown (paragraphs, list items, headings, table cells)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(plain_line(text), quote=False))
+    return escaped.translate(_NO_BACKSLASH_ESCAPE)
 
 
 def md_table_header(cells: Iterable[str]) -> list[str]:
@@ -24,18 +42,23 @@ def md_table_header(cells: Iterable[str]) -> list[str]:
     return ["| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
 
 
-def front_matter(**fields: str) -> str:
-    """A generated page's front matter; JSON strings are YAML strings that no data text can break.
-
-    The description is a plain text: hooks/pages.py escapes it for the attribute it lands in.
-    """
-    lines = "".join(f"{name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in fields.items())
-    return f"---\n{lines}---\n\n"
-
-
 def html_text(text: str) -> str:
     """A data string as HTML text or attribute value."""
     return html.escape(text, quote=True)
+
+
+def front_matter(title: str, description: str | None = None) -> str:
+    """The front matter of a generated page, whose title (and description) come from data.
+
+    The title is set rather than left to MkDocs, which would take it from the page's first
+    heading with its character references decoded; it is HTML-escaped because Material prints
+    page titles into <title>, the header and the footer as they are. The description is
+    escaped for every page by hooks/pages.py. PyYAML writes what MkDocs' PyYAML reads back.
+    """
+    fields = {"title": html_text(plain_line(title).strip())}
+    if description is not None:
+        fields["description"] = plain_line(description).strip()
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"
 
 
 def fallback_notice_html(notice: str, language: str | None = None) -> str:
@@ -60,3 +83,54 @@ def city_link(city, language: str, to_root: str) -> str:
     """A city's name (French when not translated: a proper name) linked to its page, from a page
     `to_root` away from content/ ("" or "../")."""
     return f"[{md_text(city.name[language])}]({to_root}cities/{city.id}.md)"
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP), even
+# after spaces, and reads the full-width forms as the ASCII ones.
+_FORMULA_START = re.compile(r"^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell that a spreadsheet shows as text: a leading apostrophe disarms a formula."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+# The contributed Markdown (a practice's text) between these two comments is sanitized after
+# rendering; the first START and the last END of the page count, so the text cannot move them.
+CONTRIBUTED_START = "<!-- am-contributed-text -->"
+CONTRIBUTED_END = "<!-- am-end-of-contributed-text -->"
+
+# What plain Markdown (with the site's extensions) makes of a contributor's text, and nothing
+# more (but the two tags of ALLOWED_INLINE_HTML): no other raw HTML survives, links keep only http, https, mailto and relative addresses.
+_HEADINGS = {f"h{level}" for level in range(2, 7)}
+_ADMONITION_TYPES = {
+    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger",
+    "bug", "example", "quote", "important", "hint", "caution", "error", "attention",
+}
+_CONTRIBUTED = nh3.Cleaner(
+    tags={"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+          "table", "thead", "tbody", "tr", "th", "td", "div", "span", "sup"} | _HEADINGS,
+    clean_content_tags={"script", "style"},
+    attributes={"a": {"href", "title"}, "span": {"lang"}, "ol": {"start"},
+                "th": {"style"}, "td": {"style"}, **{h: {"id"} for h in _HEADINGS}},
+    allowed_classes={"a": {"headerlink"}, "div": {"admonition"} | _ADMONITION_TYPES, "p": {"admonition-title"}},
+    filter_style_properties={"text-align"},
+    url_schemes=set(ALLOWED_SCHEMES),
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
+def sanitize_contributed(page_html: str, whole_if_unmarked: bool = False) -> str:
+    """The page's HTML with its contributed part (between the markers) sanitized.
+
+    Without markers the page is returned as it is, or sanitized whole if `whole_if_unmarked`.
+    """
+    start = page_html.find(CONTRIBUTED_START)
+    if start < 0:
+        return _CONTRIBUTED.clean(page_html) if whole_if_unmarked else page_html
+    end = page_html.rfind(CONTRIBUTED_END)
+    if end < start:
+        end = len(page_html)
+    inner = page_html[start + len(CONTRIBUTED_START):end]
+    return page_html[:start] + _CONTRIBUTED.clean(inner) + page_html[end + len(CONTRIBUTED_END):]

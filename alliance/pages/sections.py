@@ -13,7 +13,7 @@ from babel.lists import format_list
 
 from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.exports.cityexports import render_city_exports
-from alliance.pages.citymap import render_map_frame
+from alliance.pages.mapframe import render_map_frame
 from alliance.pages.citypages import render_city_list
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
@@ -31,7 +31,8 @@ def render_coverage(dataset: Dataset, language: str) -> str:
     For pages at the root of content/ (the home page, the map): the sources link from there.
     """
     numbers = dataset.coverage
-    sentence = dataset.labels.ui("coverage", language).format(
+    sentence = dataset.labels.ui(
+        "coverage", language,
         participants=dataset.declared.participants_more_than,
         cities=numbers.cities,
         declared_cities=numbers.declared_cities,
@@ -43,7 +44,7 @@ def render_coverage(dataset: Dataset, language: str) -> str:
     if without_city:
         # Named, so that a reader can find every country the count includes.
         names = format_list([country_name(code, language) for code in without_city], locale=language)
-        sentence += " " + dataset.labels.ui("coverage-countries-without-city", language).format(countries=names)
+        sentence += " " + dataset.labels.ui("coverage-countries-without-city", language, countries=names)
     invitation = dataset.labels.ui("coverage-invitation", language)
     return (
         f"{md_text(sentence)} ({md_text(dataset.labels.ui('agenda-sources', language))}: {sources})\n{{: .am-coverage }}\n\n"

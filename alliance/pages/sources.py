@@ -29,7 +29,7 @@ def source_markdown(source: str, labels: Labels, language: str, to_root: str) ->
     page in the same language and checks, anchor included.
     """
     if match := DECLARATION_SOURCE.match(source):
-        text = labels.ui("source-declaration", language).format(paragraph=match[1])
+        text = labels.ui("source-declaration", language, paragraph=match[1])
         return f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})"
     return f'<a href="{html_text(source)}">{md_text(source)}</a>'
 
@@ -53,9 +53,9 @@ def sources_inline(sources: Iterable[str], labels: Labels, language: str, to_roo
     links = []
     for source in sources:
         if match := DECLARATION_SOURCE.match(source):
-            text = labels.ui("source-declaration-short", language).format(paragraph=match[1])
+            text = labels.ui("source-declaration-short", language, paragraph=match[1])
             links.append(f"[{md_text(text)}]({to_root}declaration.md#p{match[1]})")
         else:
             links.append(f'<a href="{html_text(source)}">{md_text(source_site(source))}</a>')
-    text = md_text(labels.ui("sources-inline", language)).replace(md_text("{sources}"), ", ".join(links))
+    text = labels.ui_markup("sources-inline", language, md_text, sources=", ".join(links))
     return f'<small class="am-sources">{text}</small>'

@@ -49,8 +49,8 @@ def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
     labels = dataset.labels
     status = labels.term("status", action.status, language)
     lowered = replace(status, text=status.text[:1].lower() + status.text[1:])
-    before, _, after = labels.ui("agenda-status-in-text", language).partition("{status}")
-    return f"({md_text(before)}{md_shown(lowered, labels.ui('fallback-field', language))}{md_text(after)})"
+    shown = md_shown(lowered, labels.ui("fallback-field", language))
+    return f"({labels.ui_markup('agenda-status-in-text', language, md_text, status=shown)})"
 
 
 def render_entry(action: Action, dataset: Dataset, language: str, level: int) -> str:
@@ -154,7 +154,8 @@ def render_agenda(dataset: Dataset, language: str, feed_file: str) -> str:
     targets = [(labels.term("target", t, language).text, f"{t}.md") for t in targets_in_use(dataset)]
     left_out = [a for a in dataset.actions if a.when.precision in ("year", "month")]
     parts = [
-        front_matter(description=labels.ui("agenda-intro", language)) + f"# {md_text(labels.ui('agenda-title', language))}\n",
+        front_matter(labels.ui("agenda-title", language), labels.ui("agenda-intro", language))
+        + f"# {md_text(labels.ui('agenda-title', language))}\n",
         f"{md_text(labels.ui('agenda-intro', language))}\n",
         _links(labels.ui("agenda-by-year", language), years, "am-agenda-years"),
         _links(labels.ui("agenda-by-target", language), targets, "am-agenda-targets"),
@@ -179,16 +180,16 @@ def render_year(dataset: Dataset, language: str, year: int) -> str:
     position = years.index(year)
     links = [(labels.ui("agenda-whole", language), "index.md")]
     if position > 0:
-        links.append((labels.ui("agenda-previous-year", language).format(year=years[position - 1]), f"{years[position - 1]}.md"))
+        links.append((labels.ui("agenda-previous-year", language, year=years[position - 1]), f"{years[position - 1]}.md"))
     if position + 1 < len(years):
-        links.append((labels.ui("agenda-next-year", language).format(year=years[position + 1]), f"{years[position + 1]}.md"))
+        links.append((labels.ui("agenda-next-year", language, year=years[position + 1]), f"{years[position + 1]}.md"))
     navigation = " · ".join(f"[{md_text(text)}]({target})" for text, target in links)
-    title = labels.ui("agenda-year-title", language).format(year=year)
-    description = labels.ui("page-description-list", language).format(
-        heading=title, entries=entries_description(actions_by_year[year], dataset, language)
+    title = labels.ui("agenda-year-title", language, year=year)
+    description = labels.ui(
+        "page-description-list", language, heading=title, entries=entries_description(actions_by_year[year], dataset, language)
     )
     return "\n".join([
-        front_matter(description=description) + f"# {md_text(title)}\n",
+        front_matter(title, description) + f"# {md_text(title)}\n",
         f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
         render_list(actions_by_year[year], dataset, language, 2),
     ])
@@ -199,11 +200,12 @@ def render_target(dataset: Dataset, language: str, target: str) -> str:
     labels = dataset.labels
     actions = tuple(action for action in dataset.actions if target in action.targets)
     target_label = labels.term("target", target, language).text
-    description = labels.ui("page-description-list", language).format(
-        heading=target_label, entries=entries_description(actions, dataset, language)
+    description = labels.ui(
+        "page-description-list", language, heading=target_label, entries=entries_description(actions, dataset, language)
     )
     return "\n".join([
-        front_matter(description=description) + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
+        front_matter(target_label, description)
+        + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
         f"{md_text(labels.ui('agenda-target-intro', language))}\n",
         f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",
         render_timeline(actions, dataset, language),

@@ -11,7 +11,6 @@ existing translation is "unknown" rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -302,8 +301,8 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         return md_table_header(ui(f"i18n-status-column-{key}", language) for key in keys)
 
     out = [
-        "---", f"title: {json.dumps(ui('i18n-status-title', language), ensure_ascii=False)}", "---", "",
-        f"# {md_text(ui('i18n-status-title', language))}", "",
+        front_matter(ui("i18n-status-title", language), ui("i18n-status-intro", language))
+        + f"# {md_text(ui('i18n-status-title', language))}", "",
         md_text(ui("i18n-status-intro", language)), "",
     ]
     if not status.dated:
@@ -314,7 +313,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         out += [f"## {md_text(name)} ({entry.language}) {{ #{entry.language} }}", ""]
         out += [f"### {md_text(ui('i18n-status-pages', language))}", ""]
         for state in STATES:
-            count = ui("i18n-status-count", language).format(state=state_words[state], count=entry.count(state))
+            count = ui("i18n-status-count", language, state=state_words[state], count=entry.count(state))
             out.append(f"- {md_text(count)}")
         out.append("")
         out += columns("page", "translation", "state", "french-date", "translation-date")
@@ -330,7 +329,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         out += columns("texts", "file", "translated", "missing", "missing-list")
         for field in entry.fields:
             missing = md_text(", ".join(
-                f"{m.key} ({ui('i18n-status-line', language).format(line=m.line)})" if m.line else m.key for m in field.missing
+                f"{m.key} ({ui('i18n-status-line', language, line=m.line)})" if m.line else m.key for m in field.missing
             )) or "—"
             counts = f"{len(field.translated)} | {len(field.missing)}"
             out.append(f"| {md_text(field.name)} | {md_text(field.path)} | {counts} | {missing} |")
@@ -347,7 +346,6 @@ def status_pages(dataset: Dataset, languages: tuple[str, ...], *, skip_folders: 
     config = read_mkdocs_yml()
     editor = edit_base(config.get("repo_url"), config.get("edit_uri"))
     return {
-        localized_name("index", language): front_matter(description=dataset.labels.ui("i18n-status-intro", language))
-        + render_page(status, dataset, language, editor)
+        localized_name("index", language): render_page(status, dataset, language, editor)
         for language in languages
     }

@@ -1,4 +1,5 @@
-"""Fixtures of the reader-facing checks: the built site, its local server, the browser, a report."""
+"""Fixtures of the reader-facing checks: the built site, its local server, the browser (their report's
+fixture, quality_report, is in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,22 +9,6 @@ import pytest
 
 from alliance.builtsite.parse import BuiltSite
 from tests.quality import browser as chromium
-
-_REPORT = pytest.StashKey[list]()
-
-
-@pytest.fixture
-def quality_report(request) -> list[str]:
-    """Lines printed after the test run: findings that do not fail, and measured figures."""
-    return request.config.stash.setdefault(_REPORT, [])
-
-
-def pytest_terminal_summary(terminalreporter, config) -> None:
-    lines = config.stash.get(_REPORT, [])
-    if lines:
-        terminalreporter.section("reader-facing quality report")
-        for line in lines:
-            terminalreporter.line(line)
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ def differences(first, second) -> list[str]:
 
 
 # What a copy of the project needs to build; the Python and Node packages are shared.
-_NOT_COPIED = shutil.ignore_patterns(".venv", "node_modules", "site", "site.tmp", "mutants", ".pytest_cache", ".hypothesis", "__pycache__")
+_NOT_COPIED = shutil.ignore_patterns(".venv", "node_modules", "site", "site.tmp", "mutants", ".cache", ".pytest_cache", ".hypothesis", "__pycache__")
 
 
 def test_a_build_elsewhere_at_another_time_is_byte_identical(built_site, tmp_path):

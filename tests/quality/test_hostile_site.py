@@ -1,0 +1,240 @@
+"""The whole site built from hostile data: nothing a contribution says runs in a reader's browser.
+
+A copy of the project's sources gets a corpus of hostile strings in every text field of every
+data file (city names and notes, action titles and summaries, every label, in every language)
+and a practice whose title, summary and text carry them too (in the forms `make check`
+accepts: a practice's raw HTML is refused before the build, and its sanitizer has tests of its
+own in test_markup.py). The copy passes the checks, builds once, and every page that shows one
+of the strings is opened in Chromium, its map frames and search included: any dialog fails.
+The exports are read back: the strings come out whole, and inert where they land.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from icalendar import Calendar
+
+from alliance.builtsite.parse import BuiltSite
+from alliance.data.dataset import load_dataset
+from alliance.data.yamlload import parse_yaml
+from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
+from alliance.paths import ROOT
+from alliance.siteconfig import load_site_config
+from tests.conftest import build_site
+from tests.quality import browser as chromium
+
+LANGUAGES = load_site_config().codes
+# Every hostile string names itself in its alert() and carries this mark, so that the pages
+# showing one are found and a dialog says which string ran.
+MARK = "am-hostile"
+CORPUS = (
+    "</title><script>alert('title')</script>",
+    "</script><script>alert('script')</script>",
+    "\"><img src=x onerror=alert('attribute')>",
+    "'><svg onload=alert('single-quote')>",
+    "` ${alert('template-literal')} \\` `",
+    "{ onclick=alert('attribute-list') }",
+    "{: #x onclick=alert('attribute-list-colon') }",
+    "# heading",
+    "| table | cell |",
+    "> quote",
+    "- item",
+    "1. item",
+    "    indented code",
+    "!!! danger \"admonition\"",
+    "&lt;script&gt;alert('entity')&lt;/script&gt; &#60;b&#62;",
+    "<!-- comment --> <b>bold</b> *em* [link](javascript:alert('markdown-link'))",
+    "=HYPERLINK(\"https://example.org\",\"csv\") @SUM(A1) +1 -1 \uff1d1",
+    "\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nEND:VEVENT\r\n",
+    "javascript:alert('scheme')",
+    "\u00a0:\u00a0<style>*{display:none}</style>",
+)
+# A source's address may carry what addresses allow, a quote included.
+HOSTILE_SOURCE = "https://example.org/'onmouseover='alert(1)'/?a=1&b=2#x"
+HOSTILE_PRACTICE = "hostile-practice"
+
+
+def hostile(i: int, tag: str) -> str:
+    """The i-th field's text: one string of the corpus first (line-start syntax), then all of them."""
+    return f"{CORPUS[i % len(CORPUS)]} {MARK}-{tag} {' '.join(CORPUS)}"
+
+
+def as_label(text: str) -> str:
+    """A label is a template: its literal braces are doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class Corpus:
+    """Counts what the corpus was put into."""
+
+    def __init__(self) -> None:
+        self.fields = 0
+
+    def text(self, tag: str) -> str:
+        self.fields += 1
+        return hostile(self.fields, tag)
+
+
+def _read(path: Path):
+    return parse_yaml(path.read_bytes(), str(path)).data
+
+
+def _write(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
+
+
+def make_hostile(project: Path, corpus: Corpus) -> None:
+    data = project / "data"
+    cities = _read(data / "cities.yaml")
+    for city in cities["cities"]:
+        city["name"] = {language: corpus.text(f"city-{city['id']}-{language}") for language in LANGUAGES}
+        city["note"] = {language: corpus.text(f"note-{city['id']}-{language}") for language in LANGUAGES}
+        city["sources"].append(HOSTILE_SOURCE)
+    _write(data / "cities.yaml", cities)
+
+    actions = _read(data / "actions.yaml")
+    for action in actions["actions"]:
+        for field in ("title", "summary"):
+            action[field] = {language: corpus.text(f"{field}-{action['id']}-{language}") for language in LANGUAGES}
+        action["sources"].append(HOSTILE_SOURCE)
+    _write(data / "actions.yaml", actions)
+
+    labels = _read(data / "labels.yaml")
+    for kind, group in labels.items():
+        for key, texts in group.items():
+            for language in LANGUAGES:
+                # The label's own placeholders stay; the corpus follows.
+                texts[language] = (texts.get(language) or texts[ORIGINAL_LANGUAGE]) + " " + as_label(corpus.text(f"label-{kind}-{key}"))
+    _write(data / "labels.yaml", labels)
+
+    practices = project / "content" / "practices"
+    city = cities["cities"][0]["id"]
+    body = "\n\n".join(
+        [f"Texte {MARK}-body : `{CORPUS[0]}` et `{CORPUS[2]}`.", "```\n" + "\n".join(CORPUS) + "\n```",
+         f"[Une source]({HOSTILE_SOURCE}) et \\{{ onclick=alert('escaped-brace') \\}} &lt;script&gt;alert('entity')&lt;/script&gt;",
+         "    <script>alert('indented')</script>"]
+    )
+    for language in (ORIGINAL_LANGUAGE, "en"):
+        front: dict[str, object] = {"title": corpus.text(f"practice-title-{language}"),
+                 # One sentence, as make check wants it: the corpus, then a full stop.
+                 "summary": re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ") + " fin."}
+        if language == ORIGINAL_LANGUAGE:
+            front |= {"city": city, "themes": ["participation"], "sources": [HOSTILE_SOURCE], "sources_read": "2026-11-26"}
+        name = f"{HOSTILE_PRACTICE}.md" if language == ORIGINAL_LANGUAGE else f"{HOSTILE_PRACTICE}.{language}.md"
+        (practices / name).write_text(
+            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n" + body + "\n",
+            encoding="utf-8",
+        )
+        corpus.fields += 1  # the text of the practice, in each language
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    project = tmp_path_factory.mktemp("hostile-project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    generated = ("agenda", "cities", "map", "open-data", "translation-status")
+    for folder in ("content", "data", "theme", "hooks"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", *generated))
+    corpus = Corpus()
+    make_hostile(project, corpus)
+    # The premise: the checks accept the hostile texts (they are text, and only text).
+    dataset = load_dataset(LANGUAGES, project / "data", project / "content")
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = build_site(site, project / "mkdocs.yml")
+    if result.returncode != 0:
+        pytest.fail(f"the build of the hostile data failed:\n{result.stdout}\n{result.stderr}")
+    return BuiltSite.from_directory(site), dataset, corpus
+
+
+def pages_showing_the_corpus(site: BuiltSite) -> list[Path]:
+    return sorted(p for p in site.root.rglob("*.html") if MARK in p.read_text(encoding="utf-8"))
+
+
+def test_the_corpus_reaches_every_kind_of_page(hostile_build):
+    site, dataset, corpus = hostile_build
+    shown = {p.relative_to(site.root).as_posix() for p in pages_showing_the_corpus(site)}
+    for page in ("index.html", "en/index.html", "map/index.html", "map/cities-map.html", "en/map/cities-map.html",
+                 "agenda/index.html", "practices/index.html", f"practices/{HOSTILE_PRACTICE}/index.html",
+                 f"en/practices/{HOSTILE_PRACTICE}/index.html", f"es/practices/{HOSTILE_PRACTICE}/index.html",
+                 f"cities/{dataset.cities[0].id}/index.html", "translation-status/index.html", "open-data/index.html"):
+        assert page in shown, page
+    assert len(shown) >= 150 and corpus.fields >= 500
+
+
+def test_every_page_title_is_text(hostile_build):
+    """<title> holds the escaped string: a name closing </title> stays inside it."""
+    site, _, _ = hostile_build
+    for page in pages_showing_the_corpus(site):
+        document = page.read_text(encoding="utf-8")
+        assert document.count("<title>") == 1 and document.count("</title>") == 1, page
+        assert not re.search(r"<(script|img|svg|style)\b[^>]*>[^<]*alert\('", document.replace("\\u003c", "<")) or "cities-map" in page.name, page
+
+
+def test_the_exports_give_the_strings_back_whole_and_inert(hostile_build):
+    site, dataset, _ = hostile_build
+    open_data = site.root / "open-data"
+    geojson = json.loads((open_data / "cities.geojson").read_text(encoding="utf-8"))
+    assert [f["properties"]["name"]["fr"] for f in geojson["features"]] == [c.name["fr"] for c in dataset.cities]
+    actions = json.loads((open_data / "actions.json").read_text(encoding="utf-8"))
+    assert [a["title"]["en"] for a in actions["actions"]] == [a.title["en"] for a in dataset.actions]
+    practices = json.loads((open_data / "practices.json").read_text(encoding="utf-8"))
+    assert any(MARK in p["title"]["fr"] for p in practices["practices"])
+
+    rows = list(csv.reader(io.StringIO((open_data / "cities.csv").read_text(encoding="utf-8"), newline="")))
+    assert len(rows) == len(dataset.cities) + 1
+    formula = re.compile(r"^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+    for row in rows[1:]:
+        # Coordinates are numbers the build writes: a negative longitude is no formula.
+        texts = [cell for cell in row if not re.fullmatch(r"-?\d+(\.\d+)?", cell)]
+        assert not [cell for cell in texts if formula.match(cell) and not cell.startswith("'")], row
+
+    for language in LANGUAGES:
+        feed = Calendar.from_ical((site.root / language_prefix(language) / "open-data" / "agenda.ics").read_text(encoding="utf-8"))
+        events = feed.walk("VEVENT")
+        assert events and all(MARK in str(event["SUMMARY"]) for event in events)
+        assert len(events) == sum(1 for a in dataset.actions if a.when.precision in ("day", "range"))
+        assert not any(str(event["SUMMARY"]) == "injected" for event in events)
+
+
+def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quality_report):
+    site, _, corpus = hostile_build
+    pages = pages_showing_the_corpus(site)
+    dialogs: list[str] = []
+    handlers: list[str] = []
+    with chromium.serve(site.root, site.base_path) as base_url, chromium.visit(browser, base_url) as visit:
+        visit.page.on("dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss()))
+        # The control: a script that does run is seen.
+        visit.page.set_content("<img src=x onerror=alert('control')>")
+        visit.page.wait_for_timeout(200)
+        assert [d for d in dialogs if d.endswith(": control")], "the dialog watch sees nothing"
+        dialogs.clear()
+        # Each map document is a page of its own here (the map page's frame loads lazily).
+        for page in pages:
+            address = page.relative_to(site.root).as_posix().removesuffix("index.html")
+            visit.page.goto(base_url + address, wait_until="load")
+            # The map's popups are written into the page when a marker opens: open each.
+            visit.page.evaluate("""() => { for (const key of Object.keys(window)) {
+                if (key.startsWith('marker_')) { try { window[key].openPopup(); } catch (e) {} } } }""")
+            handlers += visit.page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
+                [...e.attributes].filter(a => /^on/i.test(a.name) || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /^(href|src|action|formaction)$/i.test(a.name))
+                .map(a => location.pathname + ': <' + e.tagName.toLowerCase() + ' ' + a.name + '=' + a.value.slice(0, 60) + '>'))""")
+        # The search box shows the matching pages' titles and texts.
+        visit.page.goto(base_url, wait_until="load")
+        search = visit.page.locator("input[type=search], input.md-search__input").first
+        if search.count():
+            search.fill(MARK)
+            visit.page.wait_for_timeout(2_000)
+    quality_report.append(
+        f"hostile corpus: {len(CORPUS)} strings in {corpus.fields} text fields; {len(pages)} pages opened in Chromium, "
+        f"{len(dialogs)} dialogs"
+    )
+    assert not dialogs, "hostile strings ran:\n" + "\n".join(dialogs)
+    assert not handlers, "event handlers or script addresses from data:\n" + "\n".join(sorted(set(handlers)))

@@ -1,0 +1,169 @@
+"""Escaping of data strings where they land (issue 17): a data string is text in every context,
+whatever Markdown or HTML it holds; labels name their placeholders and nothing else; the
+sanitizer keeps only what plain Markdown makes of a contributor's text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pytest
+from mkdocs.utils.meta import get_data
+
+from alliance.data.labels import PLACEHOLDERS, Labels, fill, template_problems
+from alliance.data.dataset import load_dataset
+from alliance.localized import LocalizedText
+from alliance.pages.markup import (
+    CONTRIBUTED_END, CONTRIBUTED_START, front_matter, html_text, md_table_header, md_text, plain_line, sanitize_contributed,
+)
+from alliance.siteconfig import load_site_config
+from tests.synthetic_cities import Markup
+
+# Every form of attribute list, every syntax that means something at the start of a line or
+# inline, and character references: each must come out as the same text, nothing more.
+HOSTILE_TEXTS = [
+    "Lisbon { onclick=alert(1) }", "Lisbon {: onclick=alert(1) }", "Lisbon {:onclick=alert(1)}", "{: #evil }",
+    "{#evil}", "{ .cls #id key=value }", "{:.x}", "x{: #y }", "*em*{ onclick=alert(1) }", "[a](b){: onclick=x }",
+    "# heading", "## heading ##", "> quote", "- item", "+ item", "* item", "1. item", "2) item", "===", "---",
+    "***", "___", "    indented code", "\tcode", "~~~", "```", "`code`", "!!! note", "!!! danger \"x\"",
+    "| a | b |", "a | b", ":--- |", "<b>bold</b>", "<script>alert(1)</script>", "</title><script>alert(1)</script>",
+    "<!-- x -->", "<div markdown>*x*</div>", "&lt;", "&amp;lt;", "&#60;script&#62;", "&#x3C;", "&nbsp;",
+    "*em* _em_ **b** __b__", "[x](javascript:alert(1))", "![i](https://x.org/i.png)", "<https://x.org>",
+    "<a@b.org>", "[x]: https://x.org", "[^1]", "line\n# injected", "line\n===", "line\n---", "a\r\n- b",
+    "a\n\n    code", "a\u2028# b", "\\", "\\{", "${alert(1)}", "`${alert(1)}`", "'\"", "a  \nb", "Lisboa\u00a0:",
+]
+
+CONTEXTS = {
+    "paragraph": (lambda t: f"{t}\n", {"p"}),
+    "line after a paragraph": (lambda t: f"Intro.\n{t}\n", {"p"}),
+    # Two data strings opening and closing a fence would swallow what lies between them.
+    "two line starts": (lambda t: f"{t}\n\nmiddle\n\n{t}\n", {"p"}),
+    "heading": (lambda t: f"## {t}\n", {"h2"}),
+    "list item": (lambda t: f"- {t}\n", {"ul", "li"}),
+    "table cell": (lambda t: f"| h | h2 |\n| --- | --- |\n| {t} | x |\n", {"table", "thead", "tbody", "tr", "th", "td"}),
+    "link text": (lambda t: f"[{t}](page.md)\n", {"p", "a"}),
+}
+# The extensions of mkdocs.yml and those MkDocs always adds.
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "fenced_code"]
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render(text: str) -> Markup:
+    return Markup(markdown.markdown(text, extensions=EXTENSIONS))
+
+
+@pytest.mark.parametrize("context", sorted(CONTEXTS))
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_a_data_string_is_the_same_text_in_every_markdown_context(text, context):
+    wrap, tags = CONTEXTS[context]
+    page = render(wrap(md_text(text)))
+    assert set(page.tags) <= tags, page.tags
+    allowed = {"id"} if context == "heading" else {"href"} if context == "link text" else set()
+    assert page.attributes <= allowed
+    assert words(plain_line(text)) in words(page.text)
+    if context == "table cell":
+        assert page.tags.count("td") == 2
+
+
+def test_the_city_name_that_was_an_attribute_stays_text():
+    """The survivor of issue 17: without { and } escaped, this name became `<h2 onclick=...>`."""
+    page = render(f"## {md_text('Lisbon { onclick=alert(1) }')}\n")
+    assert page.attributes == {"id"} and "Lisbon { onclick=alert(1) }" in page.text
+
+
+def test_a_character_reference_in_data_is_shown_as_written():
+    assert render(md_text("&lt;")).text.strip() == "&lt;"
+    assert render(md_text("&amp;")).text.strip() == "&amp;"
+
+
+def test_a_table_header_keeps_its_columns():
+    lines = md_table_header(["a | b", "# c", "{: #x }"])
+    page = render("\n".join(lines + ["| 1 | 2 | 3 |"]) + "\n")
+    assert page.tags.count("th") == 3 and page.attributes == set()
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_an_attribute_value_keeps_the_string_whole(text):
+    page = Markup(f'<a title="{html_text(text)}">x</a>')
+    assert page.tags == ["a"] and page.attributes == {"title"}
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS + ["a: b", "- [x]", "'quoted'", '"quoted"', "yes", "~", "null", "---"])
+def test_a_generated_page_title_is_set_escaped_and_read_back(text):
+    markdown_text, meta = get_data(front_matter(text, description=text) + "# Heading\n")
+    assert meta == {"title": html.escape(plain_line(text).strip()), "description": plain_line(text).strip()}
+    assert markdown_text == "# Heading\n"
+
+
+# Labels: placeholders are names, nothing is evaluated.
+
+@pytest.mark.parametrize("template", [
+    "{paragraph.__class__.__mro__}", "{paragraph[0]}", "{paragraph!r}", "{paragraph:>9999}", "{paragraph:{paragraph}}",
+    "{other}", "{}", "{0}", "{ paragraph }", "{", "}", "a { b", "${alert(1)}",
+])
+def test_a_placeholder_is_a_bare_name_it_may_use(template):
+    assert template_problems(template, frozenset({"paragraph"}))
+
+
+@pytest.mark.parametrize("template", ["Paragraph {paragraph}", "{paragraph}{paragraph}", "Braces {{ and }}", "No placeholder"])
+def test_good_templates_pass(template):
+    assert template_problems(template, frozenset({"paragraph"})) == []
+
+
+def test_fill_looks_names_up_and_escapes_the_words():
+    assert fill("{{x}} {year} <b>", {"year": 2023}) == "{x} 2023 <b>"
+    assert fill("a <b> {date}", {"date": "<time>"}, html.escape) == "a &lt;b&gt; <time>"
+    with pytest.raises(KeyError):
+        fill("{year.__class__}", {"year": 2023})  # never str.format's attribute access
+
+
+def test_labels_are_filled_with_the_values_they_may_use():
+    labels = Labels({"ui": {"agenda-year-title": LocalizedText.from_data({"fr": "Agenda {year}"})}})
+    assert labels.ui("agenda-year-title", "en", year=2023) == "Agenda 2023"
+    with pytest.raises(ValueError):
+        labels.ui("agenda-year-title", "en")
+
+
+def test_every_label_with_placeholders_exists():
+    real = load_dataset(load_site_config().codes)
+    assert set(PLACEHOLDERS) <= set(real.labels.entries["ui"])
+
+
+# The sanitizer: the second line behind make check.
+
+CONTRIBUTED_ATTACKS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)></svg>",
+    "<iframe src=javascript:alert(1)></iframe>", '<a href="javascript:alert(1)">x</a>', '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>', '<a href=" javascript:alert(1)">x</a>', '<a href="java\tscript:alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>', '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    '<p onclick="alert(1)">x</p>', '<h2 id="x" onmouseover="alert(1)">x</h2>', '<div class="admonition" style="position:fixed">x</div>',
+    "<style>*{display:none}</style>", '<form action="https://x.org"><input name=a></form>', '<object data="x.swf"></object>',
+    '<meta http-equiv="refresh" content="0;url=https://x.org">', '<base href="https://x.org/">', "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<span lang="fr" onclick="alert(1)">x</span>', "<!-- a --><!-- b", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+]
+
+
+@pytest.mark.parametrize("attack", CONTRIBUTED_ATTACKS)
+def test_the_sanitizer_leaves_no_script_or_foreign_link(attack):
+    page = f"<h1>Title</h1>{CONTRIBUTED_START}<p>before</p>{attack}<p>after</p>{CONTRIBUTED_END}<p>facts</p>"
+    clean = sanitize_contributed(page)
+    parsed = Markup(clean)
+    assert set(parsed.tags) <= {"h1", "p", "a", "h2", "div", "span"}
+    assert parsed.attributes <= {"href", "rel", "id", "class", "lang"}
+    assert not any(re.match(r"\s*(javascript|vbscript|data):", html.unescape(link), re.I) for link in parsed.links)
+    assert clean.startswith("<h1>Title</h1>") and clean.endswith("<p>facts</p>")
+
+
+def test_the_markers_cannot_be_moved_by_the_text():
+    text = f"{CONTRIBUTED_END}<script>alert(1)</script>{CONTRIBUTED_START}<img src=x onerror=alert(1)>"
+    clean = sanitize_contributed(f"<h1>T</h1>{CONTRIBUTED_START}{text}{CONTRIBUTED_END}<p>facts</p>")
+    assert "<script" not in clean and "<img" not in clean and clean.endswith("<p>facts</p>")
+
+
+def test_a_practice_page_without_markers_is_sanitized_whole():
+    assert sanitize_contributed("<p>x</p><script>alert(1)</script>", whole_if_unmarked=True) == "<p>x</p>"
+    assert sanitize_contributed("<p>x</p><script>alert(1)</script>") == "<p>x</p><script>alert(1)</script>"
