@@ -34,6 +34,8 @@ class _ConfigLoader(StrictLoader):
     """Reads mkdocs.yml as strictly as the data (a repeated key is an error, not silently the last
     one), without evaluating its MkDocs-specific tags (!ENV, !!python/name)."""
 
+    refuses_tags = False  # its !ENV and !!python/name tags are read below
+
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 

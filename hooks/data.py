@@ -7,13 +7,14 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from hooks.site import i18n, languages, load_data
+from hooks.site import guarded, i18n, languages, load_data
 
 log = logging.getLogger("mkdocs.hooks.data")
 
 
 # Before the i18n plugin's own on_config, so that nothing of any language is built on bad data.
 @event_priority(100)
+@guarded(lambda config: "data/")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = load_data(config)
     if i18n(config).current_language in (None, i18n(config).default_language):

@@ -10,11 +10,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.files import Files
 
 from alliance.build.generated import generated_folders, write_generated
-from hooks.site import dataset, languages
+from hooks.site import dataset, guarded, languages, page_file
 
 _written_for: list = []
 
 
+@guarded(lambda config: "content/ (the pages generated from data/)")
 def on_pre_build(config: MkDocsConfig) -> None:
     data = dataset(config)
     # The i18n plugin runs one build per language: write once per state of the data.
@@ -24,6 +25,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _written_for[:] = [data]
 
 
+@guarded(page_file)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # A generated page has no file in the repository to edit: no "edit this page" link.
     if page.file.src_uri.split("/", 1)[0] in generated_folders():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,20 +16,27 @@ from alliance.pages.markup import fallback_notice_html
 from alliance.data.problems import DataError
 from alliance.pages.sections import fill_sections
 from alliance.translations.status import edit_base, editor_url, translation_path
-from hooks.site import current_language, dataset, report
+from alliance.data.yamlload import read_text
+from hooks.site import current_language, dataset, guarded, page_file, report
 
 
 def _is_fallback(page: Page, config: MkDocsConfig) -> bool:
     return getattr(page.file, "locale", None) == ORIGINAL_LANGUAGE != current_language(config)
 
 
+@guarded(page_file)
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     # A practice page is built from the checked records, never from MkDocs' YAML 1.1 reading of it.
-    return practice_page(dataset(config), page.file.src_uri, current_language(config))
+    practice = practice_page(dataset(config), page.file.src_uri, current_language(config))
+    if practice is None and page.file.abs_src_path:
+        # Read here rather than by MkDocs: a page that is not UTF-8 is a problem with its line.
+        return read_text(Path(page.file.abs_src_path), page_file(page=page))
+    return practice
 
 
 # Before the i18n plugin (priority 50) rewrites the text, so that line numbers match the file.
 @event_priority(100)
+@guarded(page_file)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
@@ -48,6 +55,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@guarded(page_file)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The second line behind `make check`: a practice's text keeps only what plain Markdown makes.
     html = sanitize_practice_html(dataset(config), page.file.src_uri, html)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from alliance.data.dataset import Dataset, load_dataset_cached
+from alliance.data.dataset import CACHE_DIR, Dataset, load_dataset_cached
 from alliance.data.problems import DataError
 
 
@@ -43,7 +45,7 @@ class ProblemsFound(PluginError):
 
 def load_data(config: MkDocsConfig) -> Dataset:
     try:
-        _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir))]
+        _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir), CACHE_DIR)]
     except DataError as error:
         raise ProblemsFound("The data has problems; nothing was published.", error) from None
     return _loaded[0]
@@ -61,3 +63,39 @@ NOT_FOUND_PAGES: dict[str, str] = {}
 
 def report(error: DataError) -> PluginError:
     return ProblemsFound("A page has problems; nothing was published.", error)
+
+
+def unexpected(where: str, error: BaseException) -> PluginError:
+    """One line naming the file being processed, in place of a traceback."""
+    detail = " ".join(str(error).split())[:300]
+    return PluginError(
+        f"{where}: the build stopped on an unexpected error ({type(error).__name__}{': ' + detail if detail else ''}); "
+        "nothing was published. Please report it with this line."
+    )
+
+
+def guarded(where: Callable[..., str]):
+    """Wraps a hook: a data problem is reported as such, any other error as one line naming the
+    file being processed (`where` of the hook's arguments, or the note a generator added)."""
+
+    def decorate(hook):
+        @functools.wraps(hook)
+        def run(*args, **kwargs):
+            try:
+                return hook(*args, **kwargs)
+            except PluginError:
+                raise
+            except DataError as error:
+                raise report(error) from None
+            except Exception as error:
+                notes = getattr(error, "__notes__", None)
+                raise unexpected(notes[-1] if notes else where(*args, **kwargs), error) from None
+
+        return run
+
+    return decorate
+
+
+def page_file(*args, page, **kwargs) -> str:
+    """The page a page event is processing, as `where` of guarded."""
+    return f"content/{page.file.src_uri}"

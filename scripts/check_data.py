@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from alliance.data.dataset import load_dataset
+from alliance.data.dataset import CACHE_DIR, load_dataset
 from alliance.paths import DATA_DIR
 from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder holding cities.yaml and actions.yaml")
     args = parser.parse_args(argv)
     try:
-        dataset = load_dataset(load_site_config().codes, args.data_dir)
+        dataset = load_dataset(load_site_config().codes, args.data_dir, cache_dir=CACHE_DIR)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

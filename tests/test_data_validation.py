@@ -34,6 +34,7 @@ BAD_FIXTURES = sorted(path.name for path in (FIXTURES / "bad").glob("*.yaml"))
 
 
 def data_dir_with(tmp_path: Path, replacement: Path | None = None) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     """The good fixtures and the real labels, with one file replaced by `replacement`."""
     for path in (FIXTURES / "good").glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
@@ -175,3 +176,19 @@ def test_random_mutations_of_the_real_files_never_crash(tmp_path, data, name):
 )
 def test_scalars_follow_yaml_1_2(text, expected):
     assert parse_yaml(text, "x.yaml").data["v"] == expected
+
+
+def test_valid_data_is_remembered_by_its_hash_and_nothing_else(tmp_path, monkeypatch):
+    import alliance.data.dataset as dataset_module
+
+    data_dir, cache = data_dir_with(tmp_path / "data"), tmp_path / "cache"
+    first = load_dataset(LANGUAGES, data_dir, data_dir / "no-content", cache_dir=cache)
+    assert len(list(cache.glob("*.json"))) == 1
+    monkeypatch.setattr(dataset_module, "_load_and_check", lambda *args: pytest.fail("checked again"))
+    assert load_dataset(LANGUAGES, data_dir, data_dir / "no-content", cache_dir=cache) == first
+    monkeypatch.undo()
+    cities = data_dir / "cities.yaml"
+    cities.write_text(cities.read_text(encoding="utf-8").replace("country: SN", "country: XX"), encoding="utf-8")
+    with pytest.raises(DataError, match='"XX" is not an ISO 3166-1 country code'):
+        load_dataset(LANGUAGES, data_dir, data_dir / "no-content", cache_dir=cache)
+    assert len(list(cache.glob("*.json"))) == 1  # problems are never remembered

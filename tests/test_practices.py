@@ -54,7 +54,7 @@ CASES = {
     "bad-year.md": ["6:7: year: must be a whole number, not text"],
     "bad-missing-sources.md": ['2:1: the field "sources" is missing'],
     "bad-source.md": ['8:5: sources[0]: "www.example.org" must be a web address starting with http:// or https://, or declaration#p1 to cite paragraph 1 of the declaration'],
-    "bad-sources-read-form.md": ['9:15: sources_read: "26/11/2026" must be a day written year-month-day, such as 2026-11-26'],
+    "bad-sources-read-form.md": ['9:15: sources_read: "26/11/2026" must be a day written year-month-day, from 1900 to 2099, such as 2026-11-26'],
     "bad-sources-read-date.md": ['9:15: sources_read: "2026-02-30" is not a real calendar date'],
     "bad-unknown-field.md": ['5:1: citty: unknown field "citty" (did you mean "city"?)'],
     "bad-summary.md": ["3:10: summary: must be one sentence, ending with a full stop"],
@@ -199,3 +199,20 @@ def test_practices_link_to_their_city_page(good_dataset):
     practice = next(p for p in good_dataset.practices if p.id == "good-city")
     assert "- Lieu : [Palerme](../cities/palermo.md), Italie\n" in render_facts(good_dataset, practice, "fr")
     assert "### [Palerme](../cities/palermo.md) {: #city-palermo }" in render_by_place(good_dataset, "fr")
+
+
+def test_crlf_files_leak_no_carriage_return(tmp_path):
+    names = ["good-city.md", "good-city.en.md"]
+    texts = {name: (FIXTURES / name).read_text(encoding="utf-8").replace("\n", "\r\n") for name in names}
+    dataset = load_dataset(LANGUAGES, DATA_DIR, _content_with(tmp_path, [], texts))
+    exported = practices_json(dataset, LANGUAGES)["practices.json"]
+    assert "\\r" not in exported and "\r" not in exported
+    assert dataset.practices[0].description["en"] == "The text of the practice.\n"
+
+
+def test_a_badly_encoded_original_is_one_problem_not_one_per_translation(tmp_path):
+    broken = (FIXTURES / "bad-encoding.md").read_bytes()
+    content = _content_with(tmp_path, ["translated.en.md"])
+    (content / "practices" / "translated.md").write_bytes(broken)
+    _, problems = load_practices(content / "practices", CITY_COUNTRIES, LANGUAGES)
+    assert [p.message for p in problems] == ["the file is not valid UTF-8 text: save it with the UTF-8 encoding"]

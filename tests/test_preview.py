@@ -119,8 +119,8 @@ def test_the_preview_shows_problems_then_recovers_one_build_per_save(project):
 
         cities.write_text(text.replace(*BROKEN_LINE, 1), encoding="utf-8")
         _, html = wait_for(lambda: (r := fetch(page)) and "problem" in title(r[1]) and r, "no problem page", log)
-        assert re.search(r"cities\.yaml:\d+:\d+: a line here is not of the form", html)
-        assert "a line is not of the form <code>field: value</code>" in html  # its hint
+        assert re.search(r"cities\.yaml:\d+:\d+: this line is not of the form", html)
+        assert "the line given lacks the <code>:</code> after its field" in html  # its hint
         assert "problem" in title(fetch(base + "pt/no-such-page/")[1])  # every address
         assert builds() == 2
 
@@ -142,5 +142,5 @@ def test_the_strict_build_still_fails_on_the_same_problem(project, tmp_path):
     cities.write_text(cities.read_text(encoding="utf-8").replace(*BROKEN_LINE, 1), encoding="utf-8")
     result = build_site(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode == 1
-    assert re.search(r"cities\.yaml:\d+:\d+: a line here is not of the form", result.stdout + result.stderr)
+    assert re.search(r"cities\.yaml:\d+:\d+: this line is not of the form", result.stdout + result.stderr)
     assert not (tmp_path / "site" / "index.html").exists()

@@ -165,3 +165,16 @@ def test_the_site_translations_keep_their_french_structure():
     """`make test` fails on any translation of content/ that drifted from its French page."""
     problems = check_translations(CONTENT_DIR, load_site_config().codes, skip_folders=generated_folders())
     assert not problems, "\n" + "\n".join(str(problem) for problem in problems)
+
+
+def test_a_page_that_is_not_utf8_is_a_problem_with_its_place(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "x.md").write_text(FRENCH, encoding="utf-8")
+    (content / "x.en.md").write_bytes(b"# Title\n\nCaf\xe9 au lait\n")
+    (content / "y.md").write_bytes(b"\xff\xfe# UTF-16\n")
+    problems = check_translations(content, ("fr", "en"))
+    assert [str(p) for p in problems] == [
+        "content/x.en.md:3:4: the file is not valid UTF-8 text: save it with the UTF-8 encoding",
+        "content/y.md:1:1: the file is saved as UTF-16: save it with the UTF-8 encoding",
+    ]

@@ -72,7 +72,12 @@ def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:
 def write_generated(content_dir: Path, dataset: Dataset, languages: tuple[str, ...]) -> bool:
     folders: dict[str, dict[str, str]] = defaultdict(dict)
     for folder, generate in GENERATORS:
-        folders[folder].update(generate(dataset, languages))
+        try:
+            folders[folder].update(generate(dataset, languages))
+        except Exception as error:
+            # The build's report names what was being made instead of printing a traceback.
+            error.add_note(f"content/{folder}/ (made by {generate.__module__}.{generate.__name__})")
+            raise
     changed = False
     for folder, pages in folders.items():
         changed |= write_folder(content_dir / folder, pages)

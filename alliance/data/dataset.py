@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from importlib.metadata import version
 from pathlib import Path
 
 from alliance.data.actions import Action, build_actions, check_actions
 from alliance.data.labels import Labels, build_labels, check_labels
 from alliance.data.cities import City, Coverage, Declared, build_cities, check_cities, coverage
-from alliance.paths import CONTENT_DIR, DATA_DIR, display_path
+from alliance.paths import CONTENT_DIR, DATA_DIR, ROOT, SCHEMA_DIR, display_path
 from alliance.data.practices import PRACTICES_FOLDER, Practice, load_practices
 from alliance.data.problems import DataError, Problem
 from alliance.data.schemas import schema_problems
@@ -84,17 +89,92 @@ def data_fingerprint(*folders: Path) -> tuple:
 _cache: dict[tuple, Dataset] = {}
 
 
-def load_dataset_cached(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR) -> Dataset:
+def load_dataset_cached(
+    languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR, cache_dir: Path | None = None
+) -> Dataset:
     """load_dataset once per process and state of the files: MkDocs builds each language in turn."""
     key = (languages, str(data_dir), str(content_dir), data_fingerprint(data_dir, content_dir / PRACTICES_FOLDER))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load_dataset(languages, data_dir, content_dir)
+        _cache[key] = load_dataset(languages, data_dir, content_dir, cache_dir)
     return _cache[key]
 
 
-def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR) -> Dataset:
-    """Every problem of every file is raised together in one DataError."""
+# A load that found no problem leaves the values it read in CACHE_DIR, named by the SHA-256 of
+# everything that decided it: the bytes of the data files, of the schemas and of the practices, the
+# languages, the source of this package (the reader and the checks) and the versions of the
+# libraries it uses. The next load of the same bytes reads them back instead of checking again.
+# It is safe: the folder is git-ignored, so a pull request cannot bring an entry and CI starts
+# without any; an entry is plain JSON (values, never code) written only after a whole load
+# passed; and any change to what decided it changes the name, so no verdict outlives its inputs.
+CACHE_DIR = ROOT / ".cache" / "validated-data"
+_CACHE_ENTRIES = 8  # the newest entries kept: a preview's edits, the branches being switched
+
+
+def _cache_key(languages: tuple[str, ...], data_dir: Path, content_dir: Path) -> str:
+    digest = hashlib.sha256(repr((languages, [version(name) for name in ("PyYAML", "rapidyaml", "fastjsonschema", "jsonschema", "babel")])).encode())
+    inputs = [*sorted(Path(__file__).parent.glob("*.py")), *(data_dir / name for name in DATA_FILES), *sorted(SCHEMA_DIR.glob("*.json"))]
+    inputs += sorted((content_dir / PRACTICES_FOLDER).rglob("*.md"))
+    for path in inputs:
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
+def _cached(cache_dir: Path | None, key: str) -> dict | None:
+    try:
+        return json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8")) if cache_dir else None
+    except (OSError, ValueError):
+        return None
+
+
+def _remember(cache_dir: Path, key: str, values: dict) -> None:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = cache_dir / f"{key}.{os.getpid()}.tmp"
+        partial.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache_dir / f"{key}.json")  # whole or absent, even with builds side by side
+        for old in sorted(cache_dir.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[_CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written only makes the next load slower
+
+
+DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml")
+
+
+def load_dataset(
+    languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR, cache_dir: Path | None = None
+) -> Dataset:
+    """Every problem of every file is raised together in one DataError; with `cache_dir`, data
+    found valid before is read back from it (see CACHE_DIR)."""
+    # The values read make no reference cycles: the cycle collector, which would walk them again
+    # and again as they are made (a third of the time at 10,000 records), waits until the end.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_dataset(languages, data_dir, content_dir, cache_dir)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_dataset(languages: tuple[str, ...], data_dir: Path, content_dir: Path, cache_dir: Path | None) -> Dataset:
+    key = _cache_key(languages, data_dir, content_dir) if cache_dir else ""
+    values = _cached(cache_dir, key)
+    if values is not None:
+        cities = values["cities"]["cities"]
+        practices, problems = load_practices(content_dir / PRACTICES_FOLDER, {c["id"]: c["country"] for c in cities}, languages)
+        if not problems:
+            declared, cities = build_cities(values["cities"])
+            return Dataset(declared, cities, build_actions(values["actions"]), build_labels(values["labels"]), practices)
+    dataset, documents = _load_and_check(languages, data_dir, content_dir)
+    if cache_dir:
+        _remember(cache_dir, key, dict(zip(("cities", "actions", "labels"), (doc.data for doc in documents), strict=True)))
+    return dataset
+
+
+def _load_and_check(languages: tuple[str, ...], data_dir: Path, content_dir: Path) -> tuple[Dataset, tuple[YamlDocument, ...]]:
     cities_doc, problems = _load(data_dir / "cities.yaml", "cities.schema.json", "declared")
     actions_doc, action_problems = _load(data_dir / "actions.yaml", "actions.schema.json", "actions")
     problems += action_problems
@@ -118,4 +198,5 @@ def load_dataset(languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_
     # A file that could not be read has reported a problem: here all three were read.
     assert cities_doc is not None and actions_doc is not None and labels_doc is not None
     declared, cities = build_cities(cities_doc.data)
-    return Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data), practices)
+    dataset = Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data), practices)
+    return dataset, (cities_doc, actions_doc, labels_doc)

@@ -22,7 +22,7 @@ from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 from alliance.paths import display_path
 from alliance.data.problems import DataError, Problem, did_you_mean
 from alliance.data.schemas import schema_problems
-from alliance.data.yamlload import YamlDocument, decode_utf8, parse_yaml
+from alliance.data.yamlload import YamlDocument, parse_yaml, read_text
 
 # The folder of content/ holding the practices.
 PRACTICES_FOLDER = "practices"
@@ -85,6 +85,7 @@ def load_practices(
     countries (None while cities.yaml cannot be read: city references are then not checked)."""
     problems: list[Problem] = []
     files: list[_SourceFile] = []
+    unreadable: set[str] = set()  # ids whose French file exists but cannot be read
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
         named = practice_file(path.name)
         if named is None:
@@ -93,11 +94,13 @@ def load_practices(
             files.append(_read(path, *named))
         except DataError as error:
             problems.extend(error.problems)
+            if named[1] == ORIGINAL_LANGUAGE:
+                unreadable.add(named[0])
     for path in sorted(folder.rglob("*/*.md")) if folder.is_dir() else ():
         problems.append(Problem(display_path(path), 1, 1, f"a practice goes directly in {display_path(folder)}/, not in a subfolder"))
     originals = {f.id: f for f in files if f.language == ORIGINAL_LANGUAGE}
     for source in files:
-        problems.extend(_check_name(source, languages, originals))
+        problems.extend(_check_name(source, languages, originals, unreadable))
         if source.language == ORIGINAL_LANGUAGE:
             problems.extend(_check_original(source, city_countries))
         else:
@@ -109,7 +112,7 @@ def load_practices(
 
 def _read(path: Path, practice_id: str, language: str) -> _SourceFile:
     shown = display_path(path)
-    text = decode_utf8(path.read_bytes(), shown)
+    text = read_text(path, shown)
     match = _FRONT_MATTER.match(text)
     if not match:
         opened = text.startswith("---")
@@ -125,14 +128,16 @@ def _read(path: Path, practice_id: str, language: str) -> _SourceFile:
     return _SourceFile(practice_id, language, shown, doc, text[match.end():], body_line)
 
 
-def _check_name(source: _SourceFile, languages: tuple[str, ...], originals: Mapping[str, _SourceFile]) -> Iterator[Problem]:
+def _check_name(
+    source: _SourceFile, languages: tuple[str, ...], originals: Mapping[str, _SourceFile], unreadable: set[str]
+) -> Iterator[Problem]:
     if not _ID.match(source.id):
         yield Problem(source.path, 1, 1, f'the file name "{source.id}" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"')
     if source.language == ORIGINAL_LANGUAGE and source.path.endswith(f".{ORIGINAL_LANGUAGE}.md"):
         yield Problem(source.path, 1, 1, f'the French original has no language suffix: name it "{source.id}.md"')
     elif source.language not in languages:
         yield Problem(source.path, 1, 1, f'"{source.language}" is not a language of the site ({", ".join(languages)}){did_you_mean(source.language, languages)}')
-    elif source.language != ORIGINAL_LANGUAGE and source.id not in originals:
+    elif source.language != ORIGINAL_LANGUAGE and source.id not in originals and source.id not in unreadable:
         yield Problem(source.path, 1, 1, f'this translation has no French original: add "{source.id}.md" next to it, or correct the file name')
 
 
@@ -175,7 +180,7 @@ def _check_translation(source: _SourceFile, originals: Mapping[str, _SourceFile]
         else:
             message = f'a translation carries only {" and ".join(TRANSLATED_FIELDS)}: put "{key}" in the French file "{source.id}.md"'
         yield doc.problem((key,), message, at_key=True)
-    own = YamlDocument(doc.path, {k: v for k, v in doc.data.items() if k not in shared}, doc.root)
+    own = doc.with_data({k: v for k, v in doc.data.items() if k not in shared})
     yield from schema_problems(own, "practice-translation.schema.json")
     yield from _check_texts(source)
 

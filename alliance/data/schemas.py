@@ -131,6 +131,8 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
         yield doc.problem(path, f"must list at least {rule_value} item{'s' if rule_value > 1 else ''}")
     elif kind == "minLength":
         yield doc.problem(path, "must not be empty")
+    elif kind == "maxLength":
+        yield doc.problem(path, f"is {len(value):,} characters long: the most allowed is {error.validator_value:,}")
     elif kind == "uniqueItems":
         yield doc.problem(path, "lists the same value twice")
     elif kind in ("minProperties", "maxProperties"):

@@ -19,7 +19,8 @@ from typing import Iterable, Literal
 from urllib.parse import urljoin
 
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.data.problems import Problem
+from alliance.data.problems import DataError, Problem
+from alliance.data.yamlload import read_text
 from alliance.localized import served_url
 from alliance.translations.status import original_pages, translation_path
 
@@ -179,13 +180,25 @@ def check_translations(content_dir: Path, languages: tuple[str, ...], skip_folde
     problems: list[Problem] = []
     shown = content_dir.name
     for page in original_pages(content_dir, languages, skip_folders):
-        french = (content_dir / page).read_text(encoding="utf-8")
+        french = _read(content_dir / page, f"{shown}/{page.as_posix()}", problems)
         for language in languages:
             translation = content_dir / translation_path(page, language)
             if language != ORIGINAL_LANGUAGE and translation.is_file():
+                translated = _read(translation, f"{shown}/{translation_path(page, language).as_posix()}", problems)
+                if french is None or translated is None:
+                    continue
                 problems += compare(
                     f"{shown}/{page.as_posix()}", french,
-                    f"{shown}/{translation_path(page, language).as_posix()}", translation.read_text(encoding="utf-8"),
+                    f"{shown}/{translation_path(page, language).as_posix()}", translated,
                     urls=(served_url(page, ORIGINAL_LANGUAGE), served_url(page, language)),
                 )
-    return sorted(problems)
+    return sorted(set(problems))
+
+
+def _read(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """The page's text; a page that is not UTF-8 text is a problem of its own, not a traceback."""
+    try:
+        return read_text(path, shown)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None

@@ -1,0 +1,200 @@
+"""One contract: if `make check` accepts the data, every generator makes its pages without an exception.
+
+Records are generated from data/schemas/ (from_schema below, for the keywords they use), with only what the schemas
+cannot say arranged so that the cross-checks accept most of them: country codes from the list,
+unique ids, actions placed in generated cities, dates that suit the status. Everything else is
+whatever the schemas allow: any text in any script, any length up to the limits, any number in
+range. Data the checks refuse is dropped: the contract is about the data they accept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from alliance.build.generated import GENERATORS
+from alliance.data.countries import country_codes
+from alliance.data.dataset import load_dataset
+from alliance.data.problems import DataError
+from alliance.localized import localized_name
+from alliance.pages.catalogue import practice_page
+from alliance.pages.sections import SECTIONS
+from alliance.paths import DATA_DIR, SCHEMA_DIR
+from alliance.siteconfig import load_site_config
+
+LANGUAGES = load_site_config().codes
+COUNTRY = "^[A-Z]{2}$"
+LANGUAGE_CODE = "^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
+
+
+def _inline(node, base: str):
+    """The schema with every $ref replaced by what it points to, and the shapes the checks add."""
+    if isinstance(node, list):
+        return [_inline(item, base) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        uri, _, pointer = node["$ref"].partition("#")
+        target = json.loads((SCHEMA_DIR / (uri or base)).read_text(encoding="utf-8"))
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        return {**_inline(target, uri or base), **_inline({k: v for k, v in node.items() if k != "$ref"}, base)}
+    inlined = {k: _inline(v, base) for k, v in node.items() if k not in ("$schema", "$id", "errorMessage", "definitions", "description")}
+    if inlined.get("pattern") == COUNTRY:
+        return {"enum": sorted(country_codes())}
+    if inlined.get("pattern") == LANGUAGE_CODE:
+        return {"enum": list(LANGUAGES)}
+    return inlined
+
+
+def from_schema(node: dict) -> st.SearchStrategy:
+    """Values valid against `node`, for the JSON Schema keywords data/schemas/ uses (checked below)."""
+    if "enum" in node:
+        return st.sampled_from(node["enum"])
+    kinds = node["type"] if isinstance(node.get("type"), list) else [node.get("type", "object")]
+    return st.one_of(*(_of_type(kind, node) for kind in kinds))
+
+
+def _of_type(kind: str, node: dict) -> st.SearchStrategy:
+    if kind == "string":
+        if "pattern" in node:
+            text = st.from_regex(node["pattern"], fullmatch=True)
+        else:
+            text = st.text(min_size=node.get("minLength", 0), max_size=min(node.get("maxLength", 80), 80))
+        return text.filter(lambda t: node.get("minLength", 0) <= len(t) <= node.get("maxLength", len(t)))
+    if kind in ("integer", "number"):
+        low, high = node.get("minimum", -(10**9)), node.get("maximum", 10**9)
+        if kind == "integer":
+            return st.integers(low, high)
+        return st.floats(low, high, allow_nan=False, allow_infinity=False) | st.integers(int(low), int(high))
+    if kind == "array":
+        items = from_schema(node["items"])
+        return st.lists(items, min_size=node.get("minItems", 0), max_size=4, unique=node.get("uniqueItems", False))
+    properties = node.get("properties", {})
+    required = node.get("required", [])
+    optional = [name for name in properties if name not in required]
+    if "maxProperties" in node:  # "exactly one of": place
+        return st.sampled_from(sorted(properties)).flatmap(lambda name: st.fixed_dictionaries({name: from_schema(properties[name])}))
+    fixed = st.fixed_dictionaries(
+        {name: from_schema(properties[name]) for name in required if name in properties},
+        optional={name: from_schema(properties[name]) for name in optional},
+    )
+    extra = node.get("additionalProperties", False)
+    if extra is False:
+        return fixed
+    names = from_schema(node.get("propertyNames", {"type": "string"}))
+    more = st.dictionaries(names, from_schema(extra), max_size=4)
+    return st.tuples(fixed, more, *(from_schema(extra) for name in required if name not in properties)).map(
+        lambda parts: {**parts[1], **dict(zip([n for n in required if n not in properties], parts[2:], strict=True)), **parts[0]}
+    )
+
+
+@lru_cache(maxsize=None)
+def schema(name: str, *path: str) -> dict:
+    node = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    for part in path:
+        node = node[part]
+    return _inline(node, name)
+
+
+def real_dates(length: int) -> st.SearchStrategy[str]:
+    """Days that exist, written as the schema's pattern of that length (year, month, day, range)."""
+    def written(day: dt.date) -> str:
+        after = day + dt.timedelta(days=1)
+        return {4: f"{day:%Y}", 7: f"{day:%Y-%m}", 10: day.isoformat(), 21: f"{day.isoformat()}/{after.isoformat()}"}[length]
+
+    return st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 30)).map(written)
+
+
+def as_yaml(value) -> str:
+    """JSON, which is YAML, with the characters a file may not hold raw written as escapes."""
+    return re.sub("[\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+@st.composite
+def datasets(draw):
+    cities = draw(st.lists(from_schema(schema("cities.schema.json", "definitions", "city")), min_size=1, max_size=3))
+    for i, city in enumerate(cities):
+        city["id"] = f"{city['id'][:60].rstrip('-')}-{i}"
+    declared = draw(from_schema(schema("cities.schema.json", "properties", "declared")))
+    actions = draw(st.lists(from_schema(schema("actions.schema.json", "definitions", "action")), max_size=3))
+    for i, action in enumerate(actions):
+        action["id"] = f"{action['id'][:60].rstrip('-')}-{i}"
+        if isinstance(action.get("when"), str) and action["when"] != "yearly":
+            action["when"] = draw(real_dates(len(action["when"])))
+        if "city" in action["place"]:
+            action["place"]["city"] = draw(st.sampled_from(cities))["id"]
+        if action["status"] == "recurring":
+            action["when"] = "yearly"
+        elif action["status"] == "held" and str(action.get("when", "yearly")) == "yearly":
+            action["when"] = draw(st.integers(1900, 2099))
+    practices = draw(st.lists(from_schema(schema("practice.schema.json")), max_size=2))
+    for practice in practices:
+        practice["sources_read"] = draw(real_dates(10))
+        practice["summary"] = re.sub(r"[.!?…\s]+", " ", practice["summary"]).strip() + "."
+        if draw(st.booleans()):
+            practice["city"] = draw(st.sampled_from(cities))["id"]
+            practice.pop("country", None)
+        else:
+            practice.pop("city", None)
+            practice["country"] = draw(st.sampled_from(sorted(country_codes())))
+    bodies = draw(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1), min_size=len(practices), max_size=len(practices)))
+    return {"declared": declared, "cities": cities}, {"actions": actions}, list(zip(practices, bodies, strict=True))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=datasets())
+def test_data_the_check_accepts_builds_every_page(tmp_path_factory, data):
+    cities, actions, practices = data
+    folder = tmp_path_factory.mktemp("data")
+    (folder / "cities.yaml").write_text(as_yaml(cities), encoding="utf-8")
+    (folder / "actions.yaml").write_text(as_yaml(actions), encoding="utf-8")
+    (folder / "labels.yaml").write_bytes((DATA_DIR / "labels.yaml").read_bytes())
+    content = folder / "content"
+    (content / "practices").mkdir(parents=True)
+    for i, (front_matter, body) in enumerate(practices):
+        text = f"---\n{as_yaml(front_matter)}\n---\n\n{body}\n"
+        (content / "practices" / f"practice-{i}.md").write_text(text, encoding="utf-8")
+    try:
+        dataset = load_dataset(LANGUAGES, folder, content)
+    except DataError:
+        event("refused by the check")
+        return  # `make check` refuses it: the build is never asked
+    event("accepted by the check")
+    for _, generate in GENERATORS:
+        generate(dataset, LANGUAGES)
+    for section in SECTIONS.values():
+        for language in LANGUAGES:
+            section(dataset, language)
+    for practice in dataset.practices:
+        for language in LANGUAGES:
+            assert practice_page(dataset, f"practices/{localized_name(practice.id, language)}", language)
+
+
+KEYWORDS = {
+    "type", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "uniqueItems",
+    "properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "title",
+}
+
+
+def test_from_schema_knows_every_keyword_the_schemas_use():
+    def keywords(node):
+        if isinstance(node, dict):
+            yield from (k for k in node if k not in ("properties", "definitions"))
+            for key, value in node.items():
+                children = value.values() if key in ("properties", "definitions") else [value]
+                for child in children:
+                    yield from keywords(child)
+        elif isinstance(node, list):
+            for item in node:
+                yield from keywords(item)
+
+    used = {k for name in ("cities.schema.json", "actions.schema.json", "practice.schema.json") for k in keywords(schema(name))}
+    assert used <= KEYWORDS, used - KEYWORDS
