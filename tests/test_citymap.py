@@ -164,5 +164,5 @@ def test_the_frame_has_a_title_loads_lazily_and_links_its_document(real):
     markup = Markup(render_map_frame(real, "en"))
     assert markup.tags == ["iframe"]
     frame = re.search(r"<iframe[^>]*>", render_map_frame(real, "en"))[0]
-    assert 'title="Map of the cities of the Alliance Migrations"' in frame and 'loading="lazy"' in frame
+    assert 'title="Map of the cities and territories linked to the Alliance Migrations"' in frame and 'loading="lazy"' in frame
     assert "(map/cities-map.html)" in render_map_frame(real, "en")
