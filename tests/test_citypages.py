@@ -95,7 +95,7 @@ def test_city_page_content(real):
 
 def test_a_city_without_actions_says_so(real):
     page = html_of(city_page(real, real.city("cascais"), "en"))
-    assert "No action of the agenda takes place in this city so far." in page.text
+    assert "This site's agenda lists no action or meeting in this city." in page.text
 
 
 def test_city_list_groups_by_country_in_alphabetical_order(real):

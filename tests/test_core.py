@@ -70,6 +70,10 @@ def test_sections_are_filled_and_unknown_ones_reported_at_their_line():
     dataset = load_dataset(load_site_config().codes)
     filled = fill_sections("intro\n\n<!-- data: coverage -->\n", dataset, "en", "content/x.md")
     assert "documents 8 of those cities" in filled
+    # Its sources read like every record's: short, named by their site, in the page's language.
+    html = markdown.markdown(filled, extensions=["attr_list"])
+    assert '(sources: <a href="declaration.md#p1">declaration, § 1</a>, <a href="https://www.uclga.org/' in html
+    assert ">uclga.org</a>)</small>" in html
     with pytest.raises(DataError) as caught:
         fill_sections("a\nb\n  <!-- data: nothing -->\n", dataset, "fr", "content/x.md", first_line=5)
     assert caught.value.problems[0][:3] == ("content/x.md", 7, 3)

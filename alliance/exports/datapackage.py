@@ -25,7 +25,7 @@ LICENCE = {
 }
 # Read once, written into the package so that a reuser needs nothing else.
 DESCRIPTION = (
-    "The data of the Alliance Migrations site: the cities and territories of the network, the "
+    "The data of the Alliance Migrations site: the cities and territories a source links to the network, the "
     "participants of the Lisbon meeting (2023), the agenda and the catalogue of local practices, "
     "each record with its sources. Texts are in French (the original) and, where translated, "
     "English, Spanish and Portuguese. Sources are absolute addresses; a paragraph of the Lisbon "

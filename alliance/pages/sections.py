@@ -21,7 +21,7 @@ from alliance.data.dataset import Dataset
 from alliance.pages.markup import md_text
 from alliance.exports.open_data import render_exports_section
 from alliance.data.problems import DataError, Problem
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import sources_inline
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
 
@@ -40,7 +40,6 @@ def render_coverage(dataset: Dataset, language: str) -> str:
         countries=numbers.countries,
         declared_countries=numbers.declared_countries,
     )
-    sources = ", ".join(source_markdown(source, dataset.labels, language, "") for source in dataset.declared.sources)
     without_city = dataset.declared.countries_present_without_city
     if without_city:
         # Named, so that a reader can find every country the count includes.
@@ -48,7 +47,7 @@ def render_coverage(dataset: Dataset, language: str) -> str:
         sentence += " " + dataset.labels.ui("coverage-countries-without-city", language, countries=names)
     invitation = dataset.labels.ui("coverage-invitation", language)
     return (
-        f"{md_text(sentence)} ({md_text(dataset.labels.ui('agenda-sources', language))}: {sources})\n{{: .am-coverage }}\n\n"
+        f"{md_text(sentence)} {sources_inline(dataset.declared.sources, dataset.labels, language, '')}\n{{: .am-coverage }}\n\n"
         f"{md_text(invitation)}\n"
     )
 
