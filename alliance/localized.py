@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import PurePath
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 from types import MappingProxyType
-from typing import Mapping
 
 ORIGINAL_LANGUAGE = "fr"
 
@@ -29,7 +29,7 @@ class LocalizedText:
     texts: Mapping[str, str]
 
     @classmethod
-    def from_data(cls, value: Mapping[str, str]) -> "LocalizedText":
+    def from_data(cls, value: Mapping[str, str]) -> LocalizedText:
         return cls(MappingProxyType(dict(value)))
 
     def show(self, language: str) -> Shown:

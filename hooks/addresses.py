@@ -15,7 +15,10 @@ from hooks.site import NOT_FOUND_PAGES, current_language, dataset, i18n
 @event_priority(-50)
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
     # The plugin sets the attribute `config.extra.alternate` (what Material's templates read), not the key.
-    links = ((alternate["lang"], alternate["name"], alternate["link"]) for alternate in getattr(config.extra, "alternate", None) or ())
+    links = (
+        (alternate["lang"], alternate["name"], alternate["link"])
+        for alternate in getattr(config.extra, "alternate", None) or ()
+    )
     alternates = page_alternates(links, config.site_url or "/")
     context["alternates"] = alternates
     context["x_default"] = x_default(alternates, i18n(config).default_language) if alternates else None
@@ -32,7 +35,6 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         language = current_language(config)
         context["not_found"] = {key: labels.ui(f"not-found-{key}", language) for key in ("title", "text", "home")}
     return context
-
 
 
 # Each language's 404 page, kept before the i18n plugin's post-build (-100) starts the next

@@ -21,5 +21,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"Data valid: {data.coverage.summary()}")
         for language in languages(config):
             if missing := data.labels.untranslated(language):
-                log.info(f"{language}: {len(missing)} labels of data/labels.yaml are not translated; they are shown in French")
+                log.info(
+                    f"{language}: {len(missing)} labels of data/labels.yaml are not translated; they are shown in French"
+                )
     return config

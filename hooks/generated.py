@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
-
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from alliance.build.generated import generated_folders, write_generated
 from hooks.site import dataset, guarded, languages, page_file

@@ -10,13 +10,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from alliance.pages.catalogue import practice_page, sanitize_practice_html
-from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.pages.markup import fallback_notice_html
 from alliance.data.problems import DataError
+from alliance.data.yamlload import read_text
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.pages.catalogue import practice_page, sanitize_practice_html
+from alliance.pages.markup import fallback_notice_html
 from alliance.pages.sections import fill_sections
 from alliance.translations.status import edit_base, editor_url, translation_path
-from alliance.data.yamlload import read_text
 from hooks.site import current_language, dataset, guarded, page_file, report
 
 
@@ -44,7 +44,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     editor = edit_base(config.repo_url, config.edit_uri)
     if _is_fallback(page, config) and page.edit_url and editor:
         # The page's edit button starts its translation rather than editing the French original.
-        page.edit_url = editor_url(editor, translation_path(PurePosixPath(page.file.src_uri), language).as_posix(), exists=False)
+        page.edit_url = editor_url(
+            editor, translation_path(PurePosixPath(page.file.src_uri), language).as_posix(), exists=False
+        )
     try:
         markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
     except DataError as error:

@@ -25,6 +25,7 @@ from alliance.data.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.preview")
 
+
 class _Warnings(logging.Handler):
     """The warnings of a build: in strict mode they are what made it fail."""
 

@@ -17,5 +17,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except VendorMissing as error:
         raise PluginError(f"The map's front-end files are not installed: {error}") from None
     for vendor in vendored:
-        files.append(File(vendor.source.name, str(vendor.source.parent), config.site_dir, False, dest_uri=vendor.destination))
+        files.append(
+            File(vendor.source.name, str(vendor.source.parent), config.site_dir, False, dest_uri=vendor.destination)
+        )
     return files

@@ -33,7 +33,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     base = base_path(config.site_url or "/")
     for language, page in NOT_FOUND_PAGES.items():
         target = site / language_prefix(language, default) / "404.html"
-        target.write_text(portable_not_found(page, base, others, chooses_language=language == default), encoding="utf-8")
+        target.write_text(
+            portable_not_found(page, base, others, chooses_language=language == default), encoding="utf-8"
+        )
     NOT_FOUND_PAGES.clear()
     try:
         patch_bundle(site)
@@ -42,4 +44,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"Material's script changed: {error}") from None
     except SearchIndexFailed as error:
         raise PluginError(f"The search index could not be built:\n{error}") from None
-    log.info("Search index: " + " ".join(line.strip() for line in summary.splitlines() if "Indexed" in line or "language" in line.lower())[:300])
+    log.info(
+        "Search index: "
+        + " ".join(line.strip() for line in summary.splitlines() if "Indexed" in line or "language" in line.lower())[
+            :300
+        ]
+    )

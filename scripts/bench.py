@@ -29,13 +29,13 @@ from pathlib import Path
 
 import yaml
 
-from alliance.builtsite.parse import BuiltSite
-from alliance.data.dataset import load_dataset
 from alliance.build.generated import GENERATORS
 from alliance.builtsite.keypages import KEY_PAGES, page_address
+from alliance.builtsite.parse import BuiltSite
+from alliance.builtsite.weight import page_weight, search_index_weights
+from alliance.data.dataset import load_dataset
 from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
 from alliance.siteconfig import load_site_config
-from alliance.builtsite.weight import page_weight, search_index_weights
 from scripts.synthetic import write_synthetic_data
 
 # What a copy of the site needs besides data/ (alliance/ is imported from the project).
@@ -60,11 +60,28 @@ def run_build(config_file: Path, target: Path, strict: bool = True) -> float:
     """The CPU seconds of one `mkdocs build` process (it and its own children)."""
     if target.exists():
         shutil.rmtree(target)
-    command = [sys.executable, "-m", os.environ.get("GENERATOR", "mkdocs"), "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(target)]
+    command = [
+        sys.executable,
+        "-m",
+        os.environ.get("GENERATOR", "mkdocs"),
+        "build",
+        "--quiet",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(target),
+    ]
     if strict:
         command.insert(4, "--strict")
     start = children_cpu_seconds()
-    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
+    result = subprocess.run(
+        command,
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        check=False,
+    )
     seconds = children_cpu_seconds() - start
     if result.returncode != 0:
         sys.exit(f"the build of {config_file} failed:\n{result.stdout}\n{result.stderr}")
@@ -77,7 +94,9 @@ def measure(config_file: Path, target: Path, seconds: float) -> Build:
     site = BuiltSite.from_directory(target)
     languages = load_site_config(config_file)
     declaration = next(page for page in KEY_PAGES if page.name == "declaration")
-    declaration_file = site.resolve(page_address(declaration, languages.default_language, languages.default_language), target / "index.html").file
+    declaration_file = site.resolve(
+        page_address(declaration, languages.default_language, languages.default_language), target / "index.html"
+    ).file
     if declaration_file is None:
         sys.exit(f"the build in {target} has no declaration page")
     return Build(
@@ -94,6 +113,7 @@ def copy_site(destination: Path, with_generated: bool) -> Path:
     hooks to write them). Returns the copy's mkdocs.yml."""
     generated = {folder for folder, _ in GENERATORS}
     for name in SITE_SOURCES:
+
         def leave_out_generated(folder: str, names: list[str]) -> list[str]:
             return [n for n in names if Path(folder) == CONTENT_DIR and n in generated]
 
@@ -144,7 +164,12 @@ def time_validation(data_dir: Path, languages: tuple[str, ...]) -> dict[str, flo
 def print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths, strict=True))))
+        print(
+            "  ".join(
+                cell.ljust(width) if i == 0 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+            )
+        )
         if n == 0:
             print("  ".join("-" * width for width in widths))
 
@@ -155,12 +180,29 @@ def kilobytes(size: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="paired builds of the real and the plain site (median); default 3")
-    parser.add_argument("--sizes", default="250,1000", help="synthetic data sets: cities and actions each; default 250,1000")
-    parser.add_argument("--validate", type=int, default=10_000, help="cities and actions each for the validation timing; default 10000")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="paired builds of the real and the plain site (median); default 3"
+    )
+    parser.add_argument(
+        "--sizes", default="250,1000", help="synthetic data sets: cities and actions each; default 250,1000"
+    )
+    parser.add_argument(
+        "--validate", type=int, default=10_000, help="cities and actions each for the validation timing; default 10000"
+    )
     args = parser.parse_args()
     languages = load_site_config().codes
-    rows: list[tuple[str, ...]] = [("build", "Markdown pages", "CPU (s)", "ms per page", "HTML pages", "output", "declaration gzip", "search index gzip")]
+    rows: list[tuple[str, ...]] = [
+        (
+            "build",
+            "Markdown pages",
+            "CPU (s)",
+            "ms per page",
+            "HTML pages",
+            "output",
+            "declaration gzip",
+            "search index gzip",
+        )
+    ]
     print(f"Before: {load()}", file=sys.stderr)
 
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as temp_name:
@@ -175,7 +217,10 @@ def main() -> None:
         real_runs: list[float] = []
         plain_runs: list[float] = []
         for run in range(args.repeat):
-            print(f"Paired builds {run + 1}/{args.repeat}: the real site, then the same pages without hooks ...", file=sys.stderr)
+            print(
+                f"Paired builds {run + 1}/{args.repeat}: the real site, then the same pages without hooks ...",
+                file=sys.stderr,
+            )
             real_runs.append(run_build(MKDOCS_YML, temp / "real-site"))
             # Not strict: without the hooks, the data sections of pages are left as HTML comments.
             plain_runs.append(run_build(plain_config, temp / "plain-site", strict=False))
@@ -185,8 +230,16 @@ def main() -> None:
         markdown = count_markdown(temp / "plain" / "content")
 
         def row(name: str, pages: int, build: Build) -> tuple[str, ...]:
-            return (name, str(pages), f"{build.seconds:.2f}", f"{1000 * build.seconds / pages:.1f}", str(build.pages),
-                    kilobytes(build.output_bytes), kilobytes(build.declaration_gzip), kilobytes(build.search_index_gzip))
+            return (
+                name,
+                str(pages),
+                f"{build.seconds:.2f}",
+                f"{1000 * build.seconds / pages:.1f}",
+                str(build.pages),
+                kilobytes(build.output_bytes),
+                kilobytes(build.declaration_gzip),
+                kilobytes(build.search_index_gzip),
+            )
 
         rows.append(row("real site (data/ of the repository)", markdown, real))
         rows.append(row("same pages, plain Material + i18n, no hooks", markdown, plain))
@@ -203,17 +256,23 @@ def main() -> None:
         print()
         print_table(rows)
         print()
-        print(f"cost of the hooks (real / plain CPU time, median of {args.repeat} paired runs): {hooks_ratio:.2f} (target under 1.10)")
+        print(
+            f"cost of the hooks (real / plain CPU time, median of {args.repeat} paired runs): {hooks_ratio:.2f} (target under 1.10)"
+        )
         if per_page:
             growth = per_page[-1] / (real.seconds / markdown)
-            print(f"growth (cost per page of the largest synthetic site / the real site's): {growth:.2f} (target under 1.25)")
+            print(
+                f"growth (cost per page of the largest synthetic site / the real site's): {growth:.2f} (target under 1.25)"
+            )
         print(f"Times are CPU seconds (user + system) of a whole `mkdocs build` process; {load()}.")
         sys.stdout.flush()
 
         print(f"Validating {args.validate:,} cities and {args.validate:,} actions ...", file=sys.stderr)
         write_synthetic_data(temp / "validation", args.validate, args.validate, languages)
         times = time_validation(temp / "validation", languages)
-        print(f"validation of {args.validate:,} cities + {args.validate:,} actions ({', '.join(languages)}), CPU seconds:")
+        print(
+            f"validation of {args.validate:,} cities + {args.validate:,} actions ({', '.join(languages)}), CPU seconds:"
+        )
         for name, seconds in times.items():
             print(f"  {name}: {seconds:.2f} s")
         bare = times["bare PyYAML C load (no checks)"]

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from alliance.data.dataset import CACHE_DIR, load_dataset
-from alliance.paths import DATA_DIR
 from alliance.data.problems import DataError
+from alliance.paths import DATA_DIR
 from alliance.siteconfig import load_site_config
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 
 from alliance.build.generated import generated_folders
-from alliance.paths import CONTENT_DIR
 from alliance.data.problems import format_report
+from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config
 from alliance.translations.consistency import check_translations
 

@@ -34,7 +34,9 @@ def github_output(name: str, value: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--event", type=Path, required=True, help="the issues event (GITHUB_EVENT_PATH)")
-    parser.add_argument("--out", type=Path, required=True, help="folder for the commit message, pull request and answer")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="folder for the commit message, pull request and answer"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository to change")
     parser.add_argument("--github-output", type=Path, help="GITHUB_OUTPUT, to set the step's outputs")
     args = parser.parse_args(argv)
@@ -66,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as out:
             out.write(github_output("outcome", outcome_name) + github_output("answer", answer_text))
-    print(f"{outcome_name}: {changed if outcome_name == 'pr' else answer_text}" if form else "none: the issue carries no form's label")
+    print(
+        f"{outcome_name}: {changed if outcome_name == 'pr' else answer_text}"
+        if form
+        else "none: the issue carries no form's label"
+    )
     return 0
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from alliance.data.dataset import load_dataset
 from alliance.build.generated import generated_folders
-from alliance.paths import CONTENT_DIR
+from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError
+from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config
 from alliance.translations.consistency import check_translations
 from alliance.translations.status import render_text, translation_status

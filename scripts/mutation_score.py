@@ -34,7 +34,8 @@ def statuses(mutants: Path = MUTANTS) -> dict[str, dict[str, str]]:
     """{module file: {mutant name: status}} from mutmut's .meta files."""
     return {
         str(meta.relative_to(mutants).with_suffix("")): {
-            name: status_by_exit_code[code] for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+            name: status_by_exit_code[code]
+            for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
         }
         for meta in sorted(mutants.rglob("*.py.meta"))
     }
@@ -45,12 +46,16 @@ def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> 
     lines = [f"{'module':<36} {'mutants':>7} {'killed':>7} {'equiv.':>7} {'survived':>8} {'score':>6}"]
     unexplained = []
     for module, mutants in by_module.items():
-        counts = Counter("equivalent" if status == "survived" and name in equivalent else status for name, status in mutants.items())
+        counts = Counter(
+            "equivalent" if status == "survived" and name in equivalent else status for name, status in mutants.items()
+        )
         unexplained += [name for name, status in mutants.items() if status == "survived" and name not in equivalent]
         relevant = len(mutants) - counts["equivalent"] - counts["no tests"] - counts["not checked"]
         killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
         score = f"{100 * killed / relevant:.0f} %" if relevant else "—"
-        lines.append(f"{module:<36} {len(mutants):>7} {killed:>7} {counts['equivalent']:>7} {counts['survived']:>8} {score:>6}")
+        lines.append(
+            f"{module:<36} {len(mutants):>7} {killed:>7} {counts['equivalent']:>7} {counts['survived']:>8} {score:>6}"
+        )
         if counts["not checked"] or counts["no tests"]:
             lines.append(f"    {counts['not checked']} not checked, {counts['no tests']} reached by no test")
     return lines, unexplained
@@ -64,8 +69,10 @@ def main() -> int:
     lines, unexplained = report(by_module, equivalent_mutants())
     print("\n".join(lines))
     if unexplained:
-        print(f"\n{len(unexplained)} surviving mutants, neither killed by a test nor listed as equivalent in "
-              f"{EQUIVALENT.relative_to(ROOT)} (see each with `.venv/bin/mutmut show NAME`):")
+        print(
+            f"\n{len(unexplained)} surviving mutants, neither killed by a test nor listed as equivalent in "
+            f"{EQUIVALENT.relative_to(ROOT)} (see each with `.venv/bin/mutmut show NAME`):"
+        )
         print("\n".join(f"  {name}" for name in unexplained))
         return 1
     return 0

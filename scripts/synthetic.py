@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 
 from alliance.data.countries import country_codes
-from alliance.paths import DATA_DIR
-from alliance.data.yamlload import load_yaml
 from alliance.data.schemas import vocabulary
+from alliance.data.yamlload import load_yaml
+from alliance.paths import DATA_DIR
 
 # Words to make names of varied length and with the accents real names have.
 _SYLLABLES = ("ba", "lo", "mé", "san", "tri", "ão", "ñu", "gou", "ri", "ka", "dé", "ville", "ia", "por", "zé")
@@ -104,7 +104,9 @@ def write_synthetic_data(data_dir: Path, cities: int, actions: int, languages: t
     city_records = real["cities"] + synthetic_cities(cities, languages)
     declared = real["declared"]
     _dump(data_dir / "cities.yaml", {"declared": declared, "cities": city_records})
-    _dump(data_dir / "actions.yaml", {"actions": synthetic_actions(actions, [c["id"] for c in city_records], languages)})
+    _dump(
+        data_dir / "actions.yaml", {"actions": synthetic_actions(actions, [c["id"] for c in city_records], languages)}
+    )
 
 
 def _dump(path: Path, data: dict) -> None:

@@ -7,9 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 from filelock import FileLock
@@ -34,8 +34,18 @@ def quality_report(request) -> Iterator[list[str]]:
 
 # Here rather than in tests/quality/: under xdist the process that prints reads only this conftest.
 def pytest_terminal_summary(terminalreporter, config) -> None:
-    reports = [report for kept in terminalreporter.stats.values() for report in kept if getattr(report, "when", None) == "teardown"]
-    lines = [value for report in sorted(reports, key=lambda r: r.nodeid) for name, value in report.user_properties if name == _QUALITY_REPORT]
+    reports = [
+        report
+        for kept in terminalreporter.stats.values()
+        for report in kept
+        if getattr(report, "when", None) == "teardown"
+    ]
+    lines = [
+        value
+        for report in sorted(reports, key=lambda r: r.nodeid)
+        for name, value in report.user_properties
+        if name == _QUALITY_REPORT
+    ]
     if lines:
         terminalreporter.section("reader-facing quality report")
         for line in lines:
@@ -51,14 +61,31 @@ def site_config():
 GENERATOR = os.environ.get("GENERATOR", "mkdocs")
 
 
-def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", wrapper: tuple[str, ...] = (), **environment: str) -> subprocess.CompletedProcess:
+def build_site(
+    target: Path, config_file: Path = ROOT / "mkdocs.yml", wrapper: tuple[str, ...] = (), **environment: str
+) -> subprocess.CompletedProcess:
     """Runs `mkdocs build --strict` (or `properdocs build --strict`) as `make build` does, into `target`,
     from the configuration's folder; `wrapper` runs it under another command (faketime), `environment`
     adds variables."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
     return subprocess.run(
-        [*wrapper, sys.executable, "-m", GENERATOR, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(target)],
-        cwd=config_file.parent, env=env, capture_output=True, text=True, check=False,
+        [
+            *wrapper,
+            sys.executable,
+            "-m",
+            GENERATOR,
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(target),
+        ],
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -69,7 +96,9 @@ class SharedBuild:
     output: str  # what the build printed
 
 
-def shared_build(tmp_path_factory, name: str, build: Callable[[Path, Path], subprocess.CompletedProcess]) -> SharedBuild:
+def shared_build(
+    tmp_path_factory, name: str, build: Callable[[Path, Path], subprocess.CompletedProcess]
+) -> SharedBuild:
     """`build(work_folder, site_folder)` run once per test run, by whichever xdist worker needs it
     first; the other workers wait for it and read the same site (pytest-xdist's own advice)."""
     base = tmp_path_factory.getbasetemp()
@@ -80,7 +109,9 @@ def shared_build(tmp_path_factory, name: str, build: Callable[[Path, Path], subp
         if not record.is_file():
             folder.mkdir(exist_ok=True)
             result = build(folder, folder / "site")
-            record.write_text(json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8")
+            record.write_text(
+                json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8"
+            )
     done = json.loads(record.read_text(encoding="utf-8"))
     return SharedBuild(folder / "site", done["returncode"], done["output"])
 
@@ -103,8 +134,11 @@ def copy_project(destination: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     for folder in ("content", "data", "theme", "hooks"):
         shutil.copytree(
-            ROOT / folder, destination / folder,
-            ignore=lambda parent, names: [n for n in names if n == "__pycache__" or (Path(parent) == ROOT / "content" and n in skipped)],
+            ROOT / folder,
+            destination / folder,
+            ignore=lambda parent, names: [
+                n for n in names if n == "__pycache__" or (Path(parent) == ROOT / "content" and n in skipped)
+            ],
         )
     return destination / "mkdocs.yml"
 

@@ -9,8 +9,8 @@ from alliance.data.actions import Action, When
 from alliance.data.cities import City
 from alliance.data.dataset import Dataset, load_dataset
 from alliance.data.labels import Labels
-from alliance.localized import LocalizedText
 from alliance.data.schemas import vocabulary
+from alliance.localized import LocalizedText
 from alliance.siteconfig import load_site_config
 
 LANGUAGES = load_site_config().codes
@@ -27,8 +27,15 @@ def _localized(tag: str, languages=LANGUAGES) -> LocalizedText:
     return LocalizedText.from_data({language: hostile(f"{tag}-{language}") for language in languages})
 
 
-def city(city_id: str, lat: float, lon: float, roles: tuple[str, ...], name: LocalizedText | None = None,
-         country: str | None = None, sources: tuple[str, ...] | None = None) -> City:
+def city(
+    city_id: str,
+    lat: float,
+    lon: float,
+    roles: tuple[str, ...],
+    name: LocalizedText | None = None,
+    country: str | None = None,
+    sources: tuple[str, ...] | None = None,
+) -> City:
     return City(
         id=city_id,
         name=name or _localized(f"name-{city_id}"),
@@ -46,10 +53,14 @@ def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Da
 
     `label` makes the role and status labels (`lambda tag: tag` for plain ones)."""
     real = load_dataset(LANGUAGES)
-    cities = cities if cities is not None else (
-        city("first", 38.7, -9.1, ("lisbon-host", "pilot-territory")),
-        city("second", -23.5, -46.6, ("announced-host",)),
-        city("third", 48.8, 2.3, ("practices-shared", "meeting-host")),
+    cities = (
+        cities
+        if cities is not None
+        else (
+            city("first", 38.7, -9.1, ("lisbon-host", "pilot-territory")),
+            city("second", -23.5, -46.6, ("announced-host",)),
+            city("third", 48.8, 2.3, ("practices-shared", "meeting-host")),
+        )
     )
     action = Action(
         id="synthetic-action",
@@ -64,6 +75,7 @@ def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Da
     )
     # Role and status labels only in French: the other languages show them as fallbacks.
     entries = dict(real.labels.entries)
+
     # A label is a template: its braces are written doubled (make check refuses a lone one).
     def template(text: str) -> LocalizedText:
         return LocalizedText.from_data({"fr": text.replace("{", "{{").replace("}", "}}")})

@@ -8,15 +8,41 @@ from alliance.data.addresses import address_problem
 from alliance.data.contributed import link_scheme
 
 NOT_PUBLIC = [
-    "http://localhost/", "http://LOCALHOST./x", "http://app.localhost:3000/", "http://127.0.0.1/", "http://127.1/",
-    "http://2130706433/", "http://0x7f000001/", "http://0x7f.1/", "http://0177.0.0.1/", "http://0/", "http://%6c%6fcalhost/",
-    "http://\uff11\uff12\uff17.0.0.1/", "http://10.1.2.3/", "http://172.16.0.1/", "http://192.168.0.10:8080/",
-    "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/", "http://[::1]/", "http://[::]/", "http://[fe80::1]/",
-    "http://[fc00::1]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:10.0.0.1]/", "http://224.0.0.1/",
+    "http://localhost/",
+    "http://LOCALHOST./x",
+    "http://app.localhost:3000/",
+    "http://127.0.0.1/",
+    "http://127.1/",
+    "http://2130706433/",
+    "http://0x7f000001/",
+    "http://0x7f.1/",
+    "http://0177.0.0.1/",
+    "http://0/",
+    "http://%6c%6fcalhost/",
+    "http://\uff11\uff12\uff17.0.0.1/",
+    "http://10.1.2.3/",
+    "http://172.16.0.1/",
+    "http://192.168.0.10:8080/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://100.64.0.1/",
+    "http://[::1]/",
+    "http://[::]/",
+    "http://[fe80::1]/",
+    "http://[fc00::1]/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://[::ffff:10.0.0.1]/",
+    "http://224.0.0.1/",
 ]
 WITH_USER = ["https://user:password@example.org/", "https://user@example.org/", "https://example.org@evil.example/"]
-PUBLIC = ["https://example.org/", "http://example.org:8080/a?b=c#d", "https://8.8.8.8/", "https://[2001:4860:4860::8888]/",
-          "https://example.org/'quoted'", "https://1234.example/", "declaration#p4"]
+PUBLIC = [
+    "https://example.org/",
+    "http://example.org:8080/a?b=c#d",
+    "https://8.8.8.8/",
+    "https://[2001:4860:4860::8888]/",
+    "https://example.org/'quoted'",
+    "https://1234.example/",
+    "declaration#p4",
+]
 
 
 @pytest.mark.parametrize("address", NOT_PUBLIC)
@@ -29,7 +55,10 @@ def test_a_user_name_or_password_is_refused(address):
     assert "user name or password" in address_problem(address)
 
 
-@pytest.mark.parametrize("address", ['https://example.org/"><script>', "https://example.org/<x>", "https://example.org/{x}", "https://example.org/`"])
+@pytest.mark.parametrize(
+    "address",
+    ['https://example.org/"><script>', "https://example.org/<x>", "https://example.org/{x}", "https://example.org/`"],
+)
 def test_characters_addresses_do_not_allow_are_refused(address):
     assert "do not allow" in address_problem(address)
 
@@ -39,12 +68,26 @@ def test_public_addresses_pass(address):
     assert address_problem(address) is None
 
 
-@pytest.mark.parametrize("href, scheme", [
-    ("javascript:alert(1)", "javascript"), ("JaVaScRiPt:x", "javascript"), (" \x01javascript:x", "javascript"),
-    ("java\tscript:x", "javascript"), ("java&#9;script:x", "javascript"), ("&#106;avascript:x", "javascript"),
-    ("&#x6A;avascript:x", "javascript"), ("javascript&colon;x", "javascript"), ("vbscript:x", "vbscript"),
-    ("data:text/html,x", "data"), ("https://x.org", "https"), ("mailto:a@b.org", "mailto"),
-    ("../cities/lisbon.md", None), ("#anchor", None), ("//example.org/x", None), ("page.md?a=b:c", None),
-])
+@pytest.mark.parametrize(
+    "href, scheme",
+    [
+        ("javascript:alert(1)", "javascript"),
+        ("JaVaScRiPt:x", "javascript"),
+        (" \x01javascript:x", "javascript"),
+        ("java\tscript:x", "javascript"),
+        ("java&#9;script:x", "javascript"),
+        ("&#106;avascript:x", "javascript"),
+        ("&#x6A;avascript:x", "javascript"),
+        ("javascript&colon;x", "javascript"),
+        ("vbscript:x", "vbscript"),
+        ("data:text/html,x", "data"),
+        ("https://x.org", "https"),
+        ("mailto:a@b.org", "mailto"),
+        ("../cities/lisbon.md", None),
+        ("#anchor", None),
+        ("//example.org/x", None),
+        ("page.md?a=b:c", None),
+    ],
+)
 def test_the_scheme_is_read_as_a_browser_reads_it(href, scheme):
     assert link_scheme(href) == scheme

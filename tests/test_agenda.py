@@ -13,19 +13,19 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import markdown
 import pytest
-from mkdocs.utils.meta import get_data
 from icalendar import Calendar
+from mkdocs.utils.meta import get_data
 
-from alliance.data.actions import Action, parse_when
-from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.build.reproducible import data_changed_at
-from alliance.exports.calendar import agenda_feed, is_event
+from alliance.data.actions import Action, parse_when
 from alliance.data.dataset import load_dataset
-from alliance.pages.dates import format_when
-from alliance.localized import LocalizedText
-from alliance.siteconfig import Publication, load_site_config
 from alliance.data.schemas import vocabulary
+from alliance.exports.calendar import agenda_feed, is_event
+from alliance.localized import LocalizedText
+from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
+from alliance.pages.dates import format_when
 from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
+from alliance.siteconfig import Publication, load_site_config
 
 LANGUAGES = load_site_config().codes
 THIN = "\u2009"
@@ -37,7 +37,7 @@ HOSTILE = (
     "Paris; Lisbon, [link](javascript:alert(1)) *x* {: #evil }\nBEGIN:VEVENT\nUID:injected",
 )
 PUBLICATION = Publication("https://example.org/site/", {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "pt": "pt_PT"})
-STAMP = dt.datetime(2026, 11, 26, 16, 42, 43, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 11, 26, 16, 42, 43, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +48,15 @@ def dataset():
 def synthetic(dataset, **fields) -> Action:
     """A made-up action (never in data/), with the fields of a real one unless given."""
     values: dict[str, Any] = {
-        "id": "synthetic", "title": LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
-        "summary": LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}), "when": parse_when("2023-06-15"),
-        "city": "lisbon", "region": None, "targets": ("institutions",), "status": "planned", "sources": ("declaration#p4",),
+        "id": "synthetic",
+        "title": LocalizedText.from_data({"fr": "Titre", "en": "Title"}),
+        "summary": LocalizedText.from_data({"fr": "Résumé", "en": "Summary"}),
+        "when": parse_when("2023-06-15"),
+        "city": "lisbon",
+        "region": None,
+        "targets": ("institutions",),
+        "status": "planned",
+        "sources": ("declaration#p4",),
     }
     values.update(fields)
     return Action(**values)
@@ -61,20 +67,37 @@ def with_actions(dataset, *actions):
 
 
 DATES = [
-    ("2023-06-15", {"fr": "15 juin 2023", "en": "15 June 2023", "es": "15 de junio de 2023", "pt": "15 de junho de 2023"}),
-    ("2023-06-15/2023-06-16", {
-        "fr": "15–16 juin 2023", "en": f"15{THIN}–{THIN}16 June 2023",
-        "es": "15–16 de junio de 2023", "pt": "15–16 de junho de 2023",
-    }),
-    ("2023-01-30/2023-02-02", {
-        "fr": f"30 janvier{THIN}–{THIN}2 février 2023", "en": f"30 January{THIN}–{THIN}2 February 2023",
-        "es": f"30 de enero{THIN}–{THIN}2 de febrero de 2023", "pt": f"30 de janeiro{THIN}–{THIN}2 de fevereiro de 2023",
-    }),
-    ("2023-12-30/2024-01-02", {
-        "fr": f"30 décembre 2023{THIN}–{THIN}2 janvier 2024", "en": f"30 December 2023{THIN}–{THIN}2 January 2024",
-        "es": f"30 de diciembre de 2023{THIN}–{THIN}2 de enero de 2024",
-        "pt": f"30 de dezembro de 2023{THIN}–{THIN}2 de janeiro de 2024",
-    }),
+    (
+        "2023-06-15",
+        {"fr": "15 juin 2023", "en": "15 June 2023", "es": "15 de junio de 2023", "pt": "15 de junho de 2023"},
+    ),
+    (
+        "2023-06-15/2023-06-16",
+        {
+            "fr": "15–16 juin 2023",
+            "en": f"15{THIN}–{THIN}16 June 2023",
+            "es": "15–16 de junio de 2023",
+            "pt": "15–16 de junho de 2023",
+        },
+    ),
+    (
+        "2023-01-30/2023-02-02",
+        {
+            "fr": f"30 janvier{THIN}–{THIN}2 février 2023",
+            "en": f"30 January{THIN}–{THIN}2 February 2023",
+            "es": f"30 de enero{THIN}–{THIN}2 de febrero de 2023",
+            "pt": f"30 de janeiro{THIN}–{THIN}2 de fevereiro de 2023",
+        },
+    ),
+    (
+        "2023-12-30/2024-01-02",
+        {
+            "fr": f"30 décembre 2023{THIN}–{THIN}2 janvier 2024",
+            "en": f"30 December 2023{THIN}–{THIN}2 January 2024",
+            "es": f"30 de diciembre de 2023{THIN}–{THIN}2 de enero de 2024",
+            "pt": f"30 de dezembro de 2023{THIN}–{THIN}2 de janeiro de 2024",
+        },
+    ),
     ("2023-11", {"fr": "novembre 2023", "en": "November 2023", "es": "noviembre de 2023", "pt": "novembro de 2023"}),
     ("2024", {"fr": "2024", "en": "2024", "es": "2024", "pt": "2024"}),
     ("yearly", {"fr": "chaque année", "en": "every year", "es": "cada año", "pt": "todos os anos"}),
@@ -88,7 +111,10 @@ def test_dates_in_words_at_their_precision(dataset, value, expected, language):
     assert format_when(parse_when(value), language, dataset.labels) == expected[language]
 
 
-@pytest.mark.parametrize("value, machine", [("2024", "2024"), ("2023-11", "2023-11"), ("2023-06-15", "2023-06-15"), ("2023-06-15/2023-06-16", "2023-06-15")])
+@pytest.mark.parametrize(
+    "value, machine",
+    [("2024", "2024"), ("2023-11", "2023-11"), ("2023-06-15", "2023-06-15"), ("2023-06-15/2023-06-16", "2023-06-15")],
+)
 def test_entry_carries_the_machine_date_at_its_precision(dataset, value, machine):
     page = render_agenda(with_actions(dataset, synthetic(dataset, when=parse_when(value))), "en", "agenda.en.ics")
     assert f'<time datetime="{machine}">' in page
@@ -97,7 +123,11 @@ def test_entry_carries_the_machine_date_at_its_precision(dataset, value, machine
 def test_agenda_groups_by_year_and_keeps_undated_apart(dataset):
     page = render_agenda(dataset, "fr", "agenda.ics")
     headings = re.findall(r"^## (.*)$", page, flags=re.M)
-    assert headings[:3] == ["[2019](2019.md) { #year-2019 }", "[2023](2023.md) { #year-2023 }", "[2024](2024.md) { #year-2024 }"]
+    assert headings[:3] == [
+        "[2019](2019.md) { #year-2019 }",
+        "[2023](2023.md) { #year-2023 }",
+        "[2024](2024.md) { #year-2024 }",
+    ]
     assert headings[3].startswith("Actions récurrentes et en continu")
     undated = page.split("{ #agenda-undated }")[1]
     for action in dataset.actions:
@@ -168,11 +198,18 @@ def to_html(page: str) -> TagCollector:
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_strings_are_inert_in_pages(dataset, hostile):
     action = synthetic(
-        dataset, id="hostile", title=LocalizedText.from_data({"fr": hostile}),
-        summary=LocalizedText.from_data({"fr": hostile, "en": hostile}), sources=(f"https://example.org/{hostile.split()[0]}",),
+        dataset,
+        id="hostile",
+        title=LocalizedText.from_data({"fr": hostile}),
+        summary=LocalizedText.from_data({"fr": hostile, "en": hostile}),
+        sources=(f"https://example.org/{hostile.split()[0]}",),
     )
     data = with_actions(dataset, action)
-    for page in (render_agenda(data, "en", "agenda.en.ics"), render_year(data, "en", 2023), render_target(data, "en", "institutions")):
+    for page in (
+        render_agenda(data, "en", "agenda.en.ics"),
+        render_year(data, "en", 2023),
+        render_target(data, "en", "institutions"),
+    ):
         # A description holding the hostile title is still one string, read as such.
         assert set(get_data(page)[1]) == {"title", "description"}
         html = to_html(page)
@@ -222,7 +259,11 @@ def test_feed_event_details(dataset):
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
-    action = synthetic(dataset, title=LocalizedText.from_data({"fr": hostile, "en": hostile}), summary=LocalizedText.from_data({"fr": hostile}))
+    action = synthetic(
+        dataset,
+        title=LocalizedText.from_data({"fr": hostile, "en": hostile}),
+        summary=LocalizedText.from_data({"fr": hostile}),
+    )
     feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)
     (event,) = Calendar.from_ical(feed).walk("VEVENT")
     assert str(event["SUMMARY"]) == hostile
@@ -232,11 +273,23 @@ def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
 
 def test_untranslated_title_is_marked_french_in_the_feed(dataset):
     action = synthetic(dataset, title=LocalizedText.from_data({"fr": "Titre"}))
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr", STAMP)).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "pt", PUBLICATION, "fr", STAMP)).walk(
+        "VEVENT"
+    )
     assert event["SUMMARY"].params["LANGUAGE"] == "fr"
 
 
-@pytest.mark.parametrize("value, dated", [("2023-06-15", True), ("2023-06-15/2023-06-16", True), ("2023-06", False), ("2024", False), ("yearly", False), (None, False)])
+@pytest.mark.parametrize(
+    "value, dated",
+    [
+        ("2023-06-15", True),
+        ("2023-06-15/2023-06-16", True),
+        ("2023-06", False),
+        ("2024", False),
+        ("yearly", False),
+        (None, False),
+    ],
+)
 def test_only_known_days_become_events(dataset, value, dated):
     assert is_event(synthetic(dataset, when=parse_when(value))) is dated
 
@@ -292,7 +345,15 @@ def test_every_link_of_the_built_agenda_resolves(built_site):
                 assert parts.fragment in parse_links(target).ids, f"{base}: {link} points to no anchor"
 
 
-@pytest.mark.parametrize("prefix, name", [("", "Agenda de l'Alliance Migrations"), ("en/", "Alliance Migrations agenda"), ("es/", "Agenda de la Alianza Migraciones"), ("pt/", "Agenda da Aliança Migrações")])
+@pytest.mark.parametrize(
+    "prefix, name",
+    [
+        ("", "Agenda de l'Alliance Migrations"),
+        ("en/", "Alliance Migrations agenda"),
+        ("es/", "Agenda de la Alianza Migraciones"),
+        ("pt/", "Agenda da Aliança Migrações"),
+    ],
+)
 def test_built_feeds_sit_in_each_language(built_site, prefix, name):
     calendar = Calendar.from_ical((built_site / prefix / "open-data" / "agenda.ics").read_bytes())
     assert str(calendar["X-WR-CALNAME"]) == name
@@ -302,18 +363,29 @@ def test_built_feeds_sit_in_each_language(built_site, prefix, name):
 
 def test_untranslated_summary_says_so_in_the_feed(dataset):
     action = synthetic(dataset, summary=LocalizedText.from_data({"fr": "Résumé"}))
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)).walk(
+        "VEVENT"
+    )
     assert str(event["DESCRIPTION"]).startswith("Résumé (in French, not translated yet)\n\n")
-    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)).walk("VEVENT")
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)).walk(
+        "VEVENT"
+    )
     assert str(event["DESCRIPTION"]).startswith("Résumé\n\n")
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("fr", "(statut : tenu)"), ("en", "(status: held)"), ("es", "(estado: celebrado)"), ("pt", "(estado: realizado)"),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("fr", "(statut : tenu)"),
+        ("en", "(status: held)"),
+        ("es", "(estado: celebrado)"),
+        ("pt", "(estado: realizado)"),
+    ],
+)
 def test_a_status_after_a_title_agrees_with_the_word_status_not_the_title(dataset, language, expected):
-    """"Deuxième rencontre … (Tenu)" gave a feminine noun a masculine word; the word now follows
+    """ "Deuxième rencontre … (Tenu)" gave a feminine noun a masculine word; the word now follows
     "statut"/"estado", in lower case, whatever noun comes before."""
+
     def shown(action: Action) -> str:
         return "".join(to_html(status_in_text(action, dataset, language)).text).strip()
 

@@ -35,8 +35,12 @@ def test_the_layout_is_read():
 
 
 def test_alliance_never_imports_the_generator():
-    offenders = {name: sorted(i for i in imports if i.split(".")[0] in {"mkdocs", "properdocs", "material", "mkdocs_static_i18n"})
-                 for name, imports in MODULES.items()}
+    offenders = {
+        name: sorted(
+            i for i in imports if i.split(".")[0] in {"mkdocs", "properdocs", "material", "mkdocs_static_i18n"}
+        )
+        for name, imports in MODULES.items()
+    }
     assert {name: found for name, found in offenders.items() if found} == {}
 
 
@@ -53,7 +57,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                return path[path.index(target):] + [target]
+                return path[path.index(target) :] + [target]
             if target not in state and (found := visit(target)):
                 return found
         path.pop()

@@ -11,8 +11,15 @@ from tests.conftest import GENERATOR, build_site, copy_project
 
 # Hosts that would report a reader's visit to a third party or load code from elsewhere.
 FORBIDDEN_HOSTS = (
-    "fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com", "unpkg.com",
-    "code.jquery.com", "netdna.bootstrapcdn.com", "google-analytics.com", "googletagmanager.com",
+    "fonts.googleapis.com",
+    "fonts.gstatic.com",
+    "cdn.jsdelivr.net",
+    "cdnjs.cloudflare.com",
+    "unpkg.com",
+    "code.jquery.com",
+    "netdna.bootstrapcdn.com",
+    "google-analytics.com",
+    "googletagmanager.com",
 )
 
 
@@ -95,5 +102,7 @@ def test_invalid_data_stops_the_build_with_the_report_and_publishes_nothing(proj
 
 def test_the_site_is_built_by_the_chosen_generator(built_site):
     # `make ... GENERATOR=properdocs` really switches: the generator names itself in every page.
-    generator = re.search(r'<meta name="generator" content="([^"]+)"', (built_site / "index.html").read_text(encoding="utf-8"))
+    generator = re.search(
+        r'<meta name="generator" content="([^"]+)"', (built_site / "index.html").read_text(encoding="utf-8")
+    )
     assert generator and ("ProperDocs" in generator.group(1)) == (GENERATOR == "properdocs"), generator

@@ -35,10 +35,14 @@ def test_map_documents_are_made_once_per_data_and_kept(real, tmp_path, monkeypat
     assert mapcache.map_documents(real, LANGUAGES, tmp_path) == made
 
 
-@pytest.mark.parametrize("change", [
-    lambda dataset, languages: (dataclasses.replace(dataset, cities=dataset.cities[1:]), languages),
-    lambda dataset, languages: (dataset, languages[:2]),
-], ids=["a city fewer", "fewer languages"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda dataset, languages: (dataclasses.replace(dataset, cities=dataset.cities[1:]), languages),
+        lambda dataset, languages: (dataset, languages[:2]),
+    ],
+    ids=["a city fewer", "fewer languages"],
+)
 def test_other_data_makes_other_documents(real, tmp_path, monkeypatch, change):
     mapcache.map_documents(real, LANGUAGES, tmp_path)
     monkeypatch.setattr(citymap, "map_documents", _refuse)
@@ -55,7 +59,7 @@ def test_a_damaged_cache_file_is_made_again(real, tmp_path):
 
 def test_only_the_last_data_sets_are_kept(real, tmp_path):
     for n in range(mapcache.KEPT + 2):
-        mapcache.map_documents(dataclasses.replace(real, cities=real.cities[n:n + 1]), LANGUAGES[:1], tmp_path)
+        mapcache.map_documents(dataclasses.replace(real, cities=real.cities[n : n + 1]), LANGUAGES[:1], tmp_path)
     assert len(list(tmp_path.glob("*"))) == mapcache.KEPT
 
 
@@ -72,15 +76,23 @@ def test_a_build_with_its_maps_cached_never_imports_folium(tmp_path):
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'folium'))\n"
     )
     runs = [
-        subprocess.run([sys.executable, "-c", script, str(tmp_path / "content"), str(tmp_path / "cache")], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "content"), str(tmp_path / "cache")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         for _ in range(2)
     ]
     assert runs[0] != "[]\n" and runs[1] == "[]\n"
     assert len(list((tmp_path / "content" / "map").glob("cities-map*.html"))) == len(LANGUAGES)
 
 
-TEMPLATES = {"page.html": "{% extends 'base.html' %}{% block body %}{{ title|upper }}{% endblock %}",
-             "base.html": "<title>{{ title }}</title>{% block body %}{% endblock %}"}
+TEMPLATES = {
+    "page.html": "{% extends 'base.html' %}{% block body %}{{ title|upper }}{% endblock %}",
+    "base.html": "<title>{{ title }}</title>{% block body %}{% endblock %}",
+}
 
 
 def _environment(cache: MemoryBytecodeCache, templates=TEMPLATES) -> jinja2.Environment:

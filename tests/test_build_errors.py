@@ -29,7 +29,9 @@ def build(project: Path, before: str = "") -> str:
     """`mkdocs build --strict` of the copy, after the Python statements `before` (a fault to inject)."""
     script = f"{before}\nimport sys\nfrom mkdocs.__main__ import cli\nsys.exit(cli())"
     command = [sys.executable, "-c", script, "build", "--strict", "--site-dir", str(project / "site")]
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        command, cwd=project, capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    )
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
@@ -38,12 +40,15 @@ def build(project: Path, before: str = "") -> str:
 
 
 def test_a_generator_that_fails_is_one_line_naming_its_folder(project_copy):
-    output = build(project_copy, (
-        "import alliance.build.generated as generated\n"
-        "def failing(dataset, languages):\n"
-        "    raise ValueError('an unforeseen value')\n"
-        "generated.GENERATORS.insert(0, ('cities', failing))"
-    ))
+    output = build(
+        project_copy,
+        (
+            "import alliance.build.generated as generated\n"
+            "def failing(dataset, languages):\n"
+            "    raise ValueError('an unforeseen value')\n"
+            "generated.GENERATORS.insert(0, ('cities', failing))"
+        ),
+    )
     assert (
         "content/cities/ (made by __main__.failing): the build stopped on an unexpected error "
         "(ValueError: an unforeseen value); nothing was published." in output
@@ -63,11 +68,15 @@ def test_guarded_hooks_report_data_problems_and_name_the_page_of_any_other_error
 
     @guarded(page_file)
     def hook(markdown, page, config, files):
-        raise {"data": DataError([Problem("content/cities/lisbon.md", 3, 1, "a problem")]), "bug": KeyError("x")}[markdown]
+        raise {"data": DataError([Problem("content/cities/lisbon.md", 3, 1, "a problem")]), "bug": KeyError("x")}[
+            markdown
+        ]
 
     with pytest.raises(PluginError) as data:
         hook("data", page=page, config=None, files=None)
     assert "content/cities/lisbon.md:3:1: a problem" in str(data.value)
     with pytest.raises(PluginError) as bug:
         hook("bug", page=page, config=None, files=None)
-    assert str(bug.value).startswith("content/cities/lisbon.md: the build stopped on an unexpected error (KeyError: 'x')")
+    assert str(bug.value).startswith(
+        "content/cities/lisbon.md: the build stopped on an unexpected error (KeyError: 'x')"
+    )

@@ -15,8 +15,14 @@ def test_parse_page_finds_references_ids_and_what_loads():
     )
     assert page.ids == {"old", "p1"}
     assert [(r.tag, r.url, r.loads) for r in page.references] == [
-        ("a", "x/#a", False), ("style", "bg.png", True), ("img", "a.png", True), ("img", "a.png", True),
-        ("img", "b@2x.png", True), ("link", "f.woff2", True), ("link", "../en/", False), ("style", "c.png", True),
+        ("a", "x/#a", False),
+        ("style", "bg.png", True),
+        ("img", "a.png", True),
+        ("img", "a.png", True),
+        ("img", "b@2x.png", True),
+        ("link", "f.woff2", True),
+        ("link", "../en/", False),
+        ("style", "c.png", True),
     ]
 
 
@@ -27,7 +33,13 @@ def test_css_urls_reads_url_and_import_but_not_comments():
 
 @pytest.fixture
 def site(tmp_path):
-    for path in ("index.html", "en/index.html", "en/declaration/index.html", "assets/a b.css", "open-data/cities.geojson"):
+    for path in (
+        "index.html",
+        "en/index.html",
+        "en/declaration/index.html",
+        "assets/a b.css",
+        "open-data/cities.geojson",
+    ):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("", encoding="utf-8")
     return BuiltSite(tmp_path, "https://example.github.io/site/")

@@ -12,10 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
-import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -46,7 +44,11 @@ def _inline(node, base: str):
         for part in filter(None, pointer.split("/")):
             target = target[part]
         return {**_inline(target, uri or base), **_inline({k: v for k, v in node.items() if k != "$ref"}, base)}
-    inlined = {k: _inline(v, base) for k, v in node.items() if k not in ("$schema", "$id", "errorMessage", "definitions", "description")}
+    inlined = {
+        k: _inline(v, base)
+        for k, v in node.items()
+        if k not in ("$schema", "$id", "errorMessage", "definitions", "description")
+    }
     if inlined.get("pattern") == COUNTRY:
         return {"enum": sorted(country_codes())}
     if inlined.get("pattern") == LANGUAGE_CODE:
@@ -81,7 +83,9 @@ def _of_type(kind: str, node: dict) -> st.SearchStrategy:
     required = node.get("required", [])
     optional = [name for name in properties if name not in required]
     if "maxProperties" in node:  # "exactly one of": place
-        return st.sampled_from(sorted(properties)).flatmap(lambda name: st.fixed_dictionaries({name: from_schema(properties[name])}))
+        return st.sampled_from(sorted(properties)).flatmap(
+            lambda name: st.fixed_dictionaries({name: from_schema(properties[name])})
+        )
     fixed = st.fixed_dictionaries(
         {name: from_schema(properties[name]) for name in required if name in properties},
         optional={name: from_schema(properties[name]) for name in optional},
@@ -92,11 +96,15 @@ def _of_type(kind: str, node: dict) -> st.SearchStrategy:
     names = from_schema(node.get("propertyNames", {"type": "string"}))
     more = st.dictionaries(names, from_schema(extra), max_size=4)
     return st.tuples(fixed, more, *(from_schema(extra) for name in required if name not in properties)).map(
-        lambda parts: {**parts[1], **dict(zip([n for n in required if n not in properties], parts[2:], strict=True)), **parts[0]}
+        lambda parts: {
+            **parts[1],
+            **dict(zip([n for n in required if n not in properties], parts[2:], strict=True)),
+            **parts[0],
+        }
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str, *path: str) -> dict:
     node = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
     for part in path:
@@ -106,16 +114,23 @@ def schema(name: str, *path: str) -> dict:
 
 def real_dates(length: int) -> st.SearchStrategy[str]:
     """Days that exist, written as the schema's pattern of that length (year, month, day, range)."""
+
     def written(day: dt.date) -> str:
         after = day + dt.timedelta(days=1)
-        return {4: f"{day:%Y}", 7: f"{day:%Y-%m}", 10: day.isoformat(), 21: f"{day.isoformat()}/{after.isoformat()}"}[length]
+        return {4: f"{day:%Y}", 7: f"{day:%Y-%m}", 10: day.isoformat(), 21: f"{day.isoformat()}/{after.isoformat()}"}[
+            length
+        ]
 
     return st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 30)).map(written)
 
 
 def as_yaml(value) -> str:
     """JSON, which is YAML, with the characters a file may not hold raw written as escapes."""
-    return re.sub("[\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return re.sub(
+        "[\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        json.dumps(value, ensure_ascii=False),
+    )
 
 
 @st.composite
@@ -145,11 +160,21 @@ def datasets(draw):
         else:
             practice.pop("city", None)
             practice["country"] = draw(st.sampled_from(sorted(country_codes())))
-    bodies = draw(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1), min_size=len(practices), max_size=len(practices)))
+    bodies = draw(
+        st.lists(
+            st.text(st.characters(blacklist_categories=("Cs",)), min_size=1),
+            min_size=len(practices),
+            max_size=len(practices),
+        )
+    )
     return {"declared": declared, "cities": cities}, {"actions": actions}, list(zip(practices, bodies, strict=True))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=datasets())
 def test_data_the_check_accepts_builds_every_page(tmp_path_factory, data):
     cities, actions, practices = data
@@ -179,8 +204,23 @@ def test_data_the_check_accepts_builds_every_page(tmp_path_factory, data):
 
 
 KEYWORDS = {
-    "type", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "uniqueItems",
-    "properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "title",
+    "type",
+    "enum",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "items",
+    "minItems",
+    "uniqueItems",
+    "properties",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "title",
 }
 
 
@@ -196,5 +236,9 @@ def test_from_schema_knows_every_keyword_the_schemas_use():
             for item in node:
                 yield from keywords(item)
 
-    used = {k for name in ("cities.schema.json", "actions.schema.json", "practice.schema.json") for k in keywords(schema(name))}
+    used = {
+        k
+        for name in ("cities.schema.json", "actions.schema.json", "practice.schema.json")
+        for k in keywords(schema(name))
+    }
     assert used <= KEYWORDS, used - KEYWORDS

@@ -9,14 +9,18 @@ import json
 
 import pytest
 
-from alliance.exports.cityexports import (
-    city_exports, cities_csv, cities_geojson, lisbon_meeting_json, render_city_exports, spreadsheet_safe,
-)
-from alliance.siteconfig import Publication
 from alliance.data.dataset import load_dataset
+from alliance.exports.cityexports import (
+    cities_csv,
+    cities_geojson,
+    city_exports,
+    lisbon_meeting_json,
+    render_city_exports,
+    spreadsheet_safe,
+)
 from alliance.localized import LocalizedText
+from alliance.siteconfig import Publication
 from tests.synthetic_cities import HOSTILE, LANGUAGES, city, hostile_dataset
-
 
 PUBLICATION = Publication("https://example.org/site/", {})
 
@@ -65,7 +69,9 @@ def test_csv_round_trip(real):
         assert (float(row["latitude"]), float(row["longitude"])) == (c.lat, c.lon)
         assert row["roles"].split(";") == list(c.roles)
         assert row["sources"].split(" ") == [
-            f"https://example.org/site/declaration/#p{s.removeprefix('declaration#p')}" if s.startswith("declaration#") else s
+            f"https://example.org/site/declaration/#p{s.removeprefix('declaration#p')}"
+            if s.startswith("declaration#")
+            else s
             for s in c.sources
         ]
         assert row["country"] == c.country
@@ -73,32 +79,37 @@ def test_csv_round_trip(real):
 
 def test_csv_rows_survive_quotes_commas_and_newlines():
     name = 'A "quoted", name\non two lines'
-    dataset = hostile_dataset((city("odd", 1.5, -2.25, ("pilot-territory",), name=LocalizedText.from_data({"fr": name}), country="PT"),))
+    dataset = hostile_dataset(
+        (city("odd", 1.5, -2.25, ("pilot-territory",), name=LocalizedText.from_data({"fr": name}), country="PT"),)
+    )
     rows = list(csv.DictReader(read_csv(cities_csv(dataset, LANGUAGES, PUBLICATION))))
     assert rows[0]["name_fr"] == name and rows[0]["longitude"] == "-2.25"
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
-    ("+1+1", "'+1+1"),
-    ("-1+1", "'-1+1"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("\tLisbonne", "'\tLisbonne"),
-    ("\nLisbonne", "'\nLisbonne"),
-    (" =1+1", "' =1+1"),
-    ("\u00a0+1", "'\u00a0+1"),
-    ("\u3000@SUM(A1)", "'\u3000@SUM(A1)"),
-    ("\uff1d1+1", "'\uff1d1+1"),  # full-width =, read as = by spreadsheets
-    ("\uff0b1", "'\uff0b1"),
-    ("\uff0d1", "'\uff0d1"),
-    ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
-    ("Lisbonne", "Lisbonne"),
-    ("Lisbonne = 1", "Lisbonne = 1"),
-    ("a=b", "a=b"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ('=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'),
+        ("+1+1", "'+1+1"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("\tLisbonne", "'\tLisbonne"),
+        ("\nLisbonne", "'\nLisbonne"),
+        (" =1+1", "' =1+1"),
+        ("\u00a0+1", "'\u00a0+1"),
+        ("\u3000@SUM(A1)", "'\u3000@SUM(A1)"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width =, read as = by spreadsheets
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+        ("Lisbonne", "Lisbonne"),
+        ("Lisbonne = 1", "Lisbonne = 1"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
 def test_spreadsheet_formulas_are_disarmed(text, shown):
     assert spreadsheet_safe(text) == shown
 

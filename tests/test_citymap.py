@@ -10,16 +10,23 @@ import subprocess
 
 import pytest
 
-from alliance.pages.citymap import (
-    CLUSTER_SHAPE_SIZE, ROLE_MARKERS, cluster_icon_js, map_document, map_documents, marker_svg, marker_title, popup_html,
-    shown_role, template_literal_html,
-)
-from alliance.pages.mapframe import render_map_frame
-from alliance.pages.citypages import CITY_LIST_ANCHOR
-from alliance.data.labels import Labels
 from alliance.data.dataset import load_dataset
-from alliance.localized import LocalizedText
+from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
+from alliance.localized import LocalizedText
+from alliance.pages.citymap import (
+    CLUSTER_SHAPE_SIZE,
+    cluster_icon_js,
+    map_document,
+    map_documents,
+    marker_title,
+    popup_html,
+    shown_role,
+    template_literal_html,
+)
+from alliance.pages.citypages import CITY_LIST_ANCHOR
+from alliance.pages.mapframe import render_map_frame
+from alliance.pages.markers import ROLE_MARKERS, marker_svg
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, as_label, city, hostile_dataset
 from tests.synthetic_cities import hostile as hostile_text
 
@@ -58,14 +65,30 @@ def run_scripts(document: str) -> dict:
 
 
 # The interface texts the map document writes, hostile too: data/labels.yaml is a contribution.
-MAP_UI = ("map-title", "map-legend", "map-attribution", "map-zoom-in", "map-zoom-out", "map-noscript", "map-noscript-list")
+MAP_UI = (
+    "map-title",
+    "map-legend",
+    "map-attribution",
+    "map-zoom-in",
+    "map-zoom-out",
+    "map-noscript",
+    "map-noscript-list",
+)
 
 
 @pytest.fixture(scope="module")
 def hostile():
     dataset = hostile_dataset()
     entries = dict(dataset.labels.entries)
-    entries["ui"] = {**entries["ui"], **{key: LocalizedText.from_data({language: as_label(hostile_text(f"{key}-{language}")) for language in LANGUAGES}) for key in MAP_UI}}
+    entries["ui"] = {
+        **entries["ui"],
+        **{
+            key: LocalizedText.from_data(
+                {language: as_label(hostile_text(f"{key}-{language}")) for language in LANGUAGES}
+            )
+            for key in MAP_UI
+        },
+    }
     return dataclasses.replace(dataset, labels=Labels(entries))
 
 
@@ -88,10 +111,21 @@ def test_hostile_strings_stay_text_when_the_map_runs(hostile, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_hostile_strings_do_not_change_the_structure_of_the_document(hostile, language):
     """Same cities with plain texts: the same elements in the same order, so nothing was injected."""
-    plain = hostile_dataset(tuple(
-        city(c.id, c.lat, c.lon, c.roles, name=LocalizedText.from_data({"fr": c.id}), country="PT", sources=("declaration#p1",))
-        for c in hostile.cities
-    ), label=lambda tag: tag)
+    plain = hostile_dataset(
+        tuple(
+            city(
+                c.id,
+                c.lat,
+                c.lon,
+                c.roles,
+                name=LocalizedText.from_data({"fr": c.id}),
+                country="PT",
+                sources=("declaration#p1",),
+            )
+            for c in hostile.cities
+        ),
+        label=lambda tag: tag,
+    )
     plain = dataclasses.replace(plain, labels=hostile_dataset(label=lambda tag: tag).labels)
     document = map_document(hostile, language)
     assert Markup(document).tags == Markup(map_document(plain, language)).tags
@@ -123,7 +157,9 @@ def test_two_builds_give_the_same_bytes(real):
 
 def test_one_document_per_language_in_its_language(real):
     documents = map_documents(real, LANGUAGES)
-    assert sorted(documents) == sorted(["cities-map.html"] + [f"cities-map.{lang}.html" for lang in LANGUAGES if lang != "fr"])
+    assert sorted(documents) == sorted(
+        ["cities-map.html"] + [f"cities-map.{lang}.html" for lang in LANGUAGES if lang != "fr"]
+    )
     assert '<html lang="en">' in documents["cities-map.en.html"]
     assert "Legend" in documents["cities-map.en.html"] and "Légende" in documents["cities-map.html"]
 
@@ -201,7 +237,7 @@ def test_the_document_is_whole_html_with_every_script_inside(real, language):
 def test_controls_and_messages_are_in_the_document_language(real, language):
     document = map_document(real, language)
     ui = lambda key: real.labels.ui(key, language)  # noqa: E731
-    assert "zoomControl\": false" in document  # Leaflet's English control is replaced ...
+    assert 'zoomControl": false' in document  # Leaflet's English control is replaced ...
     zoom = re.search(r"L\.control\.zoom\(\{(.*?)\}\)", document, re.S)[1]  # ... by one in the language
     assert json.dumps(ui("map-zoom-in")) in zoom and json.dumps(ui("map-zoom-out")) in zoom
     attribution = json.loads(re.search(r'"attribution": ("(?:[^"\\]|\\.)*")', document)[1])
@@ -230,7 +266,12 @@ def test_the_marker_title_names_the_place_and_each_of_its_roles(real, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_map_does_not_call_its_places_members(real, language):
     """No source states membership for every place (issue 16): the map names roles, not members."""
-    member_phrases = {"fr": "villes de l'Alliance", "en": "cities of the Alliance", "es": "ciudades de la Alianza", "pt": "cidades da Aliança"}
+    member_phrases = {
+        "fr": "villes de l'Alliance",
+        "en": "cities of the Alliance",
+        "es": "ciudades de la Alianza",
+        "pt": "cidades da Aliança",
+    }
     document = map_document(real, language)
     assert member_phrases[language] not in document.replace("&#x27;", "'")
     cascais = real.city("cascais")
@@ -258,11 +299,19 @@ process.stdout.write(JSON.stringify(make(require("fs").readFileSync(0, "utf8")))
 def test_a_group_of_markers_shows_the_shapes_of_its_roles_and_says_them_as_text(hostile, language):
     node = shutil.which("node")
     assert node, "Node.js is a prerequisite of the project (README): it runs the map's scripts in this test"
-    result = subprocess.run([node, "-e", _CLUSTER_HARNESS], input=cluster_icon_js(hostile, language),
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [node, "-e", _CLUSTER_HARNESS],
+        input=cluster_icon_js(hostile, language),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     icon = json.loads(result.stdout)
     # Markup only from the site's own shapes, in the schema's order; the labels (data) only as text.
-    assert icon["markup"] == [marker_svg("lisbon-host", CLUSTER_SHAPE_SIZE), marker_svg("lisbon-supporter", CLUSTER_SHAPE_SIZE)]
+    assert icon["markup"] == [
+        marker_svg("lisbon-host", CLUSTER_SHAPE_SIZE),
+        marker_svg("lisbon-supporter", CLUSTER_SHAPE_SIZE),
+    ]
     labels = [hostile.labels.term("role", role, language).text for role in ("lisbon-host", "lisbon-supporter")]
     assert icon["texts"] == ["2", "; ".join(labels)]
     assert "marker-cluster-small" in icon["className"]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-
 import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
-from alliance.localized import collation_key
 from alliance.data.dataset import load_dataset
-from alliance.pages.dates import format_when
 from alliance.data.labels import Labels
+from alliance.localized import collation_key
+from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
+from alliance.pages.dates import format_when
 from alliance.pages.markup import html_text, plain_line
 from alliance.pages.sources import source_markdown, sources_inline
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
@@ -49,8 +48,14 @@ def test_hostile_city_page_is_text(hostile, language):
     }
     page = html_of(source)
     assert set(page.tags) <= SAFE_TAGS and page.attributes <= SAFE_ATTRIBUTES
-    for text in (c.name[language], c.country, f"role-lisbon-host {HOSTILE}", f"status-held {HOSTILE}",
-                 f"note-{c.id} {HOSTILE}", hostile.actions[0].title[language]):
+    for text in (
+        c.name[language],
+        c.country,
+        f"role-lisbon-host {HOSTILE}",
+        f"status-held {HOSTILE}",
+        f"note-{c.id} {HOSTILE}",
+        hostile.actions[0].title[language],
+    ):
         assert text in page.text
     assert c.sources[1] in page.links  # the address is kept whole, as the link's target
 
@@ -78,18 +83,30 @@ def test_city_page_content(real):
     source = city_page(real, real.city("lisbon"), "en")
     page = html_of(source)
     assert page.tags.count("h2") == 5  # roles, actions, practices, sources, coordinates
-    for text in ("Country: Portugal", "Host city of the Lisbon meeting (2023)", "Pilot territory",
-                 f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (status: held)",
-                 "Lisbon declaration, paragraph 1", "Latitude: 38.7223", "Longitude: -9.1393"):
+    for text in (
+        "Country: Portugal",
+        "Host city of the Lisbon meeting (2023)",
+        "Pilot territory",
+        f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (status: held)",
+        "Lisbon declaration, paragraph 1",
+        "Latitude: 38.7223",
+        "Longitude: -9.1393",
+    ):
         assert text in page.text
     assert '<time datetime="2023-01-26">' in source
     lisbon_2023 = next(a for a in real.actions if a.id == "lisbon-2023")
     practice = next(p for p in real.practices if p.city == "lisbon")
     assert page.links == [
         # The action links its agenda entry, then its sources; the practice likewise.
-        "../agenda/index.md#lisbon-2023", "../declaration.md#p1", "../declaration.md#p10", lisbon_2023.sources[-1],
-        "../practices/lisbon-neighbourhood-solidarity.md", *practice.sources,
-        "../declaration.md#p1", "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/", "../map.md",
+        "../agenda/index.md#lisbon-2023",
+        "../declaration.md#p1",
+        "../declaration.md#p10",
+        lisbon_2023.sources[-1],
+        "../practices/lisbon-neighbourhood-solidarity.md",
+        *practice.sources,
+        "../declaration.md#p1",
+        "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/",
+        "../map.md",
     ]
 
 
@@ -113,17 +130,23 @@ def test_collation_ignores_accents_and_case():
 
 def test_sources_link_the_declaration_paragraph_or_the_address(real):
     labels: Labels = real.labels
-    assert source_markdown("declaration#p4", labels, "es", "../") == "[Declaración de Lisboa, párrafo 4](../declaration.md#p4)"
+    assert (
+        source_markdown("declaration#p4", labels, "es", "../")
+        == "[Declaración de Lisboa, párrafo 4](../declaration.md#p4)"
+    )
     link = html_of(source_markdown('https://x.org/?a=1&b="><script>', labels, "fr", ""))
     assert link.tags == ["p", "a"] and link.links == ['https://x.org/?a=1&b="><script>']
     assert link.text == 'https://x.org/?a=1&b="><script>'
 
 
-@pytest.mark.parametrize("address, shown", [
-    ("https://www.uclga.org/news/x", "uclga.org"),
-    ("https://user:secret@example.org:8443/a", "example.org"),
-    ("https://[x", "https://[x"),  # no host urlsplit can read: the address itself, no crash
-])
+@pytest.mark.parametrize(
+    "address, shown",
+    [
+        ("https://www.uclga.org/news/x", "uclga.org"),
+        ("https://user:secret@example.org:8443/a", "example.org"),
+        ("https://[x", "https://[x"),  # no host urlsplit can read: the address itself, no crash
+    ],
+)
 def test_a_source_in_a_list_is_named_by_its_site(real, address, shown):
     page = html_of(sources_inline([address, "declaration#p4"], real.labels, "en", "../"))
     assert page.links == [address, "../declaration.md#p4"]

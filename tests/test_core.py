@@ -7,12 +7,12 @@ import datetime as dt
 import markdown
 import pytest
 
+from alliance.build.generated import write_folder
 from alliance.data.actions import DateError, parse_when
 from alliance.data.dataset import load_dataset
-from alliance.build.generated import write_folder
+from alliance.data.problems import DataError, Problem
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, localized_name
 from alliance.pages.markup import md_shown, md_text
-from alliance.data.problems import DataError, Problem
 from alliance.pages.sections import fill_sections
 from alliance.siteconfig import load_site_config
 

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alliance.data.dataset import load_dataset
-from alliance.paths import DATA_DIR
 from alliance.data.problems import DataError
-from alliance.siteconfig import load_site_config
 from alliance.data.yamlload import parse_yaml
+from alliance.paths import DATA_DIR
+from alliance.siteconfig import load_site_config
 from scripts import check_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -103,6 +103,7 @@ def test_check_script_ends_with_the_summary(capsys):
 
 # Property tests: whatever the text, the outcome is records or a report, never a crash.
 
+
 def _load_text(tmp_path: Path, name: str, text: str | bytes) -> None:
     data_dir = data_dir_with(tmp_path)
     target = data_dir / name
@@ -169,9 +170,20 @@ def test_random_mutations_of_the_real_files_never_crash(tmp_path, data, name):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("v: NO", "NO"), ("v: no", "no"), ("v: on", "on"), ("v: yes", "yes"), ("v: true", True),
-        ("v: 2023-06-15", "2023-06-15"), ("v: 12", 12), ("v: 0x1F", 31), ("v: 0o17", 15), ("v: 1.5", 1.5),
-        ("v: 1:20", "1:20"), ("v: ~", None), ("v: null", None), ("v: 010", 10),
+        ("v: NO", "NO"),
+        ("v: no", "no"),
+        ("v: on", "on"),
+        ("v: yes", "yes"),
+        ("v: true", True),
+        ("v: 2023-06-15", "2023-06-15"),
+        ("v: 12", 12),
+        ("v: 0x1F", 31),
+        ("v: 0o17", 15),
+        ("v: 1.5", 1.5),
+        ("v: 1:20", "1:20"),
+        ("v: ~", None),
+        ("v: null", None),
+        ("v: 010", 10),
     ],
 )
 def test_scalars_follow_yaml_1_2(text, expected):

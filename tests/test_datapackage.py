@@ -32,7 +32,9 @@ def registry(schemas: Path) -> Registry:
 
 def json_problems(document, schema_name: str, schemas: Path) -> list[str]:
     found = registry(schemas)
-    validator = Draft7Validator(found.contents(schema_name), registry=found, format_checker=Draft7Validator.FORMAT_CHECKER)
+    validator = Draft7Validator(
+        found.contents(schema_name), registry=found, format_checker=Draft7Validator.FORMAT_CHECKER
+    )
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(document)]
 
 
@@ -40,7 +42,10 @@ def table_problems(descriptor: dict, folder: Path) -> list[str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         report = frictionless.Resource(descriptor, basepath=str(folder)).validate()
-    return [f"row {row}, {field}: {message}" for row, field, message in report.flatten(["rowNumber", "fieldName", "message"])]
+    return [
+        f"row {row}, {field}: {message}"
+        for row, field, message in report.flatten(["rowNumber", "fieldName", "message"])
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -107,25 +112,33 @@ def test_the_csv_starts_with_a_byte_order_mark_for_spreadsheets(exports):
 
 
 # Exports that break their schema the ways the old exports did: the schema must catch each.
-@pytest.mark.parametrize("fixture, schema, problem", [
-    ("relative-source.geojson", "cities-geojson.schema.json", "does not match"),
-    ("source-file-shape.geojson", "cities-geojson.schema.json", "is a required property"),
-    ("relative-source-actions.json", "actions-json.schema.json", "does not match"),
-    ("good.geojson", "cities-geojson.schema.json", None),
-])
+@pytest.mark.parametrize(
+    "fixture, schema, problem",
+    [
+        ("relative-source.geojson", "cities-geojson.schema.json", "does not match"),
+        ("source-file-shape.geojson", "cities-geojson.schema.json", "is a required property"),
+        ("relative-source-actions.json", "actions-json.schema.json", "does not match"),
+        ("good.geojson", "cities-geojson.schema.json", None),
+    ],
+)
 def test_json_schemas_reject_what_a_reuser_could_not_use(built_site, fixture, schema, problem):
-    problems = json_problems(json.loads((FIXTURES / fixture).read_text(encoding="utf-8")), schema, built_site / FOLDER / SCHEMAS)
+    problems = json_problems(
+        json.loads((FIXTURES / fixture).read_text(encoding="utf-8")), schema, built_site / FOLDER / SCHEMAS
+    )
     if problem is None:
         assert not problems
     else:
         assert problems and all(problem in p or "Additional properties" in p for p in problems), problems
 
 
-@pytest.mark.parametrize("fixture, problem", [
-    ("blank-name.csv", "row 3, name_en"),
-    ("relative-source.csv", "row 2, sources"),
-    ("good.csv", None),
-])
+@pytest.mark.parametrize(
+    "fixture, problem",
+    [
+        ("blank-name.csv", "row 3, name_en"),
+        ("relative-source.csv", "row 2, sources"),
+        ("good.csv", None),
+    ],
+)
 def test_the_table_schema_rejects_blank_names_and_relative_sources(package, exports, tmp_path, fixture, problem):
     descriptor = dict(next(r for r in package["resources"] if r["name"] == "cities-csv"))
     (tmp_path / SCHEMAS).mkdir()

@@ -12,9 +12,15 @@ from alliance.pages.dates import format_day
 DAY = dt.date(2026, 11, 26)
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("fr", "26 novembre 2026"), ("en", "26 November 2026"), ("es", "26 de noviembre de 2026"), ("pt", "26 de novembro de 2026"),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("fr", "26 novembre 2026"),
+        ("en", "26 November 2026"),
+        ("es", "26 de noviembre de 2026"),
+        ("pt", "26 de novembro de 2026"),
+    ],
+)
 def test_a_day_in_each_language(language, expected):
     assert format_day(DAY, language) == expected
 

@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 
 from alliance.data.dataset import load_dataset_cached
-from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.localized import ORIGINAL_LANGUAGE, served_url
 from alliance.pages.markup import fallback_notice_html
 from alliance.paths import CONTENT_DIR
-from alliance.localized import served_url
 from alliance.translations.status import original_pages, translation_path
 
-NOTICE = re.compile(r'<div class="admonition info am-fallback-notice" role="note"( lang="[^"]+")?><p>(.*?)</p></div>', re.S)
+NOTICE = re.compile(
+    r'<div class="admonition info am-fallback-notice" role="note"( lang="[^"]+")?><p>(.*?)</p></div>', re.S
+)
 
 
 def notices(document: str) -> list[tuple[str, str]]:

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from alliance.data.yamlload import parse_yaml
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
-from alliance.forms.proposal import answer, code_span, co_author, propose, unreadable
+from alliance.forms.proposal import answer, co_author, code_span, propose, unreadable
 from alliance.forms.yamltext import quoted
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
-from alliance.data.yamlload import parse_yaml
 from scripts import form_proposal
 
 FIXTURES = ROOT / "tests" / "fixtures" / "forms"
@@ -50,7 +50,11 @@ def outcome_text(fixture: Path, root: Path) -> str:
         outcome = unreadable(form, error)
     if not outcome.accepted or outcome.change is None:
         return answer(outcome)
-    before = (ROOT / outcome.change.path).read_text(encoding="utf-8").splitlines(True) if (ROOT / outcome.change.path).exists() else []
+    before = (
+        (ROOT / outcome.change.path).read_text(encoding="utf-8").splitlines(True)
+        if (ROOT / outcome.change.path).exists()
+        else []
+    )
     after = (root / outcome.change.path).read_text(encoding="utf-8").splitlines(True)
     diff = difflib.unified_diff(before, after, f"a/{outcome.change.path}", f"b/{outcome.change.path}", n=0)
     # Without hunk positions: they move whenever the data file grows, the new lines do not.
@@ -71,16 +75,34 @@ def test_a_submitted_form_becomes_its_diff_or_its_answer(fixture, repository):
 def test_every_form_has_an_accepted_and_an_answered_fixture():
     outcomes = {}
     for expected in FIXTURES.glob("*.expected"):
-        outcomes.setdefault(expected.stem.split("-", 1)[0], set()).add(expected.read_text(encoding="utf-8").startswith("--- "))
+        outcomes.setdefault(expected.stem.split("-", 1)[0], set()).add(
+            expected.read_text(encoding="utf-8").startswith("--- ")
+        )
     assert outcomes == {name: {True, False} for name in FORMS}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        'Nantes"\n- id: evil', "a: b", "# not a comment", "&a", "*a", "!!python/object/apply:os.system", "'single'",
-        "back\\slash \\n", "tab\tand\rreturn", "bidi \u202eevil\u202c \u2066x\u2069", "zero\u200bwidth \ufeff",
-        "nel\x85 ls\u2028 ps\u2029 del\x7f nul\x00 esc\x1b", "astral 𝔘 😀", "x" * 20000, "", "  spaces  ", "null", "true", "1e3",
+        'Nantes"\n- id: evil',
+        "a: b",
+        "# not a comment",
+        "&a",
+        "*a",
+        "!!python/object/apply:os.system",
+        "'single'",
+        "back\\slash \\n",
+        "tab\tand\rreturn",
+        "bidi \u202eevil\u202c \u2066x\u2069",
+        "zero\u200bwidth \ufeff",
+        "nel\x85 ls\u2028 ps\u2029 del\x7f nul\x00 esc\x1b",
+        "astral 𝔘 😀",
+        "x" * 20000,
+        "",
+        "  spaces  ",
+        "null",
+        "true",
+        "1e3",
     ],
 )
 def test_a_quoted_text_reads_back_as_itself_on_one_line(text):
@@ -122,13 +144,20 @@ def event(tmp_path: Path, fixture: str, labels: list[str]) -> Path:
 def test_the_script_writes_the_pull_request_and_the_step_outputs(tmp_path, repository):
     output = tmp_path / "github_output"
     shutil.copytree(FORMS_DIR, repository / ".github" / "ISSUE_TEMPLATE")
-    args = ["--event", str(event(tmp_path, "city-accepted.md", ["data: city"])), "--out", str(tmp_path / "out"), "--root", str(repository)]
+    args = [
+        "--event",
+        str(event(tmp_path, "city-accepted.md", ["data: city"])),
+        "--out",
+        str(tmp_path / "out"),
+        "--root",
+        str(repository),
+    ]
     assert form_proposal.main([*args, "--github-output", str(output)]) == 0
     out = tmp_path / "out"
     assert (out / "outcome").read_text() == "pr" and (out / "changed.txt").read_text() == "data/cities.yaml\n"
     assert "Co-authored-by: ana <42+ana@users.noreply.github.com>" in (out / "commit.txt").read_text()
     assert "@ana" in (out / "pr-body.md").read_text() and "Closes #7" in (out / "pr-body.md").read_text()
-    assert "- id: \"nantes\"" in (repository / "data" / "cities.yaml").read_text()
+    assert '- id: "nantes"' in (repository / "data" / "cities.yaml").read_text()
     outputs = re.findall(r"^(\w+)<<(EOF_[0-9a-f]{32})\n(.*?)\n\2$", output.read_text(), re.S | re.M)
     assert [(name, value.startswith("Merci")) for name, _, value in outputs] == [("outcome", False), ("answer", True)]
 
@@ -136,10 +165,21 @@ def test_the_script_writes_the_pull_request_and_the_step_outputs(tmp_path, repos
 def test_the_script_answers_a_wrong_form_and_ignores_other_issues(tmp_path, repository):
     shutil.copytree(FORMS_DIR, repository / ".github" / "ISSUE_TEMPLATE")
     out = tmp_path / "out"
-    form_proposal.main(["--event", str(event(tmp_path, "city-wrong-fields.md", ["data: city"])), "--out", str(out), "--root", str(repository)])
+    form_proposal.main(
+        [
+            "--event",
+            str(event(tmp_path, "city-wrong-fields.md", ["data: city"])),
+            "--out",
+            str(out),
+            "--root",
+            str(repository),
+        ]
+    )
     assert (out / "outcome").read_text() == "answer" and "**Sources**" in (out / "answer.md").read_text()
     assert not (out / "commit.txt").exists()
-    form_proposal.main(["--event", str(event(tmp_path, "city-accepted.md", ["bug"])), "--out", str(out), "--root", str(repository)])
+    form_proposal.main(
+        ["--event", str(event(tmp_path, "city-accepted.md", ["bug"])), "--out", str(out), "--root", str(repository)]
+    )
     assert (out / "outcome").read_text() == "none"
 
 

@@ -17,7 +17,12 @@ from alliance.data.practices import Practice
 from alliance.data.schemas import vocabulary
 from alliance.localized import LocalizedText
 from alliance.pages.home import (
-    PLACES_PER_ROLE, agenda_glance, render_agenda_glance, render_figures, render_map_entry, render_pillars,
+    PLACES_PER_ROLE,
+    agenda_glance,
+    render_agenda_glance,
+    render_figures,
+    render_map_entry,
+    render_pillars,
 )
 from alliance.pages.sections import SECTIONS
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, as_label, city, hostile, hostile_dataset
@@ -32,9 +37,15 @@ def html(section: str) -> Markup:
 
 def action(action_id: str, when: When, status: str = "planned", city_id: str | None = None) -> Action:
     return Action(
-        id=action_id, title=LocalizedText.from_data({"fr": hostile(f"title-{action_id}")}),
-        summary=LocalizedText.from_data({"fr": "résumé"}), when=when, city=city_id,
-        region=None if city_id else "network", targets=("institutions",), status=status, sources=("declaration#p4",),
+        id=action_id,
+        title=LocalizedText.from_data({"fr": hostile(f"title-{action_id}")}),
+        summary=LocalizedText.from_data({"fr": "résumé"}),
+        when=when,
+        city=city_id,
+        region=None if city_id else "network",
+        targets=("institutions",),
+        status=status,
+        sources=("declaration#p4",),
     )
 
 
@@ -46,8 +57,16 @@ def day(text: str) -> When:
 def practice(practice_id: str, themes: tuple[str, ...], year: int | None, city_id: str | None = None) -> Practice:
     text = LocalizedText.from_data({"fr": hostile(f"practice-{practice_id}")})
     return Practice(
-        id=practice_id, title=text, summary=text, description=text, city=city_id, country="PT", themes=themes,
-        year=year, sources=("declaration#p2",), sources_read=dt.date(2026, 11, 26),
+        id=practice_id,
+        title=text,
+        summary=text,
+        description=text,
+        city=city_id,
+        country="PT",
+        themes=themes,
+        year=year,
+        sources=("declaration#p2",),
+        sources_read=dt.date(2026, 11, 26),
     )
 
 
@@ -63,15 +82,25 @@ def hostile_home():
     entries = dict(dataset.labels.entries)
     home_ui = [key for key in entries["ui"] if key.startswith("home-")]
     # The placeholders stay, so that the filled values are checked too.
-    entries["ui"] = {**entries["ui"], **{
-        key: LocalizedText.from_data({
-            language: as_label(hostile(f"{key}-{language}")) + "".join(f" {{{name}}}" for name in sorted(PLACEHOLDERS.get(key, ())))
-            for language in LANGUAGES
-        })
-        for key in home_ui
-    }}
-    entries["theme"] = {t: LocalizedText.from_data({"fr": as_label(hostile(f"theme-{t}"))}) for t in vocabulary("theme")}
-    entries["target"] = {t: LocalizedText.from_data({"fr": as_label(hostile(f"target-{t}"))}) for t in vocabulary("target")}
+    entries["ui"] = {
+        **entries["ui"],
+        **{
+            key: LocalizedText.from_data(
+                {
+                    language: as_label(hostile(f"{key}-{language}"))
+                    + "".join(f" {{{name}}}" for name in sorted(PLACEHOLDERS.get(key, ())))
+                    for language in LANGUAGES
+                }
+            )
+            for key in home_ui
+        },
+    }
+    entries["theme"] = {
+        t: LocalizedText.from_data({"fr": as_label(hostile(f"theme-{t}"))}) for t in vocabulary("theme")
+    }
+    entries["target"] = {
+        t: LocalizedText.from_data({"fr": as_label(hostile(f"target-{t}"))}) for t in vocabulary("target")
+    }
     actions = (
         action("coming", day("2027-03-01"), city_id=dataset.cities[0].id),
         action("past", When("month", dt.date(2024, 5, 1), dt.date(2024, 5, 31))),
@@ -88,11 +117,50 @@ def test_the_home_sections_are_known_to_pages():
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", HOME_SECTIONS)
 def test_hostile_texts_stay_text(hostile_home, name, language):
-    section = SECTIONS[name](hostile_home, language) if name != "home-agenda" else render_agenda_glance(hostile_home, language, TODAY)
+    section = (
+        SECTIONS[name](hostile_home, language)
+        if name != "home-agenda"
+        else render_agenda_glance(hostile_home, language, TODAY)
+    )
     markup = html(section)
-    assert set(markup.tags) <= {"ul", "li", "p", "a", "strong", "small", "span", "svg", "g", "path", "circle", "rect", "h3", "time"}
-    assert markup.attributes <= {"class", "href", "lang", "datetime", "width", "height", "viewbox", "aria-hidden", "focusable",
-                                 "fill", "stroke", "stroke-width", "stroke-linejoin", "d", "cx", "cy", "r", "x", "y", "hreflang"}
+    assert set(markup.tags) <= {
+        "ul",
+        "li",
+        "p",
+        "a",
+        "strong",
+        "small",
+        "span",
+        "svg",
+        "g",
+        "path",
+        "circle",
+        "rect",
+        "h3",
+        "time",
+    }
+    assert markup.attributes <= {
+        "class",
+        "href",
+        "lang",
+        "datetime",
+        "width",
+        "height",
+        "viewbox",
+        "aria-hidden",
+        "focusable",
+        "fill",
+        "stroke",
+        "stroke-width",
+        "stroke-linejoin",
+        "d",
+        "cx",
+        "cy",
+        "r",
+        "x",
+        "y",
+        "hreflang",
+    }
     assert HOSTILE in markup.text
     # A hostile address stays one attribute value (its quotes and brackets are text in it).
     assert not any(link.startswith(("javascript:", "data:")) for link in markup.links)
@@ -185,7 +253,9 @@ def test_one_practice_per_pillar_the_latest_and_never_twice():
     markup = html(render_pillars(dataclasses.replace(dataset, practices=practices), "fr"))
     shown = [link for link in markup.links if link.startswith("practices/") and not link.startswith("practices/index")]
     assert shown == ["practices/both-new.md", "practices/rights.md", "practices/undated.md"]
-    assert [link for link in markup.links if link.startswith("practices/index.md#")] == [f"practices/index.md#{t}" for t in vocabulary("theme")]
+    assert [link for link in markup.links if link.startswith("practices/index.md#")] == [
+        f"practices/index.md#{t}" for t in vocabulary("theme")
+    ]
 
 
 @pytest.mark.parametrize("epoch, expected", [("1795824000", dt.date(2026, 11, 28)), ("0", dt.date(1970, 1, 1))])
@@ -194,4 +264,4 @@ def test_the_build_day_is_the_source_date(epoch, expected):
 
 
 def test_without_a_source_date_the_build_day_is_today():
-    assert build_day({}) == dt.datetime.now(dt.timezone.utc).date()
+    assert build_day({}) == dt.datetime.now(dt.UTC).date()

@@ -70,11 +70,13 @@ def schema_field(schema: dict, current: str, form_id: str) -> tuple[dict, str] |
     rest = form_id
     while rest:
         properties = node.get("properties", {})
-        name = next((p for p in sorted(properties, key=len, reverse=True) if rest == p or rest.startswith(p + "-")), None)
+        name = next(
+            (p for p in sorted(properties, key=len, reverse=True) if rest == p or rest.startswith(p + "-")), None
+        )
         if name is None:
             return None
         node, where = resolve(properties[name], where)
-        rest = rest[len(name) + 1:]
+        rest = rest[len(name) + 1 :]
     return node, where
 
 
@@ -199,6 +201,7 @@ def _changed(form_id, **attributes):
     def change(fields):
         field = fields[form_id]
         return dict(fields, **{form_id: dict(field, attributes=dict(field.get("attributes", {}), **attributes))})
+
     return change
 
 
@@ -207,12 +210,23 @@ def _changed(form_id, **attributes):
     [
         ("city.yml", _without("coordinates-lat"), "'coordinates-lat' has no form field"),
         ("action.yml", _without("place-city", "place-region"), "'place' has no form field"),
-        ("city.yml", lambda f: dict(f, country=dict(f["country"], validations={"required": False})), "'country' must be required"),
+        (
+            "city.yml",
+            lambda f: dict(f, country=dict(f["country"], validations={"required": False})),
+            "'country' must be required",
+        ),
         ("action.yml", _changed("status", options=["held", "planned"]), "options of 'status' differ"),
         ("city.yml", _changed("roles", multiple=False), "'roles' must allow several choices"),
         ("action.yml", lambda f: dict(f, colour=dict(f["status"], id="colour")), "'colour' names no field"),
     ],
-    ids=["missing-latitude", "missing-place", "optional-country", "stale-options", "single-choice-list", "unknown-dropdown"],
+    ids=[
+        "missing-latitude",
+        "missing-place",
+        "optional-country",
+        "stale-options",
+        "single-choice-list",
+        "unknown-dropdown",
+    ],
 )
 def test_a_form_drifting_from_its_schema_is_caught(form, break_form, message):
     """The checks above can fail: each drift of a form from its schema is reported."""

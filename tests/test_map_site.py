@@ -67,7 +67,11 @@ def test_the_map_page_lists_every_city_by_country_with_its_page(built_site, data
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_popups_link_to_existing_city_pages_of_the_same_language(built_site, dataset, language):
     document = f"{prefix(language)}map/cities-map.html"
-    links = [link for link in POPUP_LINK.findall((built_site / document).read_text(encoding="utf-8")) if link != NOSCRIPT_LINK]
+    links = [
+        link
+        for link in POPUP_LINK.findall((built_site / document).read_text(encoding="utf-8"))
+        if link != NOSCRIPT_LINK
+    ]
     assert len(links) == len(dataset.cities)
     for link in links:
         assert target(document, link).startswith(f"{prefix(language)}cities/")
@@ -91,7 +95,6 @@ def test_leaflet_images_sit_next_to_its_style_sheet(built_site):
     assert len(images) >= 3  # layers, layers-2x, marker-icon
     for image in images:
         assert (built_site / "assets/vendor/leaflet" / image).is_file()
-
 
 
 def test_the_open_data_is_published(built_site, dataset):

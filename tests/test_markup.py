@@ -11,11 +11,18 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from alliance.data.labels import PLACEHOLDERS, Labels, fill, template_problems
 from alliance.data.dataset import load_dataset
+from alliance.data.labels import PLACEHOLDERS, Labels, fill, template_problems
 from alliance.localized import LocalizedText
 from alliance.pages.markup import (
-    CONTRIBUTED_END, CONTRIBUTED_START, front_matter, html_text, md_table_header, md_text, plain_line, sanitize_contributed,
+    CONTRIBUTED_END,
+    CONTRIBUTED_START,
+    front_matter,
+    html_text,
+    md_table_header,
+    md_text,
+    plain_line,
+    sanitize_contributed,
 )
 from alliance.siteconfig import load_site_config
 from tests.synthetic_cities import Markup
@@ -23,15 +30,68 @@ from tests.synthetic_cities import Markup
 # Every form of attribute list, every syntax that means something at the start of a line or
 # inline, and character references: each must come out as the same text, nothing more.
 HOSTILE_TEXTS = [
-    "Lisbon { onclick=alert(1) }", "Lisbon {: onclick=alert(1) }", "Lisbon {:onclick=alert(1)}", "{: #evil }",
-    "{#evil}", "{ .cls #id key=value }", "{:.x}", "x{: #y }", "*em*{ onclick=alert(1) }", "[a](b){: onclick=x }",
-    "# heading", "## heading ##", "> quote", "- item", "+ item", "* item", "1. item", "2) item", "===", "---",
-    "***", "___", "    indented code", "\tcode", "~~~", "```", "`code`", "!!! note", "!!! danger \"x\"",
-    "| a | b |", "a | b", ":--- |", "<b>bold</b>", "<script>alert(1)</script>", "</title><script>alert(1)</script>",
-    "<!-- x -->", "<div markdown>*x*</div>", "&lt;", "&amp;lt;", "&#60;script&#62;", "&#x3C;", "&nbsp;",
-    "*em* _em_ **b** __b__", "[x](javascript:alert(1))", "![i](https://x.org/i.png)", "<https://x.org>",
-    "<a@b.org>", "[x]: https://x.org", "[^1]", "line\n# injected", "line\n===", "line\n---", "a\r\n- b",
-    "a\n\n    code", "a\u2028# b", "\\", "\\{", "${alert(1)}", "`${alert(1)}`", "'\"", "a  \nb", "Lisboa\u00a0:",
+    "Lisbon { onclick=alert(1) }",
+    "Lisbon {: onclick=alert(1) }",
+    "Lisbon {:onclick=alert(1)}",
+    "{: #evil }",
+    "{#evil}",
+    "{ .cls #id key=value }",
+    "{:.x}",
+    "x{: #y }",
+    "*em*{ onclick=alert(1) }",
+    "[a](b){: onclick=x }",
+    "# heading",
+    "## heading ##",
+    "> quote",
+    "- item",
+    "+ item",
+    "* item",
+    "1. item",
+    "2) item",
+    "===",
+    "---",
+    "***",
+    "___",
+    "    indented code",
+    "\tcode",
+    "~~~",
+    "```",
+    "`code`",
+    "!!! note",
+    '!!! danger "x"',
+    "| a | b |",
+    "a | b",
+    ":--- |",
+    "<b>bold</b>",
+    "<script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "<!-- x -->",
+    "<div markdown>*x*</div>",
+    "&lt;",
+    "&amp;lt;",
+    "&#60;script&#62;",
+    "&#x3C;",
+    "&nbsp;",
+    "*em* _em_ **b** __b__",
+    "[x](javascript:alert(1))",
+    "![i](https://x.org/i.png)",
+    "<https://x.org>",
+    "<a@b.org>",
+    "[x]: https://x.org",
+    "[^1]",
+    "line\n# injected",
+    "line\n===",
+    "line\n---",
+    "a\r\n- b",
+    "a\n\n    code",
+    "a\u2028# b",
+    "\\",
+    "\\{",
+    "${alert(1)}",
+    "`${alert(1)}`",
+    "'\"",
+    "a  \nb",
+    "Lisboa\u00a0:",
 ]
 
 CONTEXTS = {
@@ -41,7 +101,10 @@ CONTEXTS = {
     "two line starts": (lambda t: f"{t}\n\nmiddle\n\n{t}\n", {"p"}),
     "heading": (lambda t: f"## {t}\n", {"h2"}),
     "list item": (lambda t: f"- {t}\n", {"ul", "li"}),
-    "table cell": (lambda t: f"| h | h2 |\n| --- | --- |\n| {t} | x |\n", {"table", "thead", "tbody", "tr", "th", "td"}),
+    "table cell": (
+        lambda t: f"| h | h2 |\n| --- | --- |\n| {t} | x |\n",
+        {"table", "thead", "tbody", "tr", "th", "td"},
+    ),
     "link text": (lambda t: f"[{t}](page.md)\n", {"p", "a"}),
 }
 # The extensions of mkdocs.yml and those MkDocs always adds.
@@ -101,15 +164,32 @@ def test_a_generated_page_title_is_set_escaped_and_read_back(text):
 
 # Labels: placeholders are names, nothing is evaluated.
 
-@pytest.mark.parametrize("template", [
-    "{paragraph.__class__.__mro__}", "{paragraph[0]}", "{paragraph!r}", "{paragraph:>9999}", "{paragraph:{paragraph}}",
-    "{other}", "{}", "{0}", "{ paragraph }", "{", "}", "a { b", "${alert(1)}",
-])
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{paragraph.__class__.__mro__}",
+        "{paragraph[0]}",
+        "{paragraph!r}",
+        "{paragraph:>9999}",
+        "{paragraph:{paragraph}}",
+        "{other}",
+        "{}",
+        "{0}",
+        "{ paragraph }",
+        "{",
+        "}",
+        "a { b",
+        "${alert(1)}",
+    ],
+)
 def test_a_placeholder_is_a_bare_name_it_may_use(template):
     assert template_problems(template, frozenset({"paragraph"}))
 
 
-@pytest.mark.parametrize("template", ["Paragraph {paragraph}", "{paragraph}{paragraph}", "Braces {{ and }}", "No placeholder"])
+@pytest.mark.parametrize(
+    "template", ["Paragraph {paragraph}", "{paragraph}{paragraph}", "Braces {{ and }}", "No placeholder"]
+)
 def test_good_templates_pass(template):
     assert template_problems(template, frozenset({"paragraph"})) == []
 
@@ -136,14 +216,29 @@ def test_every_label_with_placeholders_exists():
 # The sanitizer: the second line behind make check.
 
 CONTRIBUTED_ATTACKS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)></svg>",
-    "<iframe src=javascript:alert(1)></iframe>", '<a href="javascript:alert(1)">x</a>', '<a href="JaVaScRiPt:alert(1)">x</a>',
-    '<a href="&#106;avascript:alert(1)">x</a>', '<a href=" javascript:alert(1)">x</a>', '<a href="java\tscript:alert(1)">x</a>',
-    '<a href="vbscript:msgbox(1)">x</a>', '<a href="data:text/html,<script>alert(1)</script>">x</a>',
-    '<p onclick="alert(1)">x</p>', '<h2 id="x" onmouseover="alert(1)">x</h2>', '<div class="admonition" style="position:fixed">x</div>',
-    "<style>*{display:none}</style>", '<form action="https://x.org"><input name=a></form>', '<object data="x.swf"></object>',
-    '<meta http-equiv="refresh" content="0;url=https://x.org">', '<base href="https://x.org/">', "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
-    '<span lang="fr" onclick="alert(1)">x</span>', "<!-- a --><!-- b", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)></svg>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>',
+    '<a href="java\tscript:alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    '<p onclick="alert(1)">x</p>',
+    '<h2 id="x" onmouseover="alert(1)">x</h2>',
+    '<div class="admonition" style="position:fixed">x</div>',
+    "<style>*{display:none}</style>",
+    '<form action="https://x.org"><input name=a></form>',
+    '<object data="x.swf"></object>',
+    '<meta http-equiv="refresh" content="0;url=https://x.org">',
+    '<base href="https://x.org/">',
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    '<span lang="fr" onclick="alert(1)">x</span>',
+    "<!-- a --><!-- b",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
 ]
 
 

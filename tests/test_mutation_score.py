@@ -11,7 +11,13 @@ def test_statuses_are_read_from_mutmuts_files(tmp_path):
     meta = tmp_path / "alliance" / "pages" / "markup.py.meta"
     meta.parent.mkdir(parents=True)
     meta.write_text(json.dumps({"exit_code_by_key": {"m.a__mutmut_1": 1, "m.a__mutmut_2": 0, "m.a__mutmut_3": None}}))
-    assert statuses(tmp_path) == {"alliance/pages/markup.py": {"m.a__mutmut_1": "killed", "m.a__mutmut_2": "survived", "m.a__mutmut_3": "not checked"}}
+    assert statuses(tmp_path) == {
+        "alliance/pages/markup.py": {
+            "m.a__mutmut_1": "killed",
+            "m.a__mutmut_2": "survived",
+            "m.a__mutmut_3": "not checked",
+        }
+    }
 
 
 def test_listed_survivors_are_equivalent_and_the_others_are_reported(tmp_path):
@@ -19,7 +25,17 @@ def test_listed_survivors_are_equivalent_and_the_others_are_reported(tmp_path):
     listed.write_text("# header\nm.a__mutmut_2  # writes the same text\n\n", encoding="utf-8")
     equivalent = equivalent_mutants(listed)
     assert equivalent == {"m.a__mutmut_2": "writes the same text"}
-    lines, unexplained = report({"a.py": {"m.a__mutmut_1": "killed", "m.a__mutmut_2": "survived", "m.a__mutmut_3": "survived", "m.a__mutmut_4": "timeout"}}, equivalent)
+    lines, unexplained = report(
+        {
+            "a.py": {
+                "m.a__mutmut_1": "killed",
+                "m.a__mutmut_2": "survived",
+                "m.a__mutmut_3": "survived",
+                "m.a__mutmut_4": "timeout",
+            }
+        },
+        equivalent,
+    )
     assert unexplained == ["m.a__mutmut_3"]
     # 4 mutants, 1 equivalent: 2 of the 3 others are caught (a timeout counts as caught).
     assert lines[1].split() == ["a.py", "4", "2", "1", "1", "67", "%"]

@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.build.generated import generated_folders
-from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.build.search import SEARCH_PAGE
+from alliance.data.dataset import load_dataset_cached
+from alliance.localized import ORIGINAL_LANGUAGE, served_url
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
-from alliance.build.search import SEARCH_PAGE
-from alliance.localized import served_url
 from alliance.translations.status import original_pages
 from tests.conftest import build_site, copy_project, shared_build
 from tests.test_fallback_notices import notices
@@ -40,7 +39,9 @@ def _build_with_arabic(folder: Path, site: Path):
     copy_project(project)
     # Next to the copy's mkdocs.yml, so that its relative paths (docs_dir, hooks, theme) still hold.
     config = project / "mkdocs-arabic.yml"
-    config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "plugins": plugins}, allow_unicode=True), encoding="utf-8")
+    config.write_text(
+        yaml.safe_dump({"INHERIT": "mkdocs.yml", "plugins": plugins}, allow_unicode=True), encoding="utf-8"
+    )
     return build_site(site, config)
 
 
@@ -86,7 +87,9 @@ def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_buil
         # Left out of the Arabic search index: the French original is found once, in French.
         assert "data-pagefind-body" not in document, page
         if served_url(page, ORIGINAL_LANGUAGE) != SEARCH_PAGE:  # the search page is in no index
-            assert "data-pagefind-body" in (site / served_url(page, ORIGINAL_LANGUAGE) / "index.html").read_text(encoding="utf-8"), page
+            assert "data-pagefind-body" in (site / served_url(page, ORIGINAL_LANGUAGE) / "index.html").read_text(
+                encoding="utf-8"
+            ), page
     assert "ar: " in log and "labels of data/labels.yaml are not translated; they are shown in French" in log
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from alliance.paths import ROOT
 
-SKIPPING = '''
+SKIPPING = """
 import pytest
 
 def test_skipped_inside():
@@ -23,19 +23,26 @@ def test_marked():
 @pytest.mark.xfail(reason="known", strict=True)
 def test_expected_failure():
     assert False
-'''
+"""
 
 
-@pytest.mark.parametrize("ci, exit_code, summary", [
-    # A skip mark acts before the test runs: it becomes an error of its set-up.
-    ("true", 1, "1 failed, 1 xfailed, 1 error"),
-    ("", 0, "2 skipped, 1 xfailed"),
-])
+@pytest.mark.parametrize(
+    "ci, exit_code, summary",
+    [
+        # A skip mark acts before the test runs: it becomes an error of its set-up.
+        ("true", 1, "1 failed, 1 xfailed, 1 error"),
+        ("", 0, "2 skipped, 1 xfailed"),
+    ],
+)
 def test_a_skip_fails_only_in_ci(tmp_path, ci, exit_code, summary):
     (tmp_path / "test_skipping.py").write_text(SKIPPING, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "tests.no_skips_in_ci", "-p", "no:cacheprovider", "-q", str(tmp_path)],
-        cwd=tmp_path, env=dict(os.environ, CI=ci, PYTHONPATH=str(ROOT)), capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        env=dict(os.environ, CI=ci, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == exit_code, result.stdout
     assert summary in result.stdout

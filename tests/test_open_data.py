@@ -4,20 +4,37 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from alliance.data.dataset import load_dataset_cached
 from alliance.exports.cityexports import cities_table_schema
-from alliance.exports.open_data import EXPORT_SCHEMA_DIR, FOLDER, TABLE_SCHEMA, group_exports, publish_schemas, render_exports
+from alliance.exports.open_data import (
+    EXPORT_SCHEMA_DIR,
+    FOLDER,
+    TABLE_SCHEMA,
+    group_exports,
+    publish_schemas,
+    render_exports,
+)
 from alliance.paths import SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 
 EXPORTS = [
-    "cities.geojson", "cities.csv", "actions.json", "agenda.ics", "agenda.en.ics", "agenda.es.ics",
-    "practices.json", "newthing.xml", "schemas/cities.schema.json", "schemas/actions.schema.json",
-    "schemas/practice.schema.json", "schemas/common.schema.json", "schemas/cities-geojson.schema.json",
-    "schemas/cities-csv.tableschema.json", "schemas/practices-json.schema.json",
+    "cities.geojson",
+    "cities.csv",
+    "actions.json",
+    "agenda.ics",
+    "agenda.en.ics",
+    "agenda.es.ics",
+    "practices.json",
+    "newthing.xml",
+    "schemas/cities.schema.json",
+    "schemas/actions.schema.json",
+    "schemas/practice.schema.json",
+    "schemas/common.schema.json",
+    "schemas/cities-geojson.schema.json",
+    "schemas/cities-csv.tableschema.json",
+    "schemas/practices-json.schema.json",
 ]
 
 
@@ -33,7 +50,11 @@ def test_language_variants_are_one_export_and_schemas_are_not_exports():
 
 
 def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
-    rows = {line.split(" | ")[0]: line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| ")}
+    rows = {
+        line.split(" | ")[0]: line
+        for line in render_exports(dataset(), "en", EXPORTS).splitlines()
+        if line.startswith("| ")
+    }
     # Each export links its own schema, never the schema of the source file it is made from.
     assert "(open-data/schemas/cities-geojson.schema.json)" in rows["| [cities\\.geojson](open-data/cities.geojson)"]
     assert "(open-data/schemas/cities-csv.tableschema.json)" in rows["| [cities\\.csv](open-data/cities.csv)"]
@@ -44,10 +65,14 @@ def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
 
 def test_a_per_language_export_links_each_language_where_it_is_served():
     """The reader's file through MkDocs (validated), the others by their address, French first."""
-    english = next(line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| agenda"))
-    assert english.startswith('| agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
-                              '<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a>, '
-                              '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a> |')
+    english = next(
+        line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| agenda")
+    )
+    assert english.startswith(
+        '| agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
+        '<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a>, '
+        '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a> |'
+    )
     french = next(line for line in render_exports(dataset(), "fr", EXPORTS).splitlines() if line.startswith("| agenda"))
     assert '[<span lang="fr">français</span>](open-data/agenda.ics)' in french
     assert '<a href="../en/open-data/agenda.ics" hreflang="en" lang="en">English</a>' in french

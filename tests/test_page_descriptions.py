@@ -11,8 +11,8 @@ import yaml
 
 from alliance.data.dataset import load_dataset_cached
 from alliance.localized import language_prefix
-from alliance.pages.mapframe import MAP_FOLDER
 from alliance.pages.citypages import city_description
+from alliance.pages.mapframe import MAP_FOLDER
 from alliance.pages.markup import front_matter, html_text, plain_line
 
 HOSTILE = [

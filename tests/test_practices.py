@@ -10,6 +10,9 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
+from alliance.data.dataset import load_dataset
+from alliance.data.practices import load_practices
+from alliance.data.problems import DataError
 from alliance.pages.catalogue import (
     practice_page,
     practices_json,
@@ -17,10 +20,7 @@ from alliance.pages.catalogue import (
     render_by_theme,
     render_facts,
 )
-from alliance.data.dataset import load_dataset
 from alliance.paths import DATA_DIR
-from alliance.data.practices import load_practices
-from alliance.data.problems import DataError
 from alliance.siteconfig import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "practices"
@@ -36,35 +36,53 @@ CASES = {
     "translated.md": [],
     "translated.en.md": [],
     "translated.es.md": ['2:1: the field "summary" is missing'],
-    "translated.pt.md": ['4:1: city: is shared by every language: it is set once, in the French file "translated.md", so remove it here'],
-    "bad-no-front-matter.md": ['1:1: the file must begin with its front matter: a line "---", the fields (title: ...), then a line "---"'],
+    "translated.pt.md": [
+        '4:1: city: is shared by every language: it is set once, in the French file "translated.md", so remove it here'
+    ],
+    "bad-no-front-matter.md": [
+        '1:1: the file must begin with its front matter: a line "---", the fields (title: ...), then a line "---"'
+    ],
     "bad-unclosed.md": ['1:1: the front matter is not closed: add a line "---" after its last field'],
     "bad-encoding.md": ["2:21: the file is not valid UTF-8 text: save it with the UTF-8 encoding"],
     "bad-yaml.md": ["2:13: unexpected ':' here: check the indentation, or put the text in quotes"],
     "bad-duplicate.md": ['10:1: the field "title" appears twice (first on line 2)'],
     "bad-unknown-city.md": ['4:7: city: no city has the id "palerm" in data/cities.yaml (did you mean "palermo"?)'],
-    "bad-country-mismatch.md": ['5:10: country: is "FR" but the city "palermo" is in IT: correct it, or leave "country" out'],
+    "bad-country-mismatch.md": [
+        '5:10: country: is "FR" but the city "palermo" is in IT: correct it, or leave "country" out'
+    ],
     "bad-country-code.md": [
         '4:10: country: "France" must be a two-letter ISO 3166-1 country code in capitals, such as FR or PT',
-        '4:10: country: did you mean FR?',
+        "4:10: country: did you mean FR?",
     ],
-    "bad-no-place.md": ['2:1: give "city" (the id of a city of data/cities.yaml) or, for a practice that belongs to no single city, "country"'],
+    "bad-no-place.md": [
+        '2:1: give "city" (the id of a city of data/cities.yaml) or, for a practice that belongs to no single city, "country"'
+    ],
     "bad-theme.md": ['5:10: themes[0]: "culture" is not one of: interculturality, access-to-rights, participation'],
     "bad-no-theme.md": ["5:9: themes: must list at least 1 item"],
     "bad-year.md": ["6:7: year: must be a whole number, not text"],
     "bad-missing-sources.md": ['2:1: the field "sources" is missing'],
-    "bad-source.md": ['8:5: sources[0]: "www.example.org" must be a web address starting with http:// or https://, or declaration#p1 to cite paragraph 1 of the declaration'],
-    "bad-sources-read-form.md": ['9:15: sources_read: "26/11/2026" must be a day written year-month-day, from 1900 to 2099, such as 2026-11-26'],
+    "bad-source.md": [
+        '8:5: sources[0]: "www.example.org" must be a web address starting with http:// or https://, or declaration#p1 to cite paragraph 1 of the declaration'
+    ],
+    "bad-sources-read-form.md": [
+        '9:15: sources_read: "26/11/2026" must be a day written year-month-day, from 1900 to 2099, such as 2026-11-26'
+    ],
     "bad-sources-read-date.md": ['9:15: sources_read: "2026-02-30" is not a real calendar date'],
     "bad-unknown-field.md": ['5:1: citty: unknown field "citty" (did you mean "city"?)'],
     "bad-summary.md": ["3:10: summary: must be one sentence, ending with a full stop"],
     "bad-empty-body.md": ["11:1: the page has no text after the front matter: describe the practice there"],
-    "bad-heading.md": ['14:1: the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "'],
-    "Bad_Name.md": ['1:1: the file name "Bad_Name" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"'],
+    "bad-heading.md": [
+        '14:1: the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "'
+    ],
+    "Bad_Name.md": [
+        '1:1: the file name "Bad_Name" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"'
+    ],
     "bad-french-suffix.fr.md": ['1:1: the French original has no language suffix: name it "bad-french-suffix.md"'],
     "bad-language.de.md": ['1:1: "de" is not a language of the site (fr, en, es, pt)'],
     "subfolder/nested.md": ["1:1: a practice goes directly in tests/fixtures/practices/, not in a subfolder"],
-    "bad-orphan.pt.md": ['1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'],
+    "bad-orphan.pt.md": [
+        '1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'
+    ],
     # What a practice's text may contain (alliance/contributed.py), and hidden characters and addresses.
     "good-markdown.md": [],
     "bad-raw-html.md": [
@@ -86,7 +104,7 @@ CASES = {
         '20:1: the attribute list "{.x}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
     ],
     "bad-link-scheme.md": [
-        '16:14: images are not allowed in a practice: link to the page that shows the image instead',
+        "16:14: images are not allowed in a practice: link to the page that shows the image instead",
         '12:6: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
         '12:34: a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
         '12:64: a link to a "vbscript:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
@@ -98,12 +116,12 @@ CASES = {
         '14:50: a link to a "file:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
     ],
     "bad-bidi-body.md": [
-        '12:34: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it',
-        '12:42: contains U+202C, a bidirectional embedding or override, an invisible character that can disguise the text: remove it',
+        "12:34: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it",
+        "12:42: contains U+202C, a bidirectional embedding or override, an invisible character that can disguise the text: remove it",
     ],
     "bad-hidden.md": [
-        '2:8: title: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it',
-        '8:5: sources[0]: 127.0.0.1 is not a public address (local, private or reserved network): give a public web address',
+        "2:8: title: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it",
+        "8:5: sources[0]: 127.0.0.1 is not a public address (local, private or reserved network): give a public web address",
     ],
 }
 
@@ -118,7 +136,9 @@ def fixture_problems():
 
 
 def test_every_fixture_has_its_expectation():
-    assert sorted(path.relative_to(FIXTURES).as_posix() for path in FIXTURES.rglob("*") if path.is_file()) == sorted(CASES)
+    assert sorted(path.relative_to(FIXTURES).as_posix() for path in FIXTURES.rglob("*") if path.is_file()) == sorted(
+        CASES
+    )
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -184,7 +204,11 @@ def test_practice_problems_are_reported_with_the_data_problems(tmp_path):
 
 def test_hostile_strings_are_escaped(tmp_path):
     title = " ".join(HOSTILE)
-    text = (FIXTURES / "good-city.md").read_text(encoding="utf-8").replace("title: Une pratique", f"title: {json.dumps(title)}")
+    text = (
+        (FIXTURES / "good-city.md")
+        .read_text(encoding="utf-8")
+        .replace("title: Une pratique", f"title: {json.dumps(title)}")
+    )
     dataset = load_dataset(LANGUAGES, DATA_DIR, _content_with(tmp_path, [], {"hostile.md": text}))
     body, meta = get_data(practice_page(dataset, "practices/hostile.md", "en"))
     assert "<" not in meta["title"] and '"' not in meta["title"]  # the theme inserts it raw

@@ -135,7 +135,9 @@ def _build_copy(tmp_path: Path, change) -> tuple[Path, Path, object]:
 def test_a_broken_front_matter_stops_the_build_with_its_position(tmp_path):
     def break_practice(content: Path) -> None:
         path = content / "practices/palermo-charter.md"
-        path.write_text(path.read_text(encoding="utf-8").replace("city: palermo", "city: palermo\ncountry: NO"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("city: palermo", "city: palermo\ncountry: NO"), encoding="utf-8"
+        )
 
     _, site, result = _build_copy(tmp_path, break_practice)
     output = result.stdout + result.stderr
@@ -146,7 +148,9 @@ def test_a_broken_front_matter_stops_the_build_with_its_position(tmp_path):
 
 def test_a_practice_left_untranslated_falls_back_to_french_with_the_notice(tmp_path, site_config):
     """The content has every practice in every language: a copy leaves one out in Spanish."""
-    content, site, result = _build_copy(tmp_path, lambda content: (content / "practices/palermo-charter.es.md").unlink())
+    content, site, result = _build_copy(
+        tmp_path, lambda content: (content / "practices/palermo-charter.es.md").unlink()
+    )
     assert result.returncode == 0, result.stderr
 
     _assert_notice_exactly_on_untranslated(site, content, site_config)

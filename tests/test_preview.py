@@ -29,7 +29,12 @@ BROKEN_LINE = ("    country: PT\n", "    country PT\n")  # a missing colon in da
 def test_the_problem_page_lists_each_problem_with_its_hint_escaped():
     problems = [
         Problem("data/cities.yaml", 3, 5, 'the field "name" appears twice (first on line 2)'),
-        Problem("data/actions.yaml", 9, 7, 'actions[0].place.city: no city has the id "<script>x</script>" in data/cities.yaml'),
+        Problem(
+            "data/actions.yaml",
+            9,
+            7,
+            'actions[0].place.city: no city has the id "<script>x</script>" in data/cities.yaml',
+        ),
     ]
     page = problem_page(problems, ["a warning & <b>more</b>"], contributing_hints())
     assert "<title>3 problems: the site cannot be built</title>" in page
@@ -44,7 +49,10 @@ def test_the_problem_page_lists_each_problem_with_its_hint_escaped():
 @pytest.mark.parametrize(
     ("message", "hint"),
     [
-        ("cities[3].coordinates.lat: 100 is too large: the largest allowed value is 90", "a coordinate or number out of bounds"),
+        (
+            "cities[3].coordinates.lat: 100 is too large: the largest allowed value is 90",
+            "a coordinate or number out of bounds",
+        ),
         ('cities[1].country: "XX" is not an ISO 3166-1 country code (did you mean YY?)', "write the code suggested"),
         ("a tab character is used for indentation: YAML needs spaces", "replace the tabs with spaces"),
         ("something no row of the guide describes", None),
@@ -69,7 +77,11 @@ def project(tmp_path) -> Path:
     for name in ("mkdocs.yml", "hooks", "theme", "data"):
         source = ROOT / name
         shutil.copytree(source, copy / name) if source.is_dir() else shutil.copy(source, copy / name)
-    shutil.copytree(ROOT / "content", copy / "content", ignore=lambda folder, names: generated_folders() if Path(folder) == ROOT / "content" else ())
+    shutil.copytree(
+        ROOT / "content",
+        copy / "content",
+        ignore=lambda folder, names: generated_folders() if Path(folder) == ROOT / "content" else (),
+    )
     return copy
 
 
@@ -103,13 +115,28 @@ def test_the_preview_shows_problems_then_recovers_one_build_per_save(project):
     base = f"http://127.0.0.1:{port}/"
     log = project / "serve.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base)
-    command = [sys.executable, "-m", GENERATOR, "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}", "--watch", "data", "--watch", "theme"]
+    command = [
+        sys.executable,
+        "-m",
+        GENERATOR,
+        "serve",
+        "--strict",
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        "--watch",
+        "data",
+        "--watch",
+        "theme",
+    ]
     cities = project / "data" / "cities.yaml"
     text = cities.read_text(encoding="utf-8")
     assert text.count(BROKEN_LINE[0]) >= 1
     with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
+
         def builds() -> int:
             return log.read_text(encoding="utf-8").count("Building documentation...")
 

@@ -14,8 +14,12 @@ from alliance.siteconfig import read_mkdocs_yml
 
 GITHUB = ROOT / ".github"
 PROJECT_YAML = sorted(
-    [*GITHUB.glob("workflows/*.yml"), *GITHUB.glob("ISSUE_TEMPLATE/*.yml"), GITHUB / "dependabot.yml",
-     ROOT / ".pre-commit-config.yaml"]
+    [
+        *GITHUB.glob("workflows/*.yml"),
+        *GITHUB.glob("ISSUE_TEMPLATE/*.yml"),
+        GITHUB / "dependabot.yml",
+        ROOT / ".pre-commit-config.yaml",
+    ]
 )
 
 

@@ -8,8 +8,8 @@ import pytest
 from jsonschema import Draft7Validator
 
 from alliance.data.dataset import load_dataset
-from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
 from alliance.data.schemas import vocabulary
+from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 
 DATA_FILES = ["cities", "actions", "labels"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 from types import SimpleNamespace
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from alliance.build.searchindex import remove_search_duplicates
@@ -36,8 +37,18 @@ def search_entries(draw) -> list[dict]:
     """Entries as MkDocs' search plugin stacks them, one language after the other, each from its
     translated home page on: a page's entry, then one per section, at locations like `about/`,
     `en/about/#history`."""
-    pages = ["", *draw(st.lists(st.sampled_from(("about/", "agenda/", "cities/lisbon/", "practices/", "agenda/2023/")), unique=True))]
-    sections = {page: draw(st.lists(st.sampled_from(("history", "goals", "sources")), unique=True, max_size=3)) for page in pages}
+    pages = [
+        "",
+        *draw(
+            st.lists(
+                st.sampled_from(("about/", "agenda/", "cities/lisbon/", "practices/", "agenda/2023/")), unique=True
+            )
+        ),
+    ]
+    sections = {
+        page: draw(st.lists(st.sampled_from(("history", "goals", "sources")), unique=True, max_size=3))
+        for page in pages
+    }
     texts = st.sampled_from(("", "Texte", "Same text"))
     entries = []
     for language in LANGUAGES:
@@ -48,9 +59,13 @@ def search_entries(draw) -> list[dict]:
                 continue
             words = "" if shown.startswith("french") else f" ({language})"
             notice = "Notice. " if shown == "french-with-notice" else ""
-            entries.append({"location": prefix + page, "title": f"Page {page}{words}", "text": notice + draw(texts) + words})
+            entries.append(
+                {"location": prefix + page, "title": f"Page {page}{words}", "text": notice + draw(texts) + words}
+            )
             for section in sections[page]:
-                entries.append({"location": f"{prefix}{page}#{section}", "title": section + words, "text": draw(texts) + words})
+                entries.append(
+                    {"location": f"{prefix}{page}#{section}", "title": section + words, "text": draw(texts) + words}
+                )
     return entries
 
 

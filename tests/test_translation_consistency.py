@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from alliance.build.generated import generated_folders
+from alliance.localized import served_url
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config
 from alliance.translations.consistency import check_translations, compare, scan
-from alliance.localized import served_url
 
 FRENCH = """\
 ---
@@ -118,11 +118,23 @@ def test_a_faithful_translation_has_no_problem():
             'content/x.en.md:20:1: a link to "deux.md" of the French page (content/x.md:7) is missing here',
         ),
         (
-            GOOD.replace("[Source](https://example.org/b)", "[Source](https://example.org/b) [again](https://example.org/b)"),
+            GOOD.replace(
+                "[Source](https://example.org/b)", "[Source](https://example.org/b) [again](https://example.org/b)"
+            ),
             'content/x.en.md:20:33: a link to "https://example.org/b" is not in the French page content/x.md',
         ),
     ],
-    ids=["heading-level", "heading-lost", "heading-added", "anchor-lost", "anchor-renamed", "link-target", "link-lost", "multi-line-link-lost", "link-added"],
+    ids=[
+        "heading-level",
+        "heading-lost",
+        "heading-added",
+        "anchor-lost",
+        "anchor-renamed",
+        "link-target",
+        "link-lost",
+        "multi-line-link-lost",
+        "link-added",
+    ],
 )
 def test_a_translation_that_drifts_is_reported_with_both_lines(translation, expected):
     problems = [str(problem) for problem in compare("content/x.md", FRENCH, "content/x.en.md", translation)]
@@ -131,7 +143,14 @@ def test_a_translation_that_drifts_is_reported_with_both_lines(translation, expe
 
 @pytest.mark.parametrize(
     ("link", "allowed"),
-    [("../../x/", True), ("../../x/#p1", True), ("/x/", True), ("../../y/", False), ("x.md", False), ("https://example.org/x/", False)],
+    [
+        ("../../x/", True),
+        ("../../x/#p1", True),
+        ("/x/", True),
+        ("../../y/", False),
+        ("x.md", False),
+        ("https://example.org/x/", False),
+    ],
 )
 def test_a_translation_may_add_a_link_to_its_french_original(link, allowed):
     """The unofficial-translation note links the original: /x/ seen from /en/x/."""
@@ -141,8 +160,15 @@ def test_a_translation_may_add_a_link_to_its_french_original(link, allowed):
 
 
 def test_served_urls():
-    assert [served_url(Path(p), lang) for p, lang in [("index.md", "fr"), ("index.md", "en"), ("a/index.md", "es"), ("a/b.md", "fr"), ("b.md", "pt")]] == [
-        "", "en/", "es/a/", "a/b/", "pt/b/",
+    assert [
+        served_url(Path(p), lang)
+        for p, lang in [("index.md", "fr"), ("index.md", "en"), ("a/index.md", "es"), ("a/b.md", "fr"), ("b.md", "pt")]
+    ] == [
+        "",
+        "en/",
+        "es/a/",
+        "a/b/",
+        "pt/b/",
     ]
 
 

@@ -10,12 +10,18 @@ import pytest
 
 from alliance.build.generated import generated_folders
 from alliance.data.dataset import load_dataset
-from alliance.localized import LocalizedText
 from alliance.data.yamlload import load_yaml
+from alliance.localized import LocalizedText
 from alliance.paths import DATA_DIR, ROOT
 from alliance.siteconfig import load_site_config
 from alliance.translations.status import (
-    FIELD_SOURCES, FOLDER, commit_dates, render_page, render_text, status_pages, translation_status,
+    FIELD_SOURCES,
+    FOLDER,
+    commit_dates,
+    render_page,
+    render_text,
+    status_pages,
+    translation_status,
 )
 
 LANGUAGES = ("fr", "en", "es")
@@ -41,14 +47,20 @@ def content(tmp_path):
     ("dates", "expected"),
     [
         # Translation committed after its French page: up to date.
-        ({"content/a.md": 100, "content/a.en.md": 200, "content/sub/b.md": 100, "content/sub/b.en.md": 100},
-         {"a": "translated", "sub/b": "translated", "c": "missing"}),
+        (
+            {"content/a.md": 100, "content/a.en.md": 200, "content/sub/b.md": 100, "content/sub/b.en.md": 100},
+            {"a": "translated", "sub/b": "translated", "c": "missing"},
+        ),
         # French page committed after the translation: outdated.
-        ({"content/a.md": 300, "content/a.en.md": 200, "content/sub/b.md": 100, "content/sub/b.en.md": 50},
-         {"a": "outdated", "sub/b": "outdated", "c": "missing"}),
+        (
+            {"content/a.md": 300, "content/a.en.md": 200, "content/sub/b.md": 100, "content/sub/b.en.md": 50},
+            {"a": "outdated", "sub/b": "outdated", "c": "missing"},
+        ),
         # A translation never committed: its age is unknown.
-        ({"content/a.md": 100, "content/sub/b.md": 100, "content/sub/b.en.md": 150},
-         {"a": "unknown", "sub/b": "translated", "c": "missing"}),
+        (
+            {"content/a.md": 100, "content/sub/b.md": 100, "content/sub/b.en.md": 150},
+            {"a": "unknown", "sub/b": "translated", "c": "missing"},
+        ),
         # No git history at all (shallow clone): every existing translation is unknown.
         (None, {"a": "unknown", "sub/b": "unknown", "c": "missing"}),
     ],
@@ -58,7 +70,9 @@ def test_page_states(dataset, content, monkeypatch, dates, expected):
     root, content_dir = content
     if dates is None:
         monkeypatch.setattr("alliance.translations.status.commit_dates", lambda root: None)
-    status = translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=dates)
+    status = translation_status(
+        dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=dates
+    )
     english = status.of("en")
     assert {page.source.removeprefix("content/").removesuffix(".md"): page.state for page in english.pages} == expected
     assert status.dated is (dates is not None)
@@ -74,7 +88,11 @@ def test_data_texts_translated_missing_or_the_same_name(dataset, content):
     (root / "data").mkdir()
     shutil.copy(DATA_DIR / "cities.yaml", root / "data" / "cities.yaml")
     lisbon = replace(dataset.cities[0], name=LocalizedText.from_data({"fr": "Lisbonne", "en": "Lisbon"}), note=None)
-    other = replace(dataset.cities[1], name=LocalizedText.from_data({"fr": "Ailleurs"}), note=LocalizedText.from_data({"fr": "Une note."}))
+    other = replace(
+        dataset.cities[1],
+        name=LocalizedText.from_data({"fr": "Ailleurs"}),
+        note=LocalizedText.from_data({"fr": "Une note."}),
+    )
     small = replace(dataset, cities=(lisbon, other))
     status = translation_status(small, LANGUAGES, content_dir=content_dir, root=root, dates={})
     names = next(field for field in status.of("en").fields if field.name == "cities.name")
@@ -91,7 +109,13 @@ def test_data_texts_translated_missing_or_the_same_name(dataset, content):
     assert "(1 name given once, the same in every language: nothing to do)" in report
     page = render_page(status, small, "es")
     assert f"{other.id} \\(línea {entry + 1}\\)" in page  # Markdown-escaped parentheses
-    assert {source.name for source in FIELD_SOURCES} >= {"cities.name", "cities.note", "actions.title", "actions.summary", "labels"}
+    assert {source.name for source in FIELD_SOURCES} >= {
+        "cities.name",
+        "cities.note",
+        "actions.title",
+        "actions.summary",
+        "labels",
+    }
 
 
 def test_a_missing_label_is_located_at_its_key(dataset, content):
@@ -134,11 +158,13 @@ def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
 
 def test_text_report_and_pages(dataset, content):
     root, content_dir = content
-    status = translation_status(dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=None)
+    status = translation_status(
+        dataset, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=None
+    )
     text = render_text(status)
     assert "unknown" in text and "content/c.en.md" in text and "data texts:" in text
     english = render_page(status, dataset, "en")
-    assert english.startswith('---\ntitle: Translation status\ndescription: ') and "## English (en)" in english
+    assert english.startswith("---\ntitle: Translation status\ndescription: ") and "## English (en)" in english
     assert "## Spanish" not in english and "Translated, date unknown" in english
     assert "](https://" not in english  # no repository given: no editor links
     linked = render_page(status, dataset, "en", "https://github.com/o/r/edit/main/content/")
@@ -157,7 +183,9 @@ def test_generator_writes_one_page_per_language(dataset):
 
 
 def test_the_make_target_prints_the_report_and_exits_0():
-    result = subprocess.run(["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "Translation status" in result.stdout
     for code in load_site_config().codes[1:]:

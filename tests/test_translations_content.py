@@ -103,7 +103,8 @@ def seed_blocks(markdown: str) -> list[tuple[str, bool]]:
 def missing_blocks(blocks: list[tuple[str, bool]], page_text: str) -> list[str]:
     """The blocks the page does not contain; a heading may change case (markup only)."""
     return [
-        text for text, heading in blocks
+        text
+        for text, heading in blocks
         if (text.casefold() not in page_text.casefold() if heading else text not in page_text)
     ]
 
@@ -166,9 +167,13 @@ def test_home_page_shows_the_coverage_sentence(built_site, language):
     dataset = load_dataset_cached(SITE_CONFIG.codes)
     coverage = dataset.coverage
     sentence = dataset.labels.ui(
-        "coverage", language,
-        participants=130, cities=coverage.cities, declared_cities=coverage.declared_cities,
-        countries=coverage.countries, declared_countries=coverage.declared_countries,
+        "coverage",
+        language,
+        participants=130,
+        cities=coverage.cities,
+        declared_cities=coverage.declared_cities,
+        countries=coverage.countries,
+        declared_countries=coverage.declared_countries,
     )
     page = article(page_path(built_site, language, ""))
     assert page.html_lang == language

@@ -40,4 +40,6 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
     for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
         for number, line in enumerate(workflow.read_text(encoding="utf-8").splitlines(), 1):
             if re.match(r"\s*(- )?uses: (?!\./)", line):
-                assert re.search(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", line), f"{workflow.name}:{number}: {line.strip()}"
+                assert re.search(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", line), (
+                    f"{workflow.name}:{number}: {line.strip()}"
+                )

@@ -22,13 +22,79 @@ from alliance.data.problems import DataError
 from alliance.data.yamlload import UNDECIDED, decode_utf8, fast_data, normalize_newlines, parse_yaml
 
 CORNER_SCALARS = [
-    "0o17", "0O17", "0x1F", "0b101", "010", "00", "+12", "-0", "1e5", "1E5", "1.", ".5", "-.5", "1_000", "12:30",
-    "1e999", "123456789012345678", ".inf", "-.inf", ".Inf", ".nan", ".NaN", "NaN", "Infinity",
-    "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "FALSE", "yes", "no", "NO", "on", "off", "y",
-    "2023-06-15", "2023-06-15T10:00:00", "2023-11", "2024",
-    "''", '""', "'12'", '"12"', "'TRUE'", '"~"', "'0o17'", '"\\u00e9"', '"\\ud800"', '"a\\tb"', "'it''s'",
-    "!!str 12", "!!int '12'", "!foo x", "&a x", "*a", "&a [1]", "? x", "@x", "`x", "%x", "-", "- x", "a: b", "a #b", "#x",
-    "|\n  text\n", ">-\n  folded\n  text\n", '"multi\n  line"', "plain\n  continued",
+    "0o17",
+    "0O17",
+    "0x1F",
+    "0b101",
+    "010",
+    "00",
+    "+12",
+    "-0",
+    "1e5",
+    "1E5",
+    "1.",
+    ".5",
+    "-.5",
+    "1_000",
+    "12:30",
+    "1e999",
+    "123456789012345678",
+    ".inf",
+    "-.inf",
+    ".Inf",
+    ".nan",
+    ".NaN",
+    "NaN",
+    "Infinity",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "FALSE",
+    "yes",
+    "no",
+    "NO",
+    "on",
+    "off",
+    "y",
+    "2023-06-15",
+    "2023-06-15T10:00:00",
+    "2023-11",
+    "2024",
+    "''",
+    '""',
+    "'12'",
+    '"12"',
+    "'TRUE'",
+    '"~"',
+    "'0o17'",
+    '"\\u00e9"',
+    '"\\ud800"',
+    '"a\\tb"',
+    "'it''s'",
+    "!!str 12",
+    "!!int '12'",
+    "!foo x",
+    "&a x",
+    "*a",
+    "&a [1]",
+    "? x",
+    "@x",
+    "`x",
+    "%x",
+    "-",
+    "- x",
+    "a: b",
+    "a #b",
+    "#x",
+    "|\n  text\n",
+    ">-\n  folded\n  text\n",
+    '"multi\n  line"',
+    "plain\n  continued",
 ]
 
 
@@ -42,7 +108,9 @@ def scalars():
 
 
 def keys():
-    return st.one_of(st.sampled_from(["a", "b", "id", "'a'", '"b"', "1", "'1'", "true", "~", "? c", "x y"]), plain_words())
+    return st.one_of(
+        st.sampled_from(["a", "b", "id", "'a'", '"b"', "1", "'1'", "true", "~", "? c", "x y"]), plain_words()
+    )
 
 
 @st.composite
@@ -69,7 +137,9 @@ def blocks(draw, indent: int = 0, depth: int = 0) -> str:
 @st.composite
 def documents(draw) -> str:
     text = draw(blocks())
-    for change in draw(st.lists(st.sampled_from(["bom", "crlf", "tab", "second", "start", "end", "comment"]), max_size=2)):
+    for change in draw(
+        st.lists(st.sampled_from(["bom", "crlf", "tab", "second", "start", "end", "comment"]), max_size=2)
+    ):
         if change == "bom":
             text = "\ufeff" + text
         elif change == "crlf":
@@ -149,7 +219,21 @@ def test_plain_data_takes_the_fast_path(text):
     assert fast_data(text) is not UNDECIDED
 
 
-@pytest.mark.parametrize("text", ["v: TRUE", "v: 0o17", "v: ~", "v: 010", "a: &x 1\nb: *x", "v: !!str 12", "a: 1\na: 2", "v: 1e999", "v:\t1", "---\nv: 1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "v: TRUE",
+        "v: 0o17",
+        "v: ~",
+        "v: 010",
+        "a: &x 1\nb: *x",
+        "v: !!str 12",
+        "a: 1\na: 2",
+        "v: 1e999",
+        "v:\t1",
+        "---\nv: 1",
+    ],
+)
 def test_what_only_pyyaml_can_type_or_refuse_goes_to_the_strict_path(text):
     assert fast_data(text) is UNDECIDED
 
@@ -173,5 +257,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
     path.write_text("v: 1\n" * 100, encoding="utf-8")
     monkeypatch.setattr(yamlload, "MAX_FILE_BYTES", 499)
     monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("the file was read"))
-    with pytest.raises(DataError, match=re.escape("cities.yaml:1:1: the file has 500 bytes: the most a file may have is 499")):
+    with pytest.raises(
+        DataError, match=re.escape("cities.yaml:1:1: the file has 500 bytes: the most a file may have is 499")
+    ):
         yamlload.load_yaml(path, "cities.yaml")

@@ -8,21 +8,20 @@ rebuild forever. MkDocs then validates the links to them and copies them like an
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections import defaultdict
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
-from alliance.pages.agenda import agenda_exports, agenda_pages
-from alliance.pages.catalogue import practices_json
-from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
 from alliance.build.mapcache import map_documents
-from alliance.pages.mapframe import MAP_FOLDER
-from alliance.pages.citypages import CITIES_FOLDER, city_pages
 from alliance.data.dataset import Dataset
 from alliance.exports import open_data
+from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
 from alliance.exports.datapackage import data_package_json
+from alliance.pages.agenda import agenda_exports, agenda_pages
+from alliance.pages.catalogue import practices_json
+from alliance.pages.citypages import CITIES_FOLDER, city_pages
+from alliance.pages.mapframe import MAP_FOLDER
 from alliance.translations import status as translation_status
-
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
 # with localized_name, or export files (a language-specific export is named `name.LANG.ext`).
@@ -40,7 +39,10 @@ GENERATORS: list[tuple[str, Generator]] = [
     (open_data.FOLDER, open_data.publish_schemas),
     (open_data.FOLDER, data_package_json),
     # The translators' page lists the hand-written pages: every folder here is skipped.
-    (translation_status.FOLDER, lambda data, languages: translation_status.status_pages(data, languages, skip_folders=generated_folders())),
+    (
+        translation_status.FOLDER,
+        lambda data, languages: translation_status.status_pages(data, languages, skip_folders=generated_folders()),
+    ),
 ]
 
 

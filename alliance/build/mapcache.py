@@ -31,7 +31,7 @@ def inputs_hash(dataset: Dataset, languages: tuple[str, ...]) -> str:
     for part in (repr(languages), repr(dataset.cities), repr(dataset.labels), repr(vocabulary("role"))):
         digest.update(part.encode("utf-8") + b"\0")
     for library in _LIBRARIES:
-        digest.update(f"{library}=={version(library)}\0".encode("utf-8"))
+        digest.update(f"{library}=={version(library)}\0".encode())
     package = ROOT / "alliance"
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -58,7 +58,9 @@ def _write(path: Path, documents: dict[str, str]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written aside then renamed: builds running side by side (tests) never read half a file.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as temporary:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+        ) as temporary:
             json.dump(documents, temporary, ensure_ascii=False)
         os.replace(temporary.name, path)
         kept = sorted(path.parent.glob("*.json"), key=_modified, reverse=True)

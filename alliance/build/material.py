@@ -23,7 +23,9 @@ class ThemeChanged(Exception):
 
 def without_sitemap_fetch(script: str) -> str:
     if script.count(_SELECTOR) != 1:
-        raise ThemeChanged(f"expected {_SELECTOR[:-1]!r} once in Material's script, found it {script.count(_SELECTOR)} times")
+        raise ThemeChanged(
+            f"expected {_SELECTOR[:-1]!r} once in Material's script, found it {script.count(_SELECTOR)} times"
+        )
     return script.replace(_SELECTOR, _NARROWED)
 
 

@@ -39,6 +39,10 @@ def portable_not_found(html: str, base_path: str, languages: tuple[str, ...], ch
     if _CHARSET not in html:
         raise ValueError(f"the 404 page has no {_CHARSET}")
     relative = re.sub(r'(\s(?:href|src)=")' + re.escape(base_path) + r"(?!/)", r"\1./", html)
-    script = _ROOT_SCRIPT % {"base": _js(base_path), "languages": _js(list(languages)), "swap": _SWAP if chooses_language else ""}
+    script = _ROOT_SCRIPT % {
+        "base": _js(base_path),
+        "languages": _js(list(languages)),
+        "swap": _SWAP if chooses_language else "",
+    }
     head = f'{_CHARSET}<script>{script}</script><base href="{html_escaping.escape(base_path)}">'
     return relative.replace(_CHARSET, head, 1)

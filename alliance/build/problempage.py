@@ -8,10 +8,10 @@ placeholders (X, Y, N, …) read as "any text", is looked for in each problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Iterable
 
 from alliance.data.problems import Problem
 from alliance.paths import ROOT
@@ -58,7 +58,9 @@ def hint_for(message: str, hints: Iterable[Hint]) -> str | None:
 def _inline(markdown: str) -> str:
     """The guide's cell as HTML: escaped text with its `code` spans."""
     parts = re.split(r"(`[^`]+`)", markdown)
-    return "".join(f"<code>{escape(p[1:-1])}</code>" if p.startswith("`") and p.endswith("`") else escape(p) for p in parts)
+    return "".join(
+        f"<code>{escape(p[1:-1])}</code>" if p.startswith("`") and p.endswith("`") else escape(p) for p in parts
+    )
 
 
 def problem_page(problems: Iterable[Problem], messages: Iterable[str] = (), hints: Iterable[Hint] = ()) -> str:
@@ -69,32 +71,34 @@ def problem_page(problems: Iterable[Problem], messages: Iterable[str] = (), hint
     for problem in problems:
         hint = hint_for(problem.message, hints)
         shown = f"<li><code>{escape(str(problem))}</code>"
-        items.append(shown + (f"<br><span class=\"hint\">{_inline(hint)}</span></li>" if hint else "</li>"))
+        items.append(shown + (f'<br><span class="hint">{_inline(hint)}</span></li>' if hint else "</li>"))
     items += [f"<li><pre>{escape(message)}</pre></li>" for message in messages]
     count = len(problems) + len(messages)
     title = f"{count} problem{'s' if count != 1 else ''}: the site cannot be built"
-    return "\n".join([
-        "<!doctype html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta http-equiv="refresh" content="2">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        "<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-        "code,pre{font-family:ui-monospace,monospace;white-space:pre-wrap;word-break:break-word}"
-        "li{margin-bottom:.8rem}.hint{color:#444}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        f"<h1>{escape(title)}</h1>",
-        "<p>Fix the lines below and save: this page reloads by itself and shows the site once the"
-        " build succeeds. The meanings of the messages are in CONTRIBUTING.en.md, “Messages of the check”.</p>",
-        '<ol id="problems">',
-        *items,
-        "</ol>",
-        "</main>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta http-equiv="refresh" content="2">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(title)}</title>",
+            "<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+            "code,pre{font-family:ui-monospace,monospace;white-space:pre-wrap;word-break:break-word}"
+            "li{margin-bottom:.8rem}.hint{color:#444}</style>",
+            "</head>",
+            "<body>",
+            "<main>",
+            f"<h1>{escape(title)}</h1>",
+            "<p>Fix the lines below and save: this page reloads by itself and shows the site once the"
+            " build succeeds. The meanings of the messages are in CONTRIBUTING.en.md, “Messages of the check”.</p>",
+            '<ol id="problems">',
+            *items,
+            "</ol>",
+            "</main>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Mapping
 
 from alliance.paths import DATA_DIR
 
@@ -24,7 +24,10 @@ def commit_epoch(folder: Path, *paths: str) -> int | None:
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "log", "-1", "--format=%ct", *(["--", *paths] if paths else [])],
-            capture_output=True, text=True, timeout=30, check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -44,8 +47,10 @@ def build_day(environment: Mapping[str, str]) -> dt.date:
     """The day a build speaks for (what is "next" in the agenda): SOURCE_DATE_EPOCH's, which
     hooks/reproducible.py sets to the commit's time, else the clock's; in UTC."""
     epoch = environment.get("SOURCE_DATE_EPOCH", "")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
     return moment.date()
+
+
 def data_epoch(environment: dict[str, str], data_dir: Path) -> int:
     """When the data last changed: the time of the last commit of `data_dir`; without git, the
     SOURCE_DATE_EPOCH given; else FALLBACK_EPOCH."""
@@ -56,7 +61,7 @@ def data_epoch(environment: dict[str, str], data_dir: Path) -> int:
     return int(given) if given.isdigit() else FALLBACK_EPOCH
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_changed_at(data_dir: Path = DATA_DIR) -> dt.datetime:
     """data_epoch as a UTC time, asked of git once per process (every language's feed uses it)."""
-    return dt.datetime.fromtimestamp(data_epoch(dict(os.environ), data_dir), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(data_epoch(dict(os.environ), data_dir), dt.UTC)

@@ -26,10 +26,21 @@ class SearchIndexFailed(Exception):
 def index_site(site_dir: Path) -> str:
     """Writes the search bundle into site_dir/pagefind/; returns Pagefind's summary."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", SEARCH_BUNDLE,
-         # The headings' permalink signs (¶) are not text of the page.
-         "--exclude-selectors", ".headerlink"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--output-subdir",
+            SEARCH_BUNDLE,
+            # The headings' permalink signs (¶) are not text of the page.
+            "--exclude-selectors",
+            ".headerlink",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise SearchIndexFailed((result.stdout + result.stderr).strip())

@@ -10,7 +10,7 @@ en/ ...): same title and text, its location ending with the default entry's loca
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def remove_search_duplicates(entries: list[dict], languages: Iterable[str]) -> None:

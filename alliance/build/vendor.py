@@ -22,11 +22,30 @@ class VendorFile:
 # Each package: its folder in node_modules, the folder it is published in, and its files.
 # Leaflet's images/ must sit next to leaflet.css, which refers to them.
 _PACKAGES = (
-    ("leaflet", "leaflet", ("dist/leaflet.js", "dist/leaflet.css", "dist/images/layers.png",
-                            "dist/images/layers-2x.png", "dist/images/marker-icon.png",
-                            "dist/images/marker-icon-2x.png", "dist/images/marker-shadow.png", "LICENSE")),
-    ("leaflet.markercluster", "leaflet.markercluster", ("dist/leaflet.markercluster.js", "dist/MarkerCluster.css",
-                                                       "dist/MarkerCluster.Default.css", "MIT-LICENCE.txt")),
+    (
+        "leaflet",
+        "leaflet",
+        (
+            "dist/leaflet.js",
+            "dist/leaflet.css",
+            "dist/images/layers.png",
+            "dist/images/layers-2x.png",
+            "dist/images/marker-icon.png",
+            "dist/images/marker-icon-2x.png",
+            "dist/images/marker-shadow.png",
+            "LICENSE",
+        ),
+    ),
+    (
+        "leaflet.markercluster",
+        "leaflet.markercluster",
+        (
+            "dist/leaflet.markercluster.js",
+            "dist/MarkerCluster.css",
+            "dist/MarkerCluster.Default.css",
+            "MIT-LICENCE.txt",
+        ),
+    ),
     ("jquery", "jquery", ("dist/jquery.min.js", "LICENSE.txt")),
 )
 

@@ -14,14 +14,33 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 # Attributes holding one address, per element.
 _URL_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",), "img": ("src",),
-    "iframe": ("src",), "source": ("src",), "video": ("src", "poster"), "audio": ("src",),
-    "track": ("src",), "embed": ("src",), "object": ("data",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src",),
+    "iframe": ("src",),
+    "source": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
 }
 # Attributes holding a list of candidates ("a.png 1x, b.png 2x").
 _SRCSET_ELEMENTS = ("img", "source")
 # <link rel> values that make the browser fetch the address (canonical, alternate, prev... do not).
-_LOADING_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch"}
+_LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "apple-touch-icon",
+    "manifest",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+}
 # Schemes that name no resource of a server.
 _INERT_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:", "about:")
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
@@ -147,7 +166,7 @@ class BuiltSite:
         self.base_path = parts.path or "/"
 
     @classmethod
-    def from_directory(cls, root: Path) -> "BuiltSite":
+    def from_directory(cls, root: Path) -> BuiltSite:
         """The site's address is the canonical address of its home page (MkDocs writes site_url there)."""
         home = parse_page((root / "index.html").read_text(encoding="utf-8"))
         canonical = next((r.url for r in home.references if r.tag == "link" and "canonical" in r.rel), None)
@@ -183,7 +202,7 @@ class BuiltSite:
     def _file_at(self, path: str) -> Path | None:
         if not path.startswith(self.base_path):
             return None
-        relative = PurePosixPath(path[len(self.base_path):])
+        relative = PurePosixPath(path[len(self.base_path) :])
         if ".." in relative.parts:
             return None
         candidate = self.root.joinpath(*relative.parts)

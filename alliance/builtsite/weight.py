@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from alliance.builtsite.parse import BuiltSite, css_urls, parse_page
 
@@ -114,5 +114,7 @@ def search_index_weights(site: BuiltSite) -> tuple[SearchIndexWeight, ...]:
     for language, index in entry["languages"].items():
         files = [bundle / f"pagefind.{index['hash']}.pf_meta"]
         files += sorted((bundle / "index").glob(f"{language}_*")) + sorted((bundle / "fragment").glob(f"{language}_*"))
-        weights.append(SearchIndexWeight(language, index["page_count"], len(files), sum(gzip_size(f.read_bytes()) for f in files)))
+        weights.append(
+            SearchIndexWeight(language, index["page_count"], len(files), sum(gzip_size(f.read_bytes()) for f in files))
+        )
     return tuple(weights)

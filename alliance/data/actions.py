@@ -5,13 +5,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 from alliance.data.checks import check_languages, check_sources, check_text_characters, check_unique_ids, records
-from alliance.localized import LocalizedText
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
+from alliance.localized import LocalizedText
 
 Precision = Literal["year", "month", "day", "range", "yearly", "undated"]
 
@@ -130,7 +131,12 @@ def check_actions(doc: YamlDocument, city_ids: set[str] | None, languages: tuple
             yield from check_text_characters(doc, ("actions", i, field), action.get(field))
         yield from check_sources(doc, ("actions", i, "sources"), action.get("sources"))
         place = action.get("place")
-        if city_ids is not None and isinstance(place, dict) and isinstance(place.get("city"), str) and place["city"] not in city_ids:
+        if (
+            city_ids is not None
+            and isinstance(place, dict)
+            and isinstance(place.get("city"), str)
+            and place["city"] not in city_ids
+        ):
             city = place["city"]
             hint = did_you_mean(city, sorted(city_ids))
             yield doc.problem(("actions", i, "place", "city"), f'no city has the id "{city}" in data/cities.yaml{hint}')

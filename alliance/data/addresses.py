@@ -61,7 +61,7 @@ def address_problem(source: str) -> str | None:
     if not source.lower().startswith(("http://", "https://")):
         return None  # declaration#p4, or a form the schema reports
     if found := _NOT_IN_ADDRESSES.search(source):
-        return f'the address contains {found[0]!r}, which web addresses do not allow: write it percent-encoded (such as %20 for a space)'
+        return f"the address contains {found[0]!r}, which web addresses do not allow: write it percent-encoded (such as %20 for a space)"
     try:
         parts = urlsplit(source)
         netloc = parts.netloc

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from alliance.data.checks import check_languages, check_sources, check_text_characters, check_unique_ids, records
 from alliance.data.countries import country_codes, suggest_country_code
-from alliance.localized import LocalizedText
 from alliance.data.problems import Problem
 from alliance.data.yamlload import YamlDocument
+from alliance.localized import LocalizedText
 
 # Roles that place a city among the "41 cities" the Lisbon declaration counts.
 LISBON_ATTENDANCE_ROLES = ("lisbon-host", "lisbon-represented")
@@ -68,8 +69,11 @@ def build_cities(data: dict[str, Any]) -> tuple[Declared, tuple[City, ...]]:
     """Typed records from data that passed check_cities."""
     d = data["declared"]
     declared = Declared(
-        d["cities"], d["countries"], d["participants_more_than"],
-        tuple(d.get("countries_present_without_city", ())), tuple(d["sources"]),
+        d["cities"],
+        d["countries"],
+        d["participants_more_than"],
+        tuple(d.get("countries_present_without_city", ())),
+        tuple(d["sources"]),
     )
     cities = tuple(
         City(
@@ -107,7 +111,9 @@ def check_cities(doc: YamlDocument, languages: tuple[str, ...]) -> Iterator[Prob
 def check_country(doc: YamlDocument, keys: tuple, code: Any) -> Iterator[Problem]:
     if isinstance(code, str) and len(code) == 2 and code.isupper() and code not in country_codes():
         hint = suggest_country_code(code)
-        yield doc.problem(keys, f'"{code}" is not an ISO 3166-1 country code' + (f" (did you mean {hint}?)" if hint else ""))
+        yield doc.problem(
+            keys, f'"{code}" is not an ISO 3166-1 country code' + (f" (did you mean {hint}?)" if hint else "")
+        )
     elif isinstance(code, str) and not (len(code) == 2 and code.isupper()):
         hint = suggest_country_code(code)
         if hint:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -58,7 +58,9 @@ class _RecordedInlineHtml(HtmlInlineProcessor):
 
     def handleMatch(self, m, data):
         if not ALLOWED_INLINE_HTML.match(m.group(1)):
-            self.findings.append((m.group(1), f'raw HTML "{_short(m.group(1))}" is not allowed in a practice: write Markdown'))
+            self.findings.append(
+                (m.group(1), f'raw HTML "{_short(m.group(1))}" is not allowed in a practice: write Markdown')
+            )
         return super().handleMatch(m, data)
 
 
@@ -72,7 +74,9 @@ class _RecordedHtmlBlocks(Preprocessor):
         lines = self.original.run(lines)
         for block in self.md.htmlStash.rawHtmlBlocks[before:]:
             text = block if isinstance(block, str) else f"<{block.tag}"
-            self.findings.append((text.strip()[:40], f'raw HTML "{_short(text)}" is not allowed in a practice: write Markdown'))
+            self.findings.append(
+                (text.strip()[:40], f'raw HTML "{_short(text)}" is not allowed in a practice: write Markdown')
+            )
         return lines
 
 
@@ -82,7 +86,12 @@ class _RecordedAttrList(AttrListTreeprocessor):
         self.findings = findings
 
     def assign_attrs(self, elem, attrs_string, *, strict=False):
-        self.findings.append(("{" + attrs_string.strip(), f'the attribute list "{{{_short(attrs_string.strip())}}}" is not allowed in a practice: remove it (write \\{{ for a brace shown as it is)'))
+        self.findings.append(
+            (
+                "{" + attrs_string.strip(),
+                f'the attribute list "{{{_short(attrs_string.strip())}}}" is not allowed in a practice: remove it (write \\{{ for a brace shown as it is)',
+            )
+        )
         return ""
 
 
@@ -93,14 +102,29 @@ class _RecordedLinks(Treeprocessor):
 
     def run(self, root: Element) -> None:
         for element in root.iter("h1"):
-            self.findings.append((_LINE_START + (element.text or "").strip(), 'the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "'))
+            self.findings.append(
+                (
+                    _LINE_START + (element.text or "").strip(),
+                    'the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "',
+                )
+            )
         for element in root.iter("img"):
-            self.findings.append((element.get("src", ""), "images are not allowed in a practice: link to the page that shows the image instead"))
+            self.findings.append(
+                (
+                    element.get("src", ""),
+                    "images are not allowed in a practice: link to the page that shows the image instead",
+                )
+            )
         for element in root.iter("a"):
             href = element.get("href", "")
             scheme = link_scheme(href)
             if scheme is not None and scheme not in ALLOWED_SCHEMES:
-                self.findings.append((href, f'a link to a "{scheme}:" address is not allowed: link to an http, https or mailto address, or to a page of the site'))
+                self.findings.append(
+                    (
+                        href,
+                        f'a link to a "{scheme}:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
+                    )
+                )
 
 
 class _Recorder(Extension):
@@ -142,7 +166,7 @@ def _locate(body: str, snippet: str, first_line: int) -> tuple[int, int]:
     """Where `snippet` first appears in the text; an attribute list ("{" then its inside), at its
     brace; a snippet marked _LINE_START, at the start of its line."""
     if snippet.startswith(_LINE_START):
-        line, _ = _locate(body, snippet[len(_LINE_START):], first_line)
+        line, _ = _locate(body, snippet[len(_LINE_START) :], first_line)
         return line, 1
     index = body.find(snippet) if snippet else -1
     if index < 0 and snippet.startswith("{"):

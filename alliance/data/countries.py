@@ -3,7 +3,7 @@ from CLDR (through Babel), never hand-translated."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pycountry
 from babel import Locale
@@ -14,17 +14,17 @@ from babel import Locale
 USER_ASSIGNED_CODES = frozenset({"XK"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_codes() -> frozenset[str]:
     return frozenset(country.alpha_2 for country in pycountry.countries) | USER_ASSIGNED_CODES
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_name(code: str, language: str) -> str:
     return Locale.parse(language).territories.get(code, code)
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_name(code: str, language: str) -> str:
     """The name of the language `code` in `language` (CLDR); `language_name(code, code)` is its own name."""
     return Locale.parse(code).get_display_name(Locale.parse(language)) or code

@@ -13,13 +13,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from alliance.data.actions import Action, build_actions, check_actions
-from alliance.data.labels import Labels, build_labels, check_labels
 from alliance.data.cities import City, Coverage, Declared, build_cities, check_cities, coverage
-from alliance.paths import CONTENT_DIR, DATA_DIR, ROOT, SCHEMA_DIR, display_path
+from alliance.data.labels import Labels, build_labels, check_labels
 from alliance.data.practices import PRACTICES_FOLDER, Practice, load_practices
 from alliance.data.problems import DataError, Problem
 from alliance.data.schemas import schema_problems
 from alliance.data.yamlload import YamlDocument, load_yaml
+from alliance.paths import CONTENT_DIR, DATA_DIR, ROOT, SCHEMA_DIR, display_path
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,25 @@ def _load(path: Path, schema: str, top_level: str) -> tuple[YamlDocument | None,
     if doc.data is None:
         return None, [Problem(doc.path, 1, 1, f'the file is empty: it must start with "{top_level}:"')]
     if not isinstance(doc.data, dict):
-        return None, [Problem(doc.path, *doc.locate(()), f'the file must be a group of fields starting with "{top_level}:", not a list or a single value')]
+        return None, [
+            Problem(
+                doc.path,
+                *doc.locate(()),
+                f'the file must be a group of fields starting with "{top_level}:", not a list or a single value',
+            )
+        ]
     return doc, schema_problems(doc, schema)
 
 
 def data_fingerprint(*folders: Path) -> tuple:
     """Changes whenever a file under the folders changes: the key of the per-process cache."""
     return tuple(
-        sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for folder in folders for p in folder.rglob("*") if p.is_file())
+        sorted(
+            (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+            for folder in folders
+            for p in folder.rglob("*")
+            if p.is_file()
+        )
     )
 
 
@@ -90,7 +101,10 @@ _cache: dict[tuple, Dataset] = {}
 
 
 def load_dataset_cached(
-    languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR, cache_dir: Path | None = None
+    languages: tuple[str, ...],
+    data_dir: Path = DATA_DIR,
+    content_dir: Path = CONTENT_DIR,
+    cache_dir: Path | None = None,
 ) -> Dataset:
     """load_dataset once per process and state of the files: MkDocs builds each language in turn."""
     key = (languages, str(data_dir), str(content_dir), data_fingerprint(data_dir, content_dir / PRACTICES_FOLDER))
@@ -112,8 +126,16 @@ _CACHE_ENTRIES = 8  # the newest entries kept: a preview's edits, the branches b
 
 
 def _cache_key(languages: tuple[str, ...], data_dir: Path, content_dir: Path) -> str:
-    digest = hashlib.sha256(repr((languages, [version(name) for name in ("PyYAML", "rapidyaml", "fastjsonschema", "jsonschema", "babel")])).encode())
-    inputs = [*sorted(Path(__file__).parent.glob("*.py")), *(data_dir / name for name in DATA_FILES), *sorted(SCHEMA_DIR.glob("*.json"))]
+    digest = hashlib.sha256(
+        repr(
+            (languages, [version(name) for name in ("PyYAML", "rapidyaml", "fastjsonschema", "jsonschema", "babel")])
+        ).encode()
+    )
+    inputs = [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        *(data_dir / name for name in DATA_FILES),
+        *sorted(SCHEMA_DIR.glob("*.json")),
+    ]
     inputs += sorted((content_dir / PRACTICES_FOLDER).rglob("*.md"))
     for path in inputs:
         digest.update(f"\0{path.name}\0".encode())
@@ -144,7 +166,10 @@ DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml")
 
 
 def load_dataset(
-    languages: tuple[str, ...], data_dir: Path = DATA_DIR, content_dir: Path = CONTENT_DIR, cache_dir: Path | None = None
+    languages: tuple[str, ...],
+    data_dir: Path = DATA_DIR,
+    content_dir: Path = CONTENT_DIR,
+    cache_dir: Path | None = None,
 ) -> Dataset:
     """Every problem of every file is raised together in one DataError; with `cache_dir`, data
     found valid before is read back from it (see CACHE_DIR)."""
@@ -164,17 +189,25 @@ def _load_dataset(languages: tuple[str, ...], data_dir: Path, content_dir: Path,
     values = _cached(cache_dir, key)
     if values is not None:
         cities = values["cities"]["cities"]
-        practices, problems = load_practices(content_dir / PRACTICES_FOLDER, {c["id"]: c["country"] for c in cities}, languages)
+        practices, problems = load_practices(
+            content_dir / PRACTICES_FOLDER, {c["id"]: c["country"] for c in cities}, languages
+        )
         if not problems:
             declared, cities = build_cities(values["cities"])
-            return Dataset(declared, cities, build_actions(values["actions"]), build_labels(values["labels"]), practices)
+            return Dataset(
+                declared, cities, build_actions(values["actions"]), build_labels(values["labels"]), practices
+            )
     dataset, documents = _load_and_check(languages, data_dir, content_dir)
     if cache_dir:
-        _remember(cache_dir, key, dict(zip(("cities", "actions", "labels"), (doc.data for doc in documents), strict=True)))
+        _remember(
+            cache_dir, key, dict(zip(("cities", "actions", "labels"), (doc.data for doc in documents), strict=True))
+        )
     return dataset
 
 
-def _load_and_check(languages: tuple[str, ...], data_dir: Path, content_dir: Path) -> tuple[Dataset, tuple[YamlDocument, ...]]:
+def _load_and_check(
+    languages: tuple[str, ...], data_dir: Path, content_dir: Path
+) -> tuple[Dataset, tuple[YamlDocument, ...]]:
     cities_doc, problems = _load(data_dir / "cities.yaml", "cities.schema.json", "declared")
     actions_doc, action_problems = _load(data_dir / "actions.yaml", "actions.schema.json", "actions")
     problems += action_problems
@@ -186,9 +219,11 @@ def _load_and_check(languages: tuple[str, ...], data_dir: Path, content_dir: Pat
     if cities_doc:
         problems += check_cities(cities_doc, languages)
         cities = cities_doc.data.get("cities")
-        city_countries = {
-            c["id"]: c.get("country") for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)
-        } if isinstance(cities, list) else None
+        city_countries = (
+            {c["id"]: c.get("country") for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)}
+            if isinstance(cities, list)
+            else None
+        )
     if actions_doc:
         problems += check_actions(actions_doc, None if city_countries is None else set(city_countries), languages)
     practices, practice_problems = load_practices(content_dir / PRACTICES_FOLDER, city_countries, languages)

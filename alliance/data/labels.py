@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterator, Mapping
 
 from alliance.data.checks import check_text_characters
-from alliance.localized import LocalizedText, Shown
 from alliance.data.problems import Problem
 from alliance.data.schemas import vocabulary
 from alliance.data.yamlload import YamlDocument
+from alliance.localized import LocalizedText, Shown
 
 VOCABULARIES = ("role", "status", "target", "theme", "region")
 
@@ -50,15 +50,25 @@ def placeholders_of(kind: str, key: str) -> frozenset[str]:
 def template_problems(template: str, allowed: frozenset[str]) -> list[str]:
     """What is wrong with the {placeholders} of a label; a placeholder is a bare name, nothing more."""
     try:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None
+        ]
     except ValueError:
         return ["a brace { or } is not closed: write {{ or }} for a brace shown as it is"]
-    hint = f" (this text may use {', '.join('{' + name + '}' for name in sorted(allowed))})" if allowed else " (this text uses none)"
+    hint = (
+        f" (this text may use {', '.join('{' + name + '}' for name in sorted(allowed))})"
+        if allowed
+        else " (this text uses none)"
+    )
     problems = []
     for name, spec, conversion in fields:
         shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
         if name not in allowed:
-            problems.append(f'"{shown}" is not a placeholder of this text{hint}: correct it, or write {{{{ and }}}} for a brace')
+            problems.append(
+                f'"{shown}" is not a placeholder of this text{hint}: correct it, or write {{{{ and }}}} for a brace'
+            )
         elif spec or conversion:
             problems.append(f'"{shown}": a placeholder is a name alone, write {{{name}}}')
     return problems
@@ -105,15 +115,24 @@ class Labels:
     @staticmethod
     def _check_values(kind: str, key: str, values: Mapping[str, object]) -> None:
         if set(values) != placeholders_of(kind, key):
-            raise ValueError(f"labels.yaml {kind}.{key} is filled with {sorted(values)}, not {sorted(placeholders_of(kind, key))} (alliance/labels.py PLACEHOLDERS)")
+            raise ValueError(
+                f"labels.yaml {kind}.{key} is filled with {sorted(values)}, not {sorted(placeholders_of(kind, key))} (alliance/labels.py PLACEHOLDERS)"
+            )
 
     def untranslated(self, language: str) -> tuple[str, ...]:
         """The labels (`kind.key`) shown in French to readers of `language`."""
-        return tuple(f"{kind}.{key}" for kind, group in self.entries.items() for key, text in group.items() if not text.has(language))
+        return tuple(
+            f"{kind}.{key}"
+            for kind, group in self.entries.items()
+            for key, text in group.items()
+            if not text.has(language)
+        )
 
 
 def build_labels(data: dict) -> Labels:
-    return Labels({kind: {key: LocalizedText.from_data(text) for key, text in group.items()} for kind, group in data.items()})
+    return Labels(
+        {kind: {key: LocalizedText.from_data(text) for key, text in group.items()} for kind, group in data.items()}
+    )
 
 
 def check_labels(doc: YamlDocument) -> Iterator[Problem]:

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from alliance.data.checks import check_sources, check_text_characters
 from alliance.data.cities import check_country
 from alliance.data.contributed import markdown_problems
-from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
-from alliance.paths import display_path
 from alliance.data.problems import DataError, Problem, did_you_mean
 from alliance.data.schemas import schema_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml, read_text
+from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
+from alliance.paths import display_path
 
 # The folder of content/ holding the practices.
 PRACTICES_FOLDER = "practices"
@@ -97,7 +97,11 @@ def load_practices(
             if named[1] == ORIGINAL_LANGUAGE:
                 unreadable.add(named[0])
     for path in sorted(folder.rglob("*/*.md")) if folder.is_dir() else ():
-        problems.append(Problem(display_path(path), 1, 1, f"a practice goes directly in {display_path(folder)}/, not in a subfolder"))
+        problems.append(
+            Problem(
+                display_path(path), 1, 1, f"a practice goes directly in {display_path(folder)}/, not in a subfolder"
+            )
+        )
     originals = {f.id: f for f in files if f.language == ORIGINAL_LANGUAGE}
     for source in files:
         problems.extend(_check_name(source, languages, originals, unreadable))
@@ -107,7 +111,9 @@ def load_practices(
             problems.extend(_check_translation(source, originals))
     if problems or city_countries is None:
         return (), problems
-    return tuple(_build(original, [f for f in files if f.id == original.id], city_countries) for original in originals.values()), []
+    return tuple(
+        _build(original, [f for f in files if f.id == original.id], city_countries) for original in originals.values()
+    ), []
 
 
 def _read(path: Path, practice_id: str, language: str) -> _SourceFile:
@@ -125,20 +131,35 @@ def _read(path: Path, practice_id: str, language: str) -> _SourceFile:
     # A comment in place of the opening "---" keeps the parser's line numbers equal to the file's.
     doc = parse_yaml("#\n" + match.group(1), shown)
     body_line = text.count("\n", 0, match.end()) + 1
-    return _SourceFile(practice_id, language, shown, doc, text[match.end():], body_line)
+    return _SourceFile(practice_id, language, shown, doc, text[match.end() :], body_line)
 
 
 def _check_name(
     source: _SourceFile, languages: tuple[str, ...], originals: Mapping[str, _SourceFile], unreadable: set[str]
 ) -> Iterator[Problem]:
     if not _ID.match(source.id):
-        yield Problem(source.path, 1, 1, f'the file name "{source.id}" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"')
+        yield Problem(
+            source.path,
+            1,
+            1,
+            f'the file name "{source.id}" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"',
+        )
     if source.language == ORIGINAL_LANGUAGE and source.path.endswith(f".{ORIGINAL_LANGUAGE}.md"):
         yield Problem(source.path, 1, 1, f'the French original has no language suffix: name it "{source.id}.md"')
     elif source.language not in languages:
-        yield Problem(source.path, 1, 1, f'"{source.language}" is not a language of the site ({", ".join(languages)}){did_you_mean(source.language, languages)}')
+        yield Problem(
+            source.path,
+            1,
+            1,
+            f'"{source.language}" is not a language of the site ({", ".join(languages)}){did_you_mean(source.language, languages)}',
+        )
     elif source.language != ORIGINAL_LANGUAGE and source.id not in originals and source.id not in unreadable:
-        yield Problem(source.path, 1, 1, f'this translation has no French original: add "{source.id}.md" next to it, or correct the file name')
+        yield Problem(
+            source.path,
+            1,
+            1,
+            f'this translation has no French original: add "{source.id}.md" next to it, or correct the file name',
+        )
 
 
 def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None] | None) -> Iterator[Problem]:
@@ -151,12 +172,23 @@ def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None
     data = doc.data
     city, country = data.get("city"), data.get("country")
     if city is None and country is None:
-        yield Problem(source.path, 2, 1, 'give "city" (the id of a city of data/cities.yaml) or, for a practice that belongs to no single city, "country"')
+        yield Problem(
+            source.path,
+            2,
+            1,
+            'give "city" (the id of a city of data/cities.yaml) or, for a practice that belongs to no single city, "country"',
+        )
     if isinstance(city, str) and _ID.match(city) and city_countries is not None:
         if city not in city_countries:
-            yield doc.problem(("city",), f'no city has the id "{city}" in data/cities.yaml{did_you_mean(city, sorted(city_countries))}')
+            yield doc.problem(
+                ("city",),
+                f'no city has the id "{city}" in data/cities.yaml{did_you_mean(city, sorted(city_countries))}',
+            )
         elif isinstance(country, str) and city_countries[city] is not None and country != city_countries[city]:
-            yield doc.problem(("country",), f'is "{country}" but the city "{city}" is in {city_countries[city]}: correct it, or leave "country" out')
+            yield doc.problem(
+                ("country",),
+                f'is "{country}" but the city "{city}" is in {city_countries[city]}: correct it, or leave "country" out',
+            )
     yield from check_country(doc, ("country",), country)
     yield from check_sources(doc, ("sources",), data.get("sources"))
     read = data.get("sources_read")
@@ -176,7 +208,9 @@ def _check_translation(source: _SourceFile, originals: Mapping[str, _SourceFile]
     shared = [key for key in doc.data if key not in TRANSLATED_FIELDS]
     for key in shared:
         if original is not None and isinstance(original.doc.data, dict) and key in original.doc.data:
-            message = f'is shared by every language: it is set once, in the French file "{source.id}.md", so remove it here'
+            message = (
+                f'is shared by every language: it is set once, in the French file "{source.id}.md", so remove it here'
+            )
         else:
             message = f'a translation carries only {" and ".join(TRANSLATED_FIELDS)}: put "{key}" in the French file "{source.id}.md"'
         yield doc.problem((key,), message, at_key=True)
@@ -193,7 +227,9 @@ def _check_texts(source: _SourceFile) -> Iterator[Problem]:
         if not one_line.endswith((".", "!", "?", "…")) or _SECOND_SENTENCE.search(one_line):
             yield source.doc.problem(("summary",), "must be one sentence, ending with a full stop")
     if not source.body.strip():
-        yield Problem(source.path, source.body_line, 1, "the page has no text after the front matter: describe the practice there")
+        yield Problem(
+            source.path, source.body_line, 1, "the page has no text after the front matter: describe the practice there"
+        )
     for field in TRANSLATED_FIELDS:
         yield from check_text_characters(source.doc, (field,), source.doc.data.get(field))
     yield from markdown_problems(source.body, source.path, source.body_line)

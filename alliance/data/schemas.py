@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft7Validator
@@ -14,20 +15,22 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from alliance.paths import SCHEMA_DIR
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
+from alliance.paths import SCHEMA_DIR
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry(schema_dir: Path) -> Registry:
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
-        resources.append((path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), default_specification=DRAFT7)))
+        resources.append(
+            (path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), default_specification=DRAFT7))
+        )
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str, schema_dir: Path = SCHEMA_DIR) -> Draft7Validator:
     registry = _registry(schema_dir)
     return Draft7Validator(registry.contents(name), registry=registry)
@@ -39,11 +42,13 @@ def vocabulary(kind: str, schema_dir: Path = SCHEMA_DIR) -> tuple[str, ...]:
     return tuple(common["definitions"][kind]["enum"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(name: str, schema_dir: Path = SCHEMA_DIR):
     """The schema compiled to Python code; its $refs to sibling files resolve from schema_dir."""
     registry = _registry(schema_dir)
-    return fastjsonschema.compile(registry.contents(name), handlers={"": lambda uri: registry.contents(uri.split("#")[0])})
+    return fastjsonschema.compile(
+        registry.contents(name), handlers={"": lambda uri: registry.contents(uri.split("#")[0])}
+    )
 
 
 def schema_problems(doc: YamlDocument, name: str) -> list[Problem]:

@@ -23,10 +23,11 @@ import json
 import math
 import os
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, Collection, Iterator
+from typing import Any, ClassVar
 
 import ryml
 import yaml
@@ -69,16 +70,28 @@ class _Strict:
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _Limit("YAML aliases ('*' and a name) are not allowed in data files: write the value itself (or put the text in quotes)", event.start_mark)
+            raise _Limit(
+                "YAML aliases ('*' and a name) are not allowed in data files: write the value itself (or put the text in quotes)",
+                event.start_mark,
+            )
         if event.anchor is not None:
-            raise _Limit("YAML anchors ('&' and a name) are not allowed in data files: remove it (or put the text in quotes)", event.start_mark)
+            raise _Limit(
+                "YAML anchors ('&' and a name) are not allowed in data files: remove it (or put the text in quotes)",
+                event.start_mark,
+            )
         if event.tag is not None and self.refuses_tags:
             raise _Limit(_NO_TAGS, event.start_mark)
         if isinstance(event, ScalarEvent):
             if len(event.value) > MAX_TEXT:
-                raise _Limit(f"this text has {len(event.value):,} characters: the most a value may have is {MAX_TEXT:,}", event.start_mark)
+                raise _Limit(
+                    f"this text has {len(event.value):,} characters: the most a value may have is {MAX_TEXT:,}",
+                    event.start_mark,
+                )
             if _SURROGATE.search(event.value):
-                raise _Limit("this text has an escape (\\uD800 to \\uDFFF) that names half of a character: write the character itself", event.start_mark)
+                raise _Limit(
+                    "this text has an escape (\\uD800 to \\uDFFF) that names half of a character: write the character itself",
+                    event.start_mark,
+                )
             return super().compose_node(parent, index)
         if isinstance(event, CollectionStartEvent) and self._depth >= MAX_DEPTH:
             raise _Limit(f"lists and groups are nested more than {MAX_DEPTH} levels deep here", event.start_mark)
@@ -93,9 +106,7 @@ class _Strict:
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a field name must be text", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, "a field name must be text", key_node.start_mark)
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 raise yaml.constructor.ConstructorError(
@@ -173,7 +184,7 @@ class YamlDocument:
             self._composed.append(_compose(self.text)[0])
         return self._composed[0]
 
-    def with_data(self, data: Any) -> "YamlDocument":
+    def with_data(self, data: Any) -> YamlDocument:
         """The same file and positions, with some of its values left out."""
         return YamlDocument(self.path, data, self.text, self._composed)
 
@@ -358,7 +369,7 @@ def _unusual_flow(text: str) -> bool:
             continue  # this line was looked at
         line_end = text.find("\n", opening.start())
         line_end = len(text) if line_end < 0 else line_end
-        flow = text[opening.start():line_end]
+        flow = text[opening.start() : line_end]
         if "?" in flow or " #" in flow or _FLOW_INDICATOR.search(flow):
             return True
         if flow.count("[") + flow.count("{") != flow.count("]") + flow.count("}"):
@@ -444,6 +455,7 @@ def _count_within_limits(data: Any) -> int:
 
 
 # The strict path.
+
 
 def _compose(text: str) -> tuple[Node | None, Any]:
     loader = StrictLoader(text)
@@ -535,9 +547,13 @@ def _plain_yaml_message(error: yaml.MarkedYAMLError) -> str:
     if "expected <block end>" in (error.context or "") + problem:
         return "the indentation is wrong here: items at the same level must start in the same column"
     if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return problem.replace("found undefined", "unknown") + " (a '*' starts an alias in YAML: put the text in quotes)"
+        return (
+            problem.replace("found undefined", "unknown") + " (a '*' starts an alias in YAML: put the text in quotes)"
+        )
     if "could not find expected ':'" in problem:
-        return "this line is not of the form 'field: value': add the ':' after the field's name, or check the indentation"
+        return (
+            "this line is not of the form 'field: value': add the ':' after the field's name, or check the indentation"
+        )
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return "a list or group opened with '[' or '{' is not closed"
     if "found unexpected end of stream" in problem:

@@ -14,9 +14,9 @@ from icalendar import Calendar, Event, vText
 
 from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
-from alliance.siteconfig import Publication
 from alliance.pages.sources import absolute_source
 from alliance.pages.timeline import place_text
+from alliance.siteconfig import Publication
 
 UID_DOMAIN = "alliance-migrations"
 # RFC 5545 STATUS of a VEVENT: only an action that took place is certain.
@@ -34,11 +34,13 @@ def _description(action: Action, dataset: Dataset, language: str, publication: P
     summary = action.summary.show(language)
     # Plain text cannot mark a language: a French summary says that it is not translated yet.
     fallback = f" ({labels.ui('fallback-field', language)})" if summary.is_fallback else ""
-    return "\n\n".join([
-        summary.text + fallback,
-        f"{labels.ui('agenda-status', language)}: {labels.term('status', action.status, language).text}",
-        f"{labels.ui('agenda-sources', language)}:\n{sources}",
-    ])
+    return "\n\n".join(
+        [
+            summary.text + fallback,
+            f"{labels.ui('agenda-status', language)}: {labels.term('status', action.status, language).text}",
+            f"{labels.ui('agenda-sources', language)}:\n{sources}",
+        ]
+    )
 
 
 def _event(

@@ -53,7 +53,9 @@ def cities_csv(dataset: Dataset, languages: tuple[str, ...], publication: Public
     out.write(CSV_BOM)
     # "\n" rather than CSV's "\r\n": the generated files are compared as text (universal newlines).
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", *(f"name_{language}" for language in languages), "country", "latitude", "longitude", "roles", "sources"])
+    writer.writerow(
+        ["id", *(f"name_{language}" for language in languages), "country", "latitude", "longitude", "roles", "sources"]
+    )
     for city in dataset.cities:
         texts = [
             city.id,
@@ -61,37 +63,68 @@ def cities_csv(dataset: Dataset, languages: tuple[str, ...], publication: Public
             city.country,
         ]
         writer.writerow(
-            [*map(spreadsheet_safe, texts), repr(city.lat), repr(city.lon),
-             spreadsheet_safe(";".join(city.roles)),
-             spreadsheet_safe(" ".join(absolute_source(source, publication) for source in city.sources))]
+            [
+                *map(spreadsheet_safe, texts),
+                repr(city.lat),
+                repr(city.lon),
+                spreadsheet_safe(";".join(city.roles)),
+                spreadsheet_safe(" ".join(absolute_source(source, publication) for source in city.sources)),
+            ]
         )
     return out.getvalue()
 
 
 def cities_table_schema(languages: tuple[str, ...]) -> dict:
     """The Table Schema (Frictionless) of cities.csv: its columns, their types and rules."""
+
     def text(name: str, description: str, **constraints) -> dict:
-        return {"name": name, "type": "string", "description": description, "constraints": {"required": True, **constraints}}
+        return {
+            "name": name,
+            "type": "string",
+            "description": description,
+            "constraints": {"required": True, **constraints},
+        }
 
     roles = "|".join(vocabulary("role"))
     return {
         "fields": [
-            text("id", "The city's identifier, as in cities.geojson, actions.json and the site's addresses (cities/<id>/).",
-                 unique=True, pattern="[a-z0-9]+(-[a-z0-9]+)*"),
+            text(
+                "id",
+                "The city's identifier, as in cities.geojson, actions.json and the site's addresses (cities/<id>/).",
+                unique=True,
+                pattern="[a-z0-9]+(-[a-z0-9]+)*",
+            ),
             *(
-                text(f"name_{language}", f"The city's name in {language}. Never blank: where the sources give no other name "
-                     "in this language, the French name (name_fr), unchanged.")
+                text(
+                    f"name_{language}",
+                    f"The city's name in {language}. Never blank: where the sources give no other name "
+                    "in this language, the French name (name_fr), unchanged.",
+                )
                 for language in languages
             ),
             text("country", "ISO 3166-1 alpha-2 code of the city's country.", pattern="[A-Z]{2}"),
-            {"name": "latitude", "type": "number", "description": "Latitude of the city centre, decimal degrees (WGS 84).",
-             "constraints": {"required": True, "minimum": -90, "maximum": 90}},
-            {"name": "longitude", "type": "number", "description": "Longitude of the city centre, decimal degrees (WGS 84).",
-             "constraints": {"required": True, "minimum": -180, "maximum": 180}},
-            text("roles", "The city's roles in the network, separated by \";\" (the list is in schemas/common.schema.json).",
-                 pattern=f"({roles})(;({roles}))*"),
-            text("sources", "The addresses of the city's sources, separated by a space.",
-                 pattern=r"https?://\S+( https?://\S+)*"),
+            {
+                "name": "latitude",
+                "type": "number",
+                "description": "Latitude of the city centre, decimal degrees (WGS 84).",
+                "constraints": {"required": True, "minimum": -90, "maximum": 90},
+            },
+            {
+                "name": "longitude",
+                "type": "number",
+                "description": "Longitude of the city centre, decimal degrees (WGS 84).",
+                "constraints": {"required": True, "minimum": -180, "maximum": 180},
+            },
+            text(
+                "roles",
+                'The city\'s roles in the network, separated by ";" (the list is in schemas/common.schema.json).',
+                pattern=f"({roles})(;({roles}))*",
+            ),
+            text(
+                "sources",
+                "The addresses of the city's sources, separated by a space.",
+                pattern=r"https?://\S+( https?://\S+)*",
+            ),
         ],
         "primaryKey": ["id"],
         # An empty cell is missing (Table Schema's default), and every column is required: a blank

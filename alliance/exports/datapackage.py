@@ -62,7 +62,10 @@ def _resource(name: str, kind: ExportKind, path: str, labels, language: str | No
 def _source(address: str, declaration: str) -> dict:
     """A source of the package: its address, titled by the site it is on."""
     if address == declaration:
-        return {"title": "Final declaration of the Lisbon meeting (2023), French original, on this site", "path": address}
+        return {
+            "title": "Final declaration of the Lisbon meeting (2023), French original, on this site",
+            "path": address,
+        }
     return {"title": source_site(address), "path": address}
 
 
@@ -76,8 +79,10 @@ def data_package(dataset: Dataset, languages: tuple[str, ...], publication: Publ
             continue
         for language in languages:
             # A path may not leave the descriptor's folder: other languages' files are addresses.
-            path = name if language == ORIGINAL_LANGUAGE else publication.page_url(
-                language, ORIGINAL_LANGUAGE, f"{FOLDER}/{name}"
+            path = (
+                name
+                if language == ORIGINAL_LANGUAGE
+                else publication.page_url(language, ORIGINAL_LANGUAGE, f"{FOLDER}/{name}")
             )
             resources.append(_resource(name, kind, path, dataset.labels, language))
     cited = [

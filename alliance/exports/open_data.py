@@ -8,19 +8,18 @@ there, described when the export is known here, so it stays right whatever gener
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 
 from babel import localedata
 
 from alliance.data.countries import language_name
 from alliance.data.dataset import Dataset
 from alliance.exports.cityexports import cities_table_schema
-from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
+from alliance.localized import ORIGINAL_LANGUAGE, language_prefix, served_url
 from alliance.pages.markup import html_text, md_table_header, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
-from alliance.localized import served_url
 
 FOLDER = "open-data"
 PAGE = PurePosixPath("open-data.md")  # the page holding the `open-data-exports` section
@@ -42,12 +41,33 @@ class ExportKind:
 # Exports described on the page and in the data package, by their language-neutral name; others
 # are listed on the page as "other" (and a test finds any export the data package misses).
 EXPORT_KINDS: dict[str, ExportKind] = {
-    "cities.geojson": ExportKind("i18n-export-cities-geojson", "Cities and territories of the network", "application/geo+json", "cities-geojson.schema.json"),
-    "cities.csv": ExportKind("i18n-export-cities-csv", "Cities and territories of the network, one row per city", "text/csv", TABLE_SCHEMA),
-    "lisbon-meeting.json": ExportKind("i18n-export-lisbon-meeting-json", "Participants of the Lisbon meeting (2023): declared and documented", "application/json", "lisbon-meeting-json.schema.json"),
-    "actions.json": ExportKind("i18n-export-actions-json", "Agenda: meetings and common actions", "application/json", "actions-json.schema.json"),
-    "agenda.ics": ExportKind("i18n-export-agenda-ics", "Agenda as a calendar", "text/calendar", None, per_language=True),
-    "practices.json": ExportKind("i18n-export-practices-json", "Catalogue of local practices", "application/json", "practices-json.schema.json"),
+    "cities.geojson": ExportKind(
+        "i18n-export-cities-geojson",
+        "Cities and territories of the network",
+        "application/geo+json",
+        "cities-geojson.schema.json",
+    ),
+    "cities.csv": ExportKind(
+        "i18n-export-cities-csv", "Cities and territories of the network, one row per city", "text/csv", TABLE_SCHEMA
+    ),
+    "lisbon-meeting.json": ExportKind(
+        "i18n-export-lisbon-meeting-json",
+        "Participants of the Lisbon meeting (2023): declared and documented",
+        "application/json",
+        "lisbon-meeting-json.schema.json",
+    ),
+    "actions.json": ExportKind(
+        "i18n-export-actions-json",
+        "Agenda: meetings and common actions",
+        "application/json",
+        "actions-json.schema.json",
+    ),
+    "agenda.ics": ExportKind(
+        "i18n-export-agenda-ics", "Agenda as a calendar", "text/calendar", None, per_language=True
+    ),
+    "practices.json": ExportKind(
+        "i18n-export-practices-json", "Catalogue of local practices", "application/json", "practices-json.schema.json"
+    ),
     DATA_PACKAGE: ExportKind("i18n-export-datapackage", "Data package descriptor", "application/json", None),
 }
 
@@ -62,9 +82,14 @@ FORMATS = {
 def publish_schemas(dataset: Dataset, languages: tuple[str, ...], schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
     """The generator publishing the schemas: each export's own (JSON Schema, or the Table Schema
     of the CSV), and those of the data files, whose shared definitions the exports' schemas use."""
-    files = [*sorted(schema_dir.glob("*.schema.json")), *sorted((schema_dir / EXPORT_SCHEMA_DIR.name).glob("*.schema.json"))]
+    files = [
+        *sorted(schema_dir.glob("*.schema.json")),
+        *sorted((schema_dir / EXPORT_SCHEMA_DIR.name).glob("*.schema.json")),
+    ]
     published = {f"{SCHEMAS}/{path.name}": path.read_text(encoding="utf-8") for path in files}
-    published[f"{SCHEMAS}/{TABLE_SCHEMA}"] = json.dumps(cities_table_schema(languages), ensure_ascii=False, indent=2) + "\n"
+    published[f"{SCHEMAS}/{TABLE_SCHEMA}"] = (
+        json.dumps(cities_table_schema(languages), ensure_ascii=False, indent=2) + "\n"
+    )
     return published
 
 
@@ -105,7 +130,9 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
     if not exports:
         out += [md_text(ui("i18n-export-none", language)), ""]
     else:
-        out += md_table_header(ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema"))
+        out += md_table_header(
+            ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema")
+        )
         for export in exports:
             kind = EXPORT_KINDS.get(export.name)
             description = ui(kind.label if kind else "i18n-export-other", language)

@@ -10,11 +10,11 @@ and each label must appear exactly once, in the form's order.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 
@@ -86,10 +86,13 @@ def load_form(path: Path) -> IssueForm:
                 required=bool(item.get("validations", {}).get("required")),
                 multiple=bool(attributes.get("multiple")),
                 options=tuple(
-                    option["label"] if isinstance(option, dict) else str(option) for option in attributes.get("options", ())
+                    option["label"] if isinstance(option, dict) else str(option)
+                    for option in attributes.get("options", ())
                 ),
                 required_options=tuple(
-                    option["label"] for option in attributes.get("options", ()) if isinstance(option, dict) and option.get("required")
+                    option["label"]
+                    for option in attributes.get("options", ())
+                    if isinstance(option, dict) and option.get("required")
                 ),
             )
         )
@@ -121,7 +124,7 @@ def parse_body(form: IssueForm, body: str) -> Submission:
     checked: dict[str, tuple[str, ...]] = {}
     for index, field in enumerate(form.fields):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(body)
-        raw = body[starts[index][1]:end].strip("\n").rstrip()
+        raw = body[starts[index][1] : end].strip("\n").rstrip()
         if field.type == "checkboxes":
             ticks = [_CHECKBOX.match(line) for line in raw.splitlines()]
             checked[field.id] = tuple(m.group(2).strip() for m in ticks if m and m.group(1) in "xX")

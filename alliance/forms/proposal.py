@@ -11,17 +11,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
 
 from alliance.data.dataset import load_dataset
-from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
-from alliance.forms.yamltext import Group, InsertionFailed, Items, Node_, Number, Value, append_entry, front_matter, plain
-from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.paths import display_path
 from alliance.data.practices import PRACTICES_FOLDER
 from alliance.data.problems import DataError, Problem
+from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
+from alliance.forms.yamltext import (
+    Group,
+    InsertionFailed,
+    Items,
+    Node_,
+    Number,
+    Value,
+    append_entry,
+    front_matter,
+)
+from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.paths import display_path
 
 _COORDINATE = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -74,7 +83,9 @@ def _number(text: str, pattern: re.Pattern) -> str | Number:
     return Number(text) if pattern.match(text) else text
 
 
-def _translations(submission: Submission, field: str, french: str, languages: tuple[str, ...]) -> tuple[list[tuple[str, Value]], list[FieldProblem]]:
+def _translations(
+    submission: Submission, field: str, french: str, languages: tuple[str, ...]
+) -> tuple[list[tuple[str, Value]], list[FieldProblem]]:
     """`en: Lisbon` lines; a name given as the French one is the same everywhere: left out."""
     found: list[tuple[str, Value]] = []
     problems = []
@@ -82,7 +93,12 @@ def _translations(submission: Submission, field: str, french: str, languages: tu
         match = _LANGUAGE_LINE.match(line)
         language = match.group(1).lower() if match else None
         if match is None or language not in languages:
-            problems.append(FieldProblem((field,), f'write one line per language ({", ".join(code for code in languages if code != ORIGINAL_LANGUAGE)}), such as "en: Lisbon"; this line is not: {line}'))
+            problems.append(
+                FieldProblem(
+                    (field,),
+                    f'write one line per language ({", ".join(code for code in languages if code != ORIGINAL_LANGUAGE)}), such as "en: Lisbon"; this line is not: {line}',
+                )
+            )
         elif language == ORIGINAL_LANGUAGE or any(known == language for known, _ in found):
             problems.append(FieldProblem((field,), f'the language "{language}" is given twice'))
         elif (text := " ".join(match.group(2).split())) != french:
@@ -97,10 +113,15 @@ def city_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Grou
         ("id", Value(_text(submission, "id"), "id")),
         ("name", Group((("fr", Value(french, "name-fr")), *others))),
         ("country", Value(_text(submission, "country"), "country")),
-        ("coordinates", Group((
-            ("lat", Value(_number(_text(submission, "coordinates-lat"), _COORDINATE), "coordinates-lat")),
-            ("lon", Value(_number(_text(submission, "coordinates-lon"), _COORDINATE), "coordinates-lon")),
-        ))),
+        (
+            "coordinates",
+            Group(
+                (
+                    ("lat", Value(_number(_text(submission, "coordinates-lat"), _COORDINATE), "coordinates-lat")),
+                    ("lon", Value(_number(_text(submission, "coordinates-lon"), _COORDINATE), "coordinates-lon")),
+                )
+            ),
+        ),
         ("roles", Items(tuple(Value(role, "roles") for role in submission.choices("roles")), "roles")),
     ]
     if note := _text(submission, "note-fr"):
@@ -117,7 +138,11 @@ def action_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Gr
     ]
     if when := _text(submission, "when"):
         entries.append(("when", Value(when, "when")))
-    place: list[tuple[str, Node_]] = [(key, Value(_text(submission, f"place-{key}"), f"place-{key}")) for key in ("city", "region") if _text(submission, f"place-{key}")]
+    place: list[tuple[str, Node_]] = [
+        (key, Value(_text(submission, f"place-{key}"), f"place-{key}"))
+        for key in ("city", "region")
+        if _text(submission, f"place-{key}")
+    ]
     entries.append(("place", Group(tuple(place), also=("place-city", "place-region"))))
     if targets := submission.choices("targets"):
         entries.append(("targets", Items(tuple(Value(t, "targets") for t in targets), "targets")))
@@ -161,7 +186,11 @@ DATA_FORMS: dict[str, tuple[str, str, Callable[[Submission, tuple[str, ...]], tu
 
 def make_change(submission: Submission, root: Path, languages: tuple[str, ...]) -> tuple[Change, list[FieldProblem]]:
     form = submission.form
-    notes = tuple((f.id, submission.text(f.id).strip()) for f in form.fields if f.id == "translations" and submission.text(f.id).strip())
+    notes = tuple(
+        (f.id, submission.text(f.id).strip())
+        for f in form.fields
+        if f.id == "translations" and submission.text(f.id).strip()
+    )
     if form.name in DATA_FORMS:
         path, list_key, make_entry = DATA_FORMS[form.name]
         entry, problems = make_entry(submission, languages)
@@ -170,13 +199,19 @@ def make_change(submission: Submission, root: Path, languages: tuple[str, ...]) 
     entry, problems = practice_entry(submission, languages)
     practice_id = _text(submission, "id") or slug(_text(submission, "title"))
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", practice_id):
-        problems.append(FieldProblem(("id",), 'must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter"'))
+        problems.append(
+            FieldProblem(
+                ("id",), 'must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter"'
+            )
+        )
         practice_id = slug(practice_id) or "practice"
     path = f"content/{PRACTICES_FOLDER}/{practice_id}.md"
     if (root / path).exists():
         problems.append(FieldProblem(("id",), f'a practice "{practice_id}" exists already: choose another identifier'))
         # Checked under a free name, so that the other fields are answered too.
-        path = next(p for n in range(2, 1000) if not (root / (p := f"content/{PRACTICES_FOLDER}/{practice_id}-{n}.md")).exists())
+        path = next(
+            p for n in range(2, 1000) if not (root / (p := f"content/{PRACTICES_FOLDER}/{practice_id}-{n}.md")).exists()
+        )
     head, lines = front_matter(entry)
     description = submission.text("description").replace("\r\n", "\n").strip("\n")
     body_start = head.count("\n") + 2
@@ -205,8 +240,10 @@ def propose(submission: Submission, root: Path, languages: tuple[str, ...]) -> O
     repository is left as it was and the problems name the form's fields."""
     form = submission.form
     problems: list[FieldProblem] = [
-        FieldProblem((f.id,), f"tick the box: {box}") for f in form.fields
-        for box in f.required_options if box not in submission.checked.get(f.id, ())
+        FieldProblem((f.id,), f"tick the box: {box}")
+        for f in form.fields
+        for box in f.required_options
+        if box not in submission.checked.get(f.id, ())
     ]
     try:
         change, entry_problems = make_change(submission, root, languages)

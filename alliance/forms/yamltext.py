@@ -44,7 +44,7 @@ class Items:
 
 @dataclass(frozen=True)
 class Group:
-    entries: tuple[tuple[str, "Node_"], ...]
+    entries: tuple[tuple[str, Node_], ...]
     also: tuple[str, ...] = ()  # form fields that would fill it, named when it is left empty
 
     @property
@@ -137,7 +137,11 @@ def append_entry(text: str, path: str, list_key: str, entry: Group) -> tuple[str
     """`text` with `entry` added at the end of the top-level list `list_key`, and the form
     fields held by each new line (numbered from 1)."""
     doc = parse_yaml(text, path)
-    sequence = next((value for key, value in doc.root.value if key.value == list_key), None) if isinstance(doc.root, MappingNode) else None
+    sequence = (
+        next((value for key, value in doc.root.value if key.value == list_key), None)
+        if isinstance(doc.root, MappingNode)
+        else None
+    )
     if not isinstance(sequence, SequenceNode) or sequence.flow_style or not sequence.value:
         raise InsertionFailed(f"{path}: {list_key} is not a block list with entries")
     dash = sequence.value[0].start_mark.column - 2
@@ -147,7 +151,7 @@ def append_entry(text: str, path: str, list_key: str, entry: Group) -> tuple[str
     spaced = first_of_last > 0 and not lines[first_of_last - 1].strip()
     rendered = render(entry.entries, dash + 2)
     first_text, first_fields = rendered[0]
-    block = [(" " * dash + "- " + first_text[dash + 2:], first_fields)] + rendered[1:]
+    block = [(" " * dash + "- " + first_text[dash + 2 :], first_fields)] + rendered[1:]
     new_lines = ([""] if spaced else []) + [line for line, _ in block]
     at = last + 1
     result = "\n".join(lines[:at] + new_lines + lines[at:])
@@ -164,7 +168,7 @@ def front_matter(entry: Group) -> tuple[str, dict[int, tuple[str, ...]]]:
     """A practice's front matter (between its `---` lines) and the fields of each line."""
     rendered = render(entry.entries, 0)
     text = "---\n" + "\n".join(line for line, _ in rendered) + "\n---\n"
-    read_back = parse_yaml("#\n" + text[len("---\n"):-len("---\n")], "front matter").data
+    read_back = parse_yaml("#\n" + text[len("---\n") : -len("---\n")], "front matter").data
     if read_back != plain(entry):
         raise InsertionFailed("the front matter read back differs from the entry")
     return text, {2 + i: held for i, (_, held) in enumerate(rendered)}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from alliance.data.actions import Action
 from alliance.build.reproducible import data_changed_at
-from alliance.exports.calendar import agenda_feed
+from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
+from alliance.exports.calendar import agenda_feed
 from alliance.localized import ORIGINAL_LANGUAGE, localized_name
 from alliance.pages.sources import absolute_source
-from alliance.siteconfig import Publication, load_publication
 from alliance.pages.timeline import by_year, render_agenda, render_target, render_year, targets_in_use
+from alliance.siteconfig import Publication, load_publication
 
 
 def feed_name(language: str) -> str:
@@ -51,7 +51,10 @@ def action_record(action: Action, publication: Publication) -> dict:
 
 
 def actions_json(dataset: Dataset, publication: Publication) -> str:
-    return json.dumps({"actions": [action_record(a, publication) for a in dataset.actions]}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"actions": [action_record(a, publication) for a in dataset.actions]}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def agenda_exports(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:

@@ -7,8 +7,8 @@ preview, a folder of GitHub Pages).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import urlsplit
 
 from alliance.localized import language_prefix
@@ -33,7 +33,7 @@ def root_path(link: str, site_url: str) -> str:
     as a path from the site's root."""
     if link.startswith("/"):
         base = base_path(site_url)
-        return link[len(base):] if link.startswith(base) else link[1:]
+        return link[len(base) :] if link.startswith(base) else link[1:]
     return "" if link in (".", "./") else link
 
 
@@ -47,9 +47,13 @@ def page_alternates(links: Iterable[tuple[str, str, str]], site_url: str) -> tup
     return tuple(alternates)
 
 
-def home_alternates(languages: Iterable[tuple[str, str]], default_language: str, site_url: str) -> tuple[Alternate, ...]:
+def home_alternates(
+    languages: Iterable[tuple[str, str]], default_language: str, site_url: str
+) -> tuple[Alternate, ...]:
     """Each language's home page: where the switcher of a page outside any language leads (404)."""
-    return page_alternates(((code, name, language_prefix(code, default_language)) for code, name in languages), site_url)
+    return page_alternates(
+        ((code, name, language_prefix(code, default_language)) for code, name in languages), site_url
+    )
 
 
 def x_default(alternates: tuple[Alternate, ...], default_language: str) -> Alternate:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Iterable
-
+from collections.abc import Iterable
 
 from alliance.data.countries import country_name
-from alliance.pages.sources import absolute_source, source_markdown, sources_inline
-from alliance.siteconfig import load_publication
 from alliance.data.dataset import Dataset
-from alliance.localized import Shown, collation_key
-from alliance.pages.markup import CONTRIBUTED_END, CONTRIBUTED_START, city_link, front_matter, html_text, md_text, sanitize_contributed
 from alliance.data.practices import PRACTICES_FOLDER, Practice, practice_file
 from alliance.data.schemas import vocabulary
+from alliance.localized import Shown, collation_key
+from alliance.pages.markup import (
+    CONTRIBUTED_END,
+    CONTRIBUTED_START,
+    city_link,
+    front_matter,
+    html_text,
+    md_text,
+    sanitize_contributed,
+)
+from alliance.pages.sources import absolute_source, source_markdown, sources_inline
+from alliance.siteconfig import load_publication
 
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 
@@ -33,7 +40,7 @@ def _shown_text(shown: Shown) -> str:
 
 
 def place_text(dataset: Dataset, practice: Practice, language: str) -> str:
-    """"Palerme, Italie", or the country alone for a practice of no single city."""
+    """ "Palerme, Italie", or the country alone for a practice of no single city."""
     country = country_name(practice.country, language)
     if practice.city is None:
         return country
@@ -41,7 +48,11 @@ def place_text(dataset: Dataset, practice: Practice, language: str) -> str:
 
 
 def practice_list(
-    dataset: Dataset, practices: Iterable[Practice], language: str, to_practices: str = "", show_place: bool = True,
+    dataset: Dataset,
+    practices: Iterable[Practice],
+    language: str,
+    to_practices: str = "",
+    show_place: bool = True,
     to_root: str = "../",
 ) -> str:
     """A Markdown list of practices, each with its summary and sources; `to_practices` leads to
@@ -83,10 +94,16 @@ def render_by_place(dataset: Dataset, language: str) -> str:
             by_city[practice.city].append(practice)
         if None in by_city:
             label = dataset.labels.ui("practices-no-single-city", language)
-            parts.append(f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}")
-        for city_id in sorted((c for c in by_city if c is not None), key=lambda c: collation_key(dataset.city(c).name[language])):
+            parts.append(
+                f"### {md_text(label)} {{: #country-{country.lower()}-no-single-city }}\n\n{practice_list(dataset, by_city.pop(None), language, show_place=False)}"
+            )
+        for city_id in sorted(
+            (c for c in by_city if c is not None), key=lambda c: collation_key(dataset.city(c).name[language])
+        ):
             heading = city_link(dataset.city(city_id), language, "../")
-            parts.append(f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}")
+            parts.append(
+                f"### {heading} {{: #city-{city_id} }}\n\n{practice_list(dataset, by_city[city_id], language, show_place=False)}"
+            )
     return "\n".join(parts)
 
 
@@ -98,11 +115,17 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     else:
         place = f"{city_link(dataset.city(practice.city), language, '../')}, {md_text(country_name(practice.country, language))}"
     themes = ", ".join(
-        f"[{md_text(dataset.labels.term('theme', theme, language).text)}]({INDEX_PAGE}#{theme})" for theme in practice.themes
+        f"[{md_text(dataset.labels.term('theme', theme, language).text)}]({INDEX_PAGE}#{theme})"
+        for theme in practice.themes
     )
-    facts = [f"- {md_text(ui('practices-place', language))} {place}", f"- {md_text(ui('practices-themes', language))} {themes}"]
+    facts = [
+        f"- {md_text(ui('practices-place', language))} {place}",
+        f"- {md_text(ui('practices-themes', language))} {themes}",
+    ]
     if practice.year is not None:
-        facts.append(f'- {md_text(ui("practices-year", language))} <time datetime="{practice.year:04d}">{practice.year}</time>')
+        facts.append(
+            f'- {md_text(ui("practices-year", language))} <time datetime="{practice.year:04d}">{practice.year}</time>'
+        )
     sources = "\n".join("- " + source_markdown(source, dataset.labels, language, "../") for source in practice.sources)
     return (
         f"## {md_text(ui('practices-facts', language))} {{: #practice-facts }}\n\n" + "\n".join(facts) + "\n\n"

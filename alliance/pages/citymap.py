@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import folium
 from branca.element import Element, Figure, MacroElement
@@ -29,16 +29,16 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
+from alliance.build.vendor import VENDOR_URL
 from alliance.data.cities import City
-from alliance.pages.citypages import CITY_LIST_ANCHOR
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
-from alliance.localized import ORIGINAL_LANGUAGE, Shown, localized_name
-from alliance.pages.markup import html_text
-from alliance.pages.mapframe import MAP_STEM
-from alliance.pages.markers import MARKER_SIZE, ROLE_MARKERS, marker_svg
 from alliance.data.schemas import vocabulary
-from alliance.build.vendor import VENDOR_URL
+from alliance.localized import ORIGINAL_LANGUAGE, Shown, localized_name
+from alliance.pages.citypages import CITY_LIST_ANCHOR
+from alliance.pages.mapframe import MAP_STEM
+from alliance.pages.markers import MARKER_SIZE, marker_svg
+from alliance.pages.markup import html_text
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"
@@ -68,7 +68,9 @@ def city_page_url(city: City) -> str:
 def marker_title(dataset: Dataset, city: City, language: str) -> str:
     """What a keyboard or screen-reader user hears on a marker (and a mouse shows): the name and
     every documented role, since the marker's shape shows only the first."""
-    roles = "; ".join(dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles)
+    roles = "; ".join(
+        dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles
+    )
     return f"{city.name[language]} — {roles}"
 
 
@@ -176,7 +178,11 @@ def cluster_icon_js(dataset: Dataset, language: str) -> str:
     roles = vocabulary("role")
     shapes = {role: marker_svg(role, CLUSTER_SHAPE_SIZE) for role in roles}
     labels = {role: dataset.labels.term("role", role, language).text for role in roles}
-    return _CLUSTER_ICON % {"shapes": htmlsafe_json_dumps(shapes), "labels": htmlsafe_json_dumps(labels), "shape": CLUSTER_SHAPE_SIZE}
+    return _CLUSTER_ICON % {
+        "shapes": htmlsafe_json_dumps(shapes),
+        "labels": htmlsafe_json_dumps(labels),
+        "shape": CLUSTER_SHAPE_SIZE,
+    }
 
 
 # The view shows every city, with room for the zoom buttons (top left) and the attribution
@@ -301,15 +307,20 @@ def map_document(dataset: Dataset, language: str) -> str:
             (city.lat, city.lon),
             popup=folium.Popup(popup_html(dataset, city, language)),
             icon=folium.DivIcon(
-                html=marker_svg(shown_role(city)), icon_size=(MARKER_SIZE, MARKER_SIZE),
-                icon_anchor=(half, half), popup_anchor=(0, -half), class_name="am-marker",
+                html=marker_svg(shown_role(city)),
+                icon_size=(MARKER_SIZE, MARKER_SIZE),
+                icon_anchor=(half, half),
+                popup_anchor=(0, -half),
+                class_name="am-marker",
             ),
             title=marker_title(dataset, city, language),
             am_role=shown_role(city),  # read by the groups' icons (cluster_icon_js)
         ).add_to(cluster)
     labels = dataset.labels
     _MapChrome(
-        legend_html(dataset, language), labels.ui("map-zoom-in", language), labels.ui("map-zoom-out", language),
+        legend_html(dataset, language),
+        labels.ui("map-zoom-in", language),
+        labels.ui("map-zoom-out", language),
         _bounds(dataset.cities),
     ).add_to(the_map)
     document.header.add_child(Element(_STYLE), name="am_style")
@@ -317,7 +328,9 @@ def map_document(dataset: Dataset, language: str) -> str:
     rendered = document.render()
     rendered, found = _FOLIUM_VIEWPORT.subn("initial-scale=1.0", rendered)
     if found != 1:
-        raise RuntimeError("folium's viewport tag has changed: check alliance/pages/citymap.py against the installed folium")
+        raise RuntimeError(
+            "folium's viewport tag has changed: check alliance/pages/citymap.py against the installed folium"
+        )
     return _number_ids(rendered, document)
 
 

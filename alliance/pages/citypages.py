@@ -14,14 +14,14 @@ from babel.numbers import format_decimal
 
 from alliance.data.cities import City
 from alliance.data.countries import country_name
-from alliance.pages.catalogue import practice_list
 from alliance.data.dataset import Dataset
-from alliance.pages.dates import format_when
-from alliance.localized import collation_key, localized_name
-from alliance.pages.markup import front_matter, html_text, md_shown, md_text
 from alliance.data.schemas import vocabulary
-from alliance.pages.timeline import status_in_text
+from alliance.localized import collation_key, localized_name
+from alliance.pages.catalogue import practice_list
+from alliance.pages.dates import format_when
+from alliance.pages.markup import front_matter, html_text, md_shown, md_text
 from alliance.pages.sources import source_markdown, sources_inline
+from alliance.pages.timeline import status_in_text
 
 CITIES_FOLDER = "cities"
 # The id of the heading above the city list on the map page (content/map*.md): the map document
@@ -42,12 +42,16 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     ui = _ui(dataset, language)
     country = country_name(city.country, language)
     parts = [
-        front_matter(city.name[language], city_description(dataset, city, language)) + f"# {md_text(city.name[language])}\n",
+        front_matter(city.name[language], city_description(dataset, city, language))
+        + f"# {md_text(city.name[language])}\n",
         md_text(ui("map-city-country", country=country)) + "\n",
     ]
     if city.note is not None:
         parts.append(md_shown(city.note.show(language), ui("fallback-field")) + "\n")
-    parts.append(f"## {md_text(ui('map-city-roles'))}\n\n" + "".join(f"- {role}\n" for role in role_labels(dataset, city, language)))
+    parts.append(
+        f"## {md_text(ui('map-city-roles'))}\n\n"
+        + "".join(f"- {role}\n" for role in role_labels(dataset, city, language))
+    )
     parts.append(actions_section(dataset, city, language))
     parts.append(practices_section(dataset, city, language))
     parts.append(
@@ -64,12 +68,17 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
 
 
 def city_description(dataset: Dataset, city: City, language: str) -> str:
-    """"Lisbonne (Portugal) : Ville hôte …; Territoire pilote.": the city's name, country and roles."""
+    """ "Lisbonne (Portugal) : Ville hôte …; Territoire pilote.": the city's name, country and roles."""
     roles = format_list(
-        [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles], locale=language
+        [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles],
+        locale=language,
     )
     return dataset.labels.ui(
-        "page-description-city", language, name=city.name[language], country=country_name(city.country, language), roles=roles
+        "page-description-city",
+        language,
+        name=city.name[language],
+        country=country_name(city.country, language),
+        roles=roles,
     )
 
 
@@ -111,6 +120,7 @@ def role_labels(dataset: Dataset, city: City, language: str) -> list[str]:
 def render_city_list(dataset: Dataset, language: str) -> str:
     """Every city, grouped by country (### headings: place it under a ## heading of a page at
     the root of content/), each linking to its page."""
+
     def country(city: City) -> str:
         return country_name(city.country, language)
 

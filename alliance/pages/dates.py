@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_skeleton, match_skeleton, parse_pattern
@@ -17,7 +17,7 @@ from alliance.data.labels import Labels
 from alliance.siteconfig import load_publication
 
 
-@lru_cache(maxsize=None)
+@cache
 def date_locale(language: str) -> Locale:
     """The regional variety the site writes (mkdocs.yml extra.og_locale): en_GB, pt_PT."""
     return Locale.parse(load_publication().regional_locales.get(language, language))
@@ -28,7 +28,7 @@ def _full_month(pattern: str) -> str:
     return re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _day_range_patterns(language: str) -> dict:
     """For each field that differs (year, month, day), the patterns of the range's two ends."""
     locale = date_locale(language)

@@ -14,9 +14,9 @@ from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
 from alliance.pages.catalogue import practice_list
-from alliance.pages.markers import marker_svg
 from alliance.pages.citypages import CITIES_FOLDER
 from alliance.pages.dates import format_day, format_when
+from alliance.pages.markers import marker_svg
 from alliance.pages.markup import html_text, md_shown, md_text
 from alliance.pages.sources import sources_inline
 from alliance.pages.timeline import place_text, status_in_text, targets_in_use
@@ -67,10 +67,13 @@ def render_map_entry(dataset: Dataset, language: str) -> str:
         shown = cities if len(cities) <= PLACES_PER_ROLE + 1 else cities[:PLACES_PER_ROLE]
         # Each place with its sources, as everywhere a record is shown (the role is theirs to state).
         names = ", ".join(
-            f"[{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) {_sources(dataset, city.sources, language)}" for city in shown
+            f"[{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) {_sources(dataset, city.sources, language)}"
+            for city in shown
         )
         if len(shown) < len(cities):
-            names += " " + dataset.labels.ui_markup("home-map-more", language, md_text, count=str(len(cities) - PLACES_PER_ROLE))
+            names += " " + dataset.labels.ui_markup(
+                "home-map-more", language, md_text, count=str(len(cities) - PLACES_PER_ROLE)
+            )
         label = md_shown(dataset.labels.term("role", role, language), fallback)
         entry = dataset.labels.ui_markup("home-map-role", language, md_text, role=label, places=names)
         lines.append(f'<li markdown="span">{marker_svg(role)} <span>{entry}</span></li>')
@@ -93,7 +96,9 @@ def _entry(dataset: Dataset, action: Action, language: str) -> str:
     labels = dataset.labels
     fallback = labels.ui("fallback-field", language)
     when = format_when(action.when, language, labels) or ""
-    date = f'<time datetime="{action.when.machine}">{html_text(when)}</time>' if action.when.machine else html_text(when)
+    date = (
+        f'<time datetime="{action.when.machine}">{html_text(when)}</time>' if action.when.machine else html_text(when)
+    )
     title = md_shown(action.title.show(language), fallback)
     return (
         f'- <span class="am-when">{date}</span> — [{title}]({AGENDA_INDEX}#{action.id}), '
@@ -118,7 +123,8 @@ def render_agenda_glance(dataset: Dataset, language: str, today: dt.date | None 
         parts.append(f"### {md_text(ui('home-agenda-latest'))}\n")
         parts.append("\n".join(_entry(dataset, action, language) for action in past) + "\n")
     targets = " · ".join(
-        f"[{md_text(dataset.labels.term('target', target, language).text)}](agenda/{target}.md)" for target in targets_in_use(dataset)
+        f"[{md_text(dataset.labels.term('target', target, language).text)}](agenda/{target}.md)"
+        for target in targets_in_use(dataset)
     )
     if targets:
         parts.append(f"{md_text(ui('agenda-by-target'))} {targets}\n")
@@ -132,7 +138,10 @@ def render_pillars(dataset: Dataset, language: str) -> str:
     shown: set[str] = set()
     for theme in vocabulary("theme"):
         # The most recent practice of the theme not shown yet (by year, then id: the same every build).
-        practices = sorted((p for p in dataset.practices if theme in p.themes and p.id not in shown), key=lambda p: (-(p.year or 0), p.id))
+        practices = sorted(
+            (p for p in dataset.practices if theme in p.themes and p.id not in shown),
+            key=lambda p: (-(p.year or 0), p.id),
+        )
         shown.update(p.id for p in practices[:1])
         label = dataset.labels.term("theme", theme, language).text
         heading = f"### [{md_text(label)}]({PRACTICES_INDEX}#{theme})\n"

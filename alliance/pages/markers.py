@@ -16,7 +16,9 @@ class RoleMarker:
 
 # Told apart by shape first; the colours (Okabe-Ito, readable with colour blindness) only add.
 ROLE_MARKERS: dict[str, RoleMarker] = {
-    "lisbon-host": RoleMarker('<path d="M10 1l2.6 6 6.4.3-5 4.1 1.6 6.6-5.6-3.6-5.6 3.6 1.6-6.6-5-4.1 6.4-.3z"/>', "#D55E00"),
+    "lisbon-host": RoleMarker(
+        '<path d="M10 1l2.6 6 6.4.3-5 4.1 1.6 6.6-5.6-3.6-5.6 3.6 1.6-6.6-5-4.1 6.4-.3z"/>', "#D55E00"
+    ),
     "lisbon-represented": RoleMarker('<circle cx="10" cy="10" r="8"/>', "#0072B2"),
     "lisbon-supporter": RoleMarker('<path d="M10 1l9 9-9 9-9-9z"/>', "#009E73"),
     "meeting-host": RoleMarker('<rect x="3" y="3" width="14" height="14"/>', "#CC79A7"),

@@ -4,14 +4,13 @@ sanitizer of the Markdown contributors write (the text of a practice)."""
 from __future__ import annotations
 
 import html
-import json
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import nh3
 import yaml
 
-from alliance.data.contributed import ALLOWED_INLINE_HTML, ALLOWED_SCHEMES
+from alliance.data.contributed import ALLOWED_SCHEMES
 from alliance.localized import Shown
 
 # Characters Python-Markdown gives a meaning to and has a backslash escape for (tables add "|").
@@ -104,15 +103,58 @@ CONTRIBUTED_END = "<!-- am-end-of-contributed-text -->"
 # more (but the two tags of ALLOWED_INLINE_HTML): no other raw HTML survives, links keep only http, https, mailto and relative addresses.
 _HEADINGS = {f"h{level}" for level in range(2, 7)}
 _ADMONITION_TYPES = {
-    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger",
-    "bug", "example", "quote", "important", "hint", "caution", "error", "attention",
+    "note",
+    "abstract",
+    "info",
+    "tip",
+    "success",
+    "question",
+    "warning",
+    "failure",
+    "danger",
+    "bug",
+    "example",
+    "quote",
+    "important",
+    "hint",
+    "caution",
+    "error",
+    "attention",
 }
 _CONTRIBUTED = nh3.Cleaner(
-    tags={"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-          "table", "thead", "tbody", "tr", "th", "td", "div", "span", "sup"} | _HEADINGS,
+    tags={
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "div",
+        "span",
+        "sup",
+    }
+    | _HEADINGS,
     clean_content_tags={"script", "style"},
-    attributes={"a": {"href", "title"}, "span": {"lang"}, "ol": {"start"},
-                "th": {"style"}, "td": {"style"}, **{h: {"id"} for h in _HEADINGS}},
+    attributes={
+        "a": {"href", "title"},
+        "span": {"lang"},
+        "ol": {"start"},
+        "th": {"style"},
+        "td": {"style"},
+        **{h: {"id"} for h in _HEADINGS},
+    },
     allowed_classes={"a": {"headerlink"}, "div": {"admonition"} | _ADMONITION_TYPES, "p": {"admonition-title"}},
     filter_style_properties={"text-align"},
     url_schemes=set(ALLOWED_SCHEMES),
@@ -132,5 +174,5 @@ def sanitize_contributed(page_html: str, whole_if_unmarked: bool = False) -> str
     end = page_html.rfind(CONTRIBUTED_END)
     if end < start:
         end = len(page_html)
-    inner = page_html[start + len(CONTRIBUTED_START):end]
-    return page_html[:start] + _CONTRIBUTED.clean(inner) + page_html[end + len(CONTRIBUTED_END):]
+    inner = page_html[start + len(CONTRIBUTED_START) : end]
+    return page_html[:start] + _CONTRIBUTED.clean(inner) + page_html[end + len(CONTRIBUTED_END) :]

@@ -7,20 +7,20 @@ marker with the section in the page's language. SECTIONS is the list of the name
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from babel.lists import format_list
 
-from alliance.pages.catalogue import render_by_place, render_by_theme
-from alliance.exports.cityexports import render_city_exports
-from alliance.pages.mapframe import render_map_frame
-from alliance.pages.citypages import render_city_list
-from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
-from alliance.pages.markup import md_text
-from alliance.exports.open_data import render_exports_section
 from alliance.data.problems import DataError, Problem
+from alliance.exports.cityexports import render_city_exports
+from alliance.exports.open_data import render_exports_section
+from alliance.pages.catalogue import render_by_place, render_by_theme
+from alliance.pages.citypages import render_city_list
+from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
+from alliance.pages.mapframe import render_map_frame
+from alliance.pages.markup import md_text
 from alliance.pages.sources import sources_inline
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
@@ -33,7 +33,8 @@ def render_coverage(dataset: Dataset, language: str) -> str:
     """
     numbers = dataset.coverage
     sentence = dataset.labels.ui(
-        "coverage", language,
+        "coverage",
+        language,
         participants=dataset.declared.participants_more_than,
         cities=numbers.cities,
         declared_cities=numbers.declared_cities,
@@ -77,7 +78,9 @@ def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, fir
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
             known = ", ".join(sorted(SECTIONS))
-            problems.append(Problem(path, line, column, f'"<!-- data: {name} -->" names no section (known sections: {known})'))
+            problems.append(
+                Problem(path, line, column, f'"<!-- data: {name} -->" names no section (known sections: {known})')
+            )
             return ""
         return SECTIONS[name](dataset, language)
 

@@ -11,19 +11,17 @@ from dataclasses import replace
 
 from babel.lists import format_list
 
-
 from alliance.data.actions import Action
 from alliance.data.countries import country_name
-from alliance.pages.dates import format_when
 from alliance.data.dataset import Dataset
-from alliance.pages.markup import city_link, front_matter, html_text, md_shown, md_text
 from alliance.data.schemas import vocabulary
+from alliance.pages.dates import format_when
+from alliance.pages.markup import city_link, front_matter, html_text, md_shown, md_text
 from alliance.pages.sources import source_markdown
 
 # Headings of the sections that are not years; action ids are anchors on the same pages.
 UNDATED_ANCHOR = "agenda-undated"
 SUBSCRIBE_ANCHOR = "agenda-subscribe"
-
 
 
 def place_text(action: Action, dataset: Dataset, language: str) -> str:
@@ -40,7 +38,9 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
         city = dataset.city(action.city)
         return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
     assert action.region, "an action names its city or its region (actions.schema.json)"
-    return md_shown(dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language))
+    return md_shown(
+        dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language)
+    )
 
 
 def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
@@ -78,7 +78,8 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         f'<dd markdown="span">{_place(action, dataset, language)}</dd>',
         *(
             [f"<dt>{html_text(labels.ui('agenda-targets', language))}</dt>", f'<dd markdown="span">{targets}</dd>']
-            if targets else []  # a meeting that no source ties to the agenda's targets
+            if targets
+            else []  # a meeting that no source ties to the agenda's targets
         ),
         f"<dt>{html_text(labels.ui('agenda-status', language))}</dt>",
         f'<dd><span class="am-status am-status-{status}">{md_shown(labels.term("status", action.status, language), fallback)}</span></dd>',
@@ -133,7 +134,7 @@ DESCRIPTION_LENGTH = 300
 
 
 def entries_description(actions: list[Action] | tuple[Action, ...], dataset: Dataset, language: str) -> str:
-    """"Deuxième rencontre … (26–27 janvier 2023), … et …": each entry's title and date, as plain
+    """ "Deuxième rencontre … (26–27 janvier 2023), … et …": each entry's title and date, as plain
     text, listed as the language lists things; whole entries up to DESCRIPTION_LENGTH, then "…"."""
     entries = []
     for action in actions:
@@ -180,19 +181,26 @@ def render_year(dataset: Dataset, language: str, year: int) -> str:
     position = years.index(year)
     links = [(labels.ui("agenda-whole", language), "index.md")]
     if position > 0:
-        links.append((labels.ui("agenda-previous-year", language, year=years[position - 1]), f"{years[position - 1]}.md"))
+        links.append(
+            (labels.ui("agenda-previous-year", language, year=years[position - 1]), f"{years[position - 1]}.md")
+        )
     if position + 1 < len(years):
         links.append((labels.ui("agenda-next-year", language, year=years[position + 1]), f"{years[position + 1]}.md"))
     navigation = " · ".join(f"[{md_text(text)}]({target})" for text, target in links)
     title = labels.ui("agenda-year-title", language, year=year)
     description = labels.ui(
-        "page-description-list", language, heading=title, entries=entries_description(actions_by_year[year], dataset, language)
+        "page-description-list",
+        language,
+        heading=title,
+        entries=entries_description(actions_by_year[year], dataset, language),
     )
-    return "\n".join([
-        front_matter(title, description) + f"# {md_text(title)}\n",
-        f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
-        render_list(actions_by_year[year], dataset, language, 2),
-    ])
+    return "\n".join(
+        [
+            front_matter(title, description) + f"# {md_text(title)}\n",
+            f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
+            render_list(actions_by_year[year], dataset, language, 2),
+        ]
+    )
 
 
 def render_target(dataset: Dataset, language: str, target: str) -> str:
@@ -203,10 +211,12 @@ def render_target(dataset: Dataset, language: str, target: str) -> str:
     description = labels.ui(
         "page-description-list", language, heading=target_label, entries=entries_description(actions, dataset, language)
     )
-    return "\n".join([
-        front_matter(target_label, description)
-        + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
-        f"{md_text(labels.ui('agenda-target-intro', language))}\n",
-        f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",
-        render_timeline(actions, dataset, language),
-    ])
+    return "\n".join(
+        [
+            front_matter(target_label, description)
+            + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
+            f"{md_text(labels.ui('agenda-target-intro', language))}\n",
+            f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",
+            render_timeline(actions, dataset, language),
+        ]
+    )

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 from urllib.parse import urljoin
 
-from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.data.problems import DataError, Problem
 from alliance.data.yamlload import read_text
-from alliance.localized import served_url
+from alliance.localized import ORIGINAL_LANGUAGE, served_url
 from alliance.translations.status import original_pages, translation_path
 
 Kind = Literal["heading", "anchor", "link"]
@@ -106,7 +106,9 @@ def compare(
         return [mark for mark in marks if mark.kind == kind]
 
     problems = _compare_headings(french_path, of("heading", original), translation_path, of("heading", translated))
-    problems += _compare_values(french_path, of("anchor", original), translation_path, of("anchor", translated), "the anchor")
+    problems += _compare_values(
+        french_path, of("anchor", original), translation_path, of("anchor", translated), "the anchor"
+    )
     links = [mark for mark in of("link", translated) if not (urls and _goes_to(mark.value, *urls))]
     problems += _compare_values(french_path, of("link", original), translation_path, links, "a link to")
     return sorted(problems)
@@ -119,11 +121,15 @@ def _goes_to(target: str, original_url: str, translation_url: str) -> bool:
     return urljoin("/" + translation_url, target).split("#")[0] == "/" + original_url
 
 
-def _compare_headings(french_path: str, original: list[Mark], translation_path: str, translated: list[Mark]) -> list[Problem]:
+def _compare_headings(
+    french_path: str, original: list[Mark], translation_path: str, translated: list[Mark]
+) -> list[Problem]:
     levels = [len(mark.value) for mark in original], [len(mark.value) for mark in translated]
     if levels[0] == levels[1]:
         return []
-    first = next((i for i, (a, b) in enumerate(zip(*levels, strict=False)) if a != b), min(len(original), len(translated)))
+    first = next(
+        (i for i, (a, b) in enumerate(zip(*levels, strict=False)) if a != b), min(len(original), len(translated))
+    )
     here = _at(translated, first)
     if first < len(original) and first < len(translated):
         message = (
@@ -154,16 +160,25 @@ def _compare_values(
         if missing[mark.value] > 0:
             missing[mark.value] -= 1
             line, column = _at(translated, index)
-            problems.append(Problem(
-                translation_path, line, column,
-                f'{noun} "{mark.value}" of the French page ({french_path}:{mark.line}) is missing here',
-            ))
+            problems.append(
+                Problem(
+                    translation_path,
+                    line,
+                    column,
+                    f'{noun} "{mark.value}" of the French page ({french_path}:{mark.line}) is missing here',
+                )
+            )
     for mark in reversed(translated):
         if extra[mark.value] > 0:
             extra[mark.value] -= 1
-            problems.append(Problem(
-                translation_path, mark.line, mark.column, f'{noun} "{mark.value}" is not in the French page {french_path}',
-            ))
+            problems.append(
+                Problem(
+                    translation_path,
+                    mark.line,
+                    mark.column,
+                    f'{noun} "{mark.value}" is not in the French page {french_path}',
+                )
+            )
     return problems
 
 
@@ -175,7 +190,9 @@ def _at(marks: list[Mark], index: int) -> tuple[int, int]:
     return mark.line, mark.column
 
 
-def check_translations(content_dir: Path, languages: tuple[str, ...], skip_folders: Iterable[str] = ()) -> list[Problem]:
+def check_translations(
+    content_dir: Path, languages: tuple[str, ...], skip_folders: Iterable[str] = ()
+) -> list[Problem]:
     """Compares every existing translation of every hand-written French page with it."""
     problems: list[Problem] = []
     shown = content_dir.name
@@ -188,8 +205,10 @@ def check_translations(content_dir: Path, languages: tuple[str, ...], skip_folde
                 if french is None or translated is None:
                     continue
                 problems += compare(
-                    f"{shown}/{page.as_posix()}", french,
-                    f"{shown}/{translation_path(page, language).as_posix()}", translated,
+                    f"{shown}/{page.as_posix()}",
+                    french,
+                    f"{shown}/{translation_path(page, language).as_posix()}",
+                    translated,
                     urls=(served_url(page, ORIGINAL_LANGUAGE), served_url(page, language)),
                 )
     return sorted(set(problems))

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, Callable, Iterable, Literal, Mapping
+from typing import Any, Literal
 from urllib.parse import quote, urljoin
 
 from alliance.data.countries import language_name
@@ -54,10 +55,12 @@ def each(collection: str, field: str) -> Callable[[Dataset], Iterable[tuple[str,
 
 def in_list(collection: str, field: str) -> Locator:
     """The `field` of the entry of `collection` whose id is the key."""
+
     def keys(data: Any, record_id: str) -> tuple[str | int, ...]:
         entries = data.get(collection) if isinstance(data, dict) else None
         index = next((i for i, e in enumerate(entries or ()) if isinstance(e, dict) and e.get("id") == record_id), None)
         return (collection,) if index is None else (collection, index, field)
+
     return keys
 
 
@@ -67,7 +70,9 @@ def _labels(dataset: Dataset) -> Iterable[tuple[str, LocalizedText]]:
 
 # Every localized text of data/: adding a source (practices, ...) is one line here.
 FIELD_SOURCES: tuple[FieldSource, ...] = (
-    FieldSource("data/cities.yaml", "cities.name", each("cities", "name"), in_list("cities", "name"), same_unless_given=True),
+    FieldSource(
+        "data/cities.yaml", "cities.name", each("cities", "name"), in_list("cities", "name"), same_unless_given=True
+    ),
     FieldSource("data/cities.yaml", "cities.note", each("cities", "note"), in_list("cities", "note")),
     FieldSource("data/actions.yaml", "actions.title", each("actions", "title"), in_list("actions", "title")),
     FieldSource("data/actions.yaml", "actions.summary", each("actions", "summary"), in_list("actions", "summary")),
@@ -129,8 +134,21 @@ def commit_dates(root: Path = ROOT, folders: tuple[str, ...] = ("content", "data
         if shallow.returncode != 0 or shallow.stdout.strip() != "false":
             return None  # not a repository, or a shallow clone where every file has the same date
         log = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", *folders],
-            cwd=root, capture_output=True, text=True, check=False,
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "--format=%x00%ct",
+                "--name-only",
+                "--no-renames",
+                "--",
+                *folders,
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:
         return None  # git is not installed
@@ -218,8 +236,12 @@ def translation_status(
             exists = (content_dir / translation_path(page, language)).is_file()
             page_statuses.append(
                 PageStatus(
-                    source, translation, translation_path(page, language).as_posix(),
-                    _page_state(exists, source_date, translation_date), source_date, translation_date,
+                    source,
+                    translation,
+                    translation_path(page, language).as_posix(),
+                    _page_state(exists, source_date, translation_date),
+                    source_date,
+                    translation_date,
                 )
             )
         fields = []
@@ -241,7 +263,7 @@ def translation_status(
 
 
 def day(timestamp: int | None, unknown: str = "unknown") -> str:
-    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date().isoformat() if timestamp else unknown
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat() if timestamp else unknown
 
 
 def render_text(status: TranslationStatus) -> str:
@@ -250,7 +272,9 @@ def render_text(status: TranslationStatus) -> str:
     if not status.dated:
         lines.append("Git dates are unknown here (no git or a shallow clone): existing translations show as 'unknown'.")
     data_files = ", ".join(f"{path} {day(date)}" for path, date in status.data_dates.items())
-    lines.append(f"Data texts are dated by their file only ({data_files}): they are translated or missing, never 'outdated'.")
+    lines.append(
+        f"Data texts are dated by their file only ({data_files}): they are translated or missing, never 'outdated'."
+    )
     for language in status.languages:
         counts = ", ".join(f"{language.count(state)} {state}" for state in STATES)
         lines += ["", f"{language.language} ({language_name(language.language, 'en')})", f"  pages: {counts}"]
@@ -265,7 +289,11 @@ def render_text(status: TranslationStatus) -> str:
         same = sum(len(field.same) for field in language.fields)
         lines.append(
             f"  data texts: {done} of {total} translated"
-            + (f" ({same} name{'s' if same != 1 else ''} given once, the same in every language: nothing to do)" if same else "")
+            + (
+                f" ({same} name{'s' if same != 1 else ''} given once, the same in every language: nothing to do)"
+                if same
+                else ""
+            )
         )
         for field in language.fields:
             for missing in field.missing:
@@ -302,8 +330,10 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
 
     out = [
         front_matter(ui("i18n-status-title", language), ui("i18n-status-intro", language))
-        + f"# {md_text(ui('i18n-status-title', language))}", "",
-        md_text(ui("i18n-status-intro", language)), "",
+        + f"# {md_text(ui('i18n-status-title', language))}",
+        "",
+        md_text(ui("i18n-status-intro", language)),
+        "",
     ]
     if not status.dated:
         out += [md_text(ui("i18n-status-undated", language)), ""]
@@ -325,12 +355,24 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
                 f"| {md_text(page.source)} | {translation} | {md_text(state_words[page.state])}"
                 f" | {md_text(day(page.source_date, '—'))} | {md_text(day(page.translation_date, '—'))} |"
             )
-        out += ["", f"### {md_text(ui('i18n-status-data', language))}", "", md_text(ui("i18n-status-data-note", language)), ""]
+        out += [
+            "",
+            f"### {md_text(ui('i18n-status-data', language))}",
+            "",
+            md_text(ui("i18n-status-data-note", language)),
+            "",
+        ]
         out += columns("texts", "file", "translated", "missing", "missing-list")
         for field in entry.fields:
-            missing = md_text(", ".join(
-                f"{m.key} ({ui('i18n-status-line', language, line=m.line)})" if m.line else m.key for m in field.missing
-            )) or "—"
+            missing = (
+                md_text(
+                    ", ".join(
+                        f"{m.key} ({ui('i18n-status-line', language, line=m.line)})" if m.line else m.key
+                        for m in field.missing
+                    )
+                )
+                or "—"
+            )
             counts = f"{len(field.translated)} | {len(field.missing)}"
             out.append(f"| {md_text(field.name)} | {md_text(field.path)} | {counts} | {missing} |")
         out.append("")
@@ -345,7 +387,4 @@ def status_pages(dataset: Dataset, languages: tuple[str, ...], *, skip_folders: 
     status = translation_status(dataset, languages, skip_folders=skip_folders)
     config = read_mkdocs_yml()
     editor = edit_base(config.get("repo_url"), config.get("edit_uri"))
-    return {
-        localized_name("index", language): render_page(status, dataset, language, editor)
-        for language in languages
-    }
+    return {localized_name("index", language): render_page(status, dataset, language, editor) for language in languages}

@@ -11,10 +11,11 @@ import functools
 import http.server
 import os
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,8 +27,13 @@ if TYPE_CHECKING:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
     # A request that escapes the interception still goes nowhere.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 )
@@ -59,7 +65,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.base_path):
             return str(Path(self.directory) / "404.html.missing")
-        return super().translate_path("/" + path[len(self.base_path):])
+        return super().translate_path("/" + path[len(self.base_path) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -147,8 +153,11 @@ class Visit:
             frame.wait_for_load_state("load")
         self.page.wait_for_timeout(LATE_REQUESTS_WAIT_MS)
         self.page.wait_for_load_state("networkidle")
-        self.service_workers.extend(self.page.evaluate(
-            "async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).map(r => r.scope) : []"))
+        self.service_workers.extend(
+            self.page.evaluate(
+                "async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).map(r => r.scope) : []"
+            )
+        )
 
     def focused(self) -> dict:
         """What has the keyboard focus: tag, text, href, hreflang, mark()'s name, and `stop`, a

@@ -11,7 +11,9 @@ SITE_CONFIG = load_site_config()
 
 # (page, language, address of the page in that language), with ids such as "declaration-en".
 KEY_PAGE_CASES = [
-    pytest.param(page, language, page_address(page, language, SITE_CONFIG.default_language), id=f"{page.name}-{language}")
+    pytest.param(
+        page, language, page_address(page, language, SITE_CONFIG.default_language), id=f"{page.name}-{language}"
+    )
     for page in KEY_PAGES
     for language in SITE_CONFIG.codes
 ]

@@ -54,4 +54,3 @@ def page_load(browser, site_server):
 def visit(browser, site_server):
     with chromium.visit(browser, site_server) as recorder:
         yield recorder
-

@@ -31,8 +31,12 @@ def axe_violations(visit) -> list[dict]:
 
 
 def describe(violation: dict) -> str:
-    nodes = "; ".join(f"{' > '.join(map(str, node['target']))}: {node['html'][:160]}" for node in violation["nodes"][:5])
-    return f"[{violation['impact']}] {violation['id']}: {violation['help']} ({len(violation['nodes'])} elements: {nodes})"
+    nodes = "; ".join(
+        f"{' > '.join(map(str, node['target']))}: {node['html'][:160]}" for node in violation["nodes"][:5]
+    )
+    return (
+        f"[{violation['impact']}] {violation['id']}: {violation['help']} ({len(violation['nodes'])} elements: {nodes})"
+    )
 
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
@@ -72,7 +76,9 @@ def test_keyboard_operates_language_switcher(visit, page, language, address):
     visit.page.keyboard.press("Enter")
     link = visit.tab_until(lambda stop: stop.get("hreflang") == target)
     # The list fades in when the switcher holds the focus.
-    visit.page.wait_for_function("document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout=3000)
+    visit.page.wait_for_function(
+        "document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout=3000
+    )
     with visit.page.expect_navigation():
         visit.page.keyboard.press("Enter")
     assert same_path(visit.page.url, urljoin(visit.base_url + address, link["href"]))
@@ -85,8 +91,10 @@ def test_keyboard_follows_navigation_link(visit, page, language, address):
     current = urlsplit(visit.page.url).path
     visit.mark(NAVIGATION_LINKS, "navigation", visible_only=True)
     link = visit.tab_until(
-        lambda stop: (stop.get("mark") or "").startswith("navigation")
-        and urlsplit(urljoin(visit.page.url, stop["href"])).path != current
+        lambda stop: (
+            (stop.get("mark") or "").startswith("navigation")
+            and urlsplit(urljoin(visit.page.url, stop["href"])).path != current
+        )
     )
     with visit.page.expect_navigation():
         visit.page.keyboard.press("Enter")

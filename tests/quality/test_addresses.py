@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from alliance.builtsite.parse import BuiltSite, parse_page
+from alliance.builtsite.parse import parse_page
 from alliance.data.dataset import load_dataset_cached
 from tests.quality import browser as chromium
 from tests.quality.cases import KEY_PAGE_CASES, SITE_CONFIG
@@ -35,12 +35,18 @@ def test_missing_address_shows_the_404_page_in_its_language(browser, site_server
         missing = site_server + prefix(language) + "no-such-page/"
         response = recorder.page.goto(missing, wait_until="load")
         assert response.status == 404
-        recorder.page.wait_for_function(f"document.documentElement.lang === {language!r} && !document.documentElement.hidden")
+        recorder.page.wait_for_function(
+            f"document.documentElement.lang === {language!r} && !document.documentElement.hidden"
+        )
         recorder.page.wait_for_load_state("networkidle")
         heading = recorder.page.inner_text("article h1")
         links = recorder.page.eval_on_selector_all("article a", "links => links.map(a => a.href)")
-        navigation = recorder.page.eval_on_selector_all(".md-nav--primary a.md-nav__link", "links => links.map(a => a.href)")
-        switcher = recorder.page.eval_on_selector_all(".md-select__link", "links => links.map(a => [a.hreflang, a.href])")
+        navigation = recorder.page.eval_on_selector_all(
+            ".md-nav--primary a.md-nav__link", "links => links.map(a => a.href)"
+        )
+        switcher = recorder.page.eval_on_selector_all(
+            ".md-select__link", "links => links.map(a => [a.hreflang, a.href])"
+        )
     assert heading == labels.ui("not-found-title", language)
     home = site_server + prefix(language)
     assert links == [home, home + "search/"]
@@ -111,7 +117,7 @@ def test_every_page_names_absolute_alternates_x_default_and_canonical(site):
         canonical = [r.url for r in links if "canonical" in r.rel]
         alternates = {r.url for r in links if "alternate" in r.rel}
         where = file.relative_to(site.root).as_posix()
-        if canonical != [site.site_url + site.url_path(file)[len(site.base_path):]]:
+        if canonical != [site.site_url + site.url_path(file)[len(site.base_path) :]]:
             problems.append(f"{where}: canonical {canonical}")
         if not alternates or not all(url.startswith(site.site_url) for url in alternates):
             problems.append(f"{where}: alternates {sorted(alternates)}")

@@ -26,7 +26,9 @@ def test_the_home_page_reads_on_a_phone_and_leads_everywhere(browser, site_serve
         assert page.evaluate("document.documentElement.scrollWidth") <= chromium.PHONE["width"]
         figures = page.locator("article .am-figures li")
         assert figures.count() == 3
-        for i, number in enumerate((dataset.declared.participants_more_than, dataset.declared.cities, dataset.declared.countries)):
+        for i, number in enumerate(
+            (dataset.declared.participants_more_than, dataset.declared.cities, dataset.declared.countries)
+        ):
             assert figures.nth(i).locator("strong").inner_text() == str(number)
             assert figures.nth(i).is_visible()
         # Figures, roles and agenda entries show their sources where they stand.

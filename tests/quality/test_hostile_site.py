@@ -49,10 +49,10 @@ CORPUS = (
     "- item",
     "1. item",
     "    indented code",
-    "!!! danger \"admonition\"",
+    '!!! danger "admonition"',
     "&lt;script&gt;alert('entity')&lt;/script&gt; &#60;b&#62;",
     "<!-- comment --> <b>bold</b> *em* [link](javascript:alert('markdown-link'))",
-    "=HYPERLINK(\"https://example.org\",\"csv\") @SUM(A1) +1 -1 \uff1d1",
+    '=HYPERLINK("https://example.org","csv") @SUM(A1) +1 -1 \uff1d1',
     "\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nEND:VEVENT\r\n",
     "javascript:alert('scheme')",
     "\u00a0:\u00a0<style>*{display:none}</style>",
@@ -112,25 +112,44 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         for key, texts in group.items():
             for language in LANGUAGES:
                 # The label's own placeholders stay; the corpus follows.
-                texts[language] = (texts.get(language) or texts[ORIGINAL_LANGUAGE]) + " " + as_label(corpus.text(f"label-{kind}-{key}"))
+                texts[language] = (
+                    (texts.get(language) or texts[ORIGINAL_LANGUAGE])
+                    + " "
+                    + as_label(corpus.text(f"label-{kind}-{key}"))
+                )
     _write(data / "labels.yaml", labels)
 
     practices = project / "content" / "practices"
     city = cities["cities"][0]["id"]
     body = "\n\n".join(
-        [f"Texte {MARK}-body : `{CORPUS[0]}` et `{CORPUS[2]}`.", "```\n" + "\n".join(CORPUS) + "\n```",
-         f"[Une source]({HOSTILE_SOURCE}) et \\{{ onclick=alert('escaped-brace') \\}} &lt;script&gt;alert('entity')&lt;/script&gt;",
-         "    <script>alert('indented')</script>"]
+        [
+            f"Texte {MARK}-body : `{CORPUS[0]}` et `{CORPUS[2]}`.",
+            "```\n" + "\n".join(CORPUS) + "\n```",
+            f"[Une source]({HOSTILE_SOURCE}) et \\{{ onclick=alert('escaped-brace') \\}} &lt;script&gt;alert('entity')&lt;/script&gt;",
+            "    <script>alert('indented')</script>",
+        ]
     )
     for language in (ORIGINAL_LANGUAGE, "en"):
-        front: dict[str, object] = {"title": corpus.text(f"practice-title-{language}"),
-                 # One sentence, as make check wants it: the corpus, then a full stop.
-                 "summary": re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ") + " fin."}
+        front: dict[str, object] = {
+            "title": corpus.text(f"practice-title-{language}"),
+            # One sentence, as make check wants it: the corpus, then a full stop.
+            "summary": re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ")
+            + " fin.",
+        }
         if language == ORIGINAL_LANGUAGE:
-            front |= {"city": city, "themes": ["participation"], "sources": [HOSTILE_SOURCE], "sources_read": "2026-11-26"}
+            front |= {
+                "city": city,
+                "themes": ["participation"],
+                "sources": [HOSTILE_SOURCE],
+                "sources_read": "2026-11-26",
+            }
         name = f"{HOSTILE_PRACTICE}.md" if language == ORIGINAL_LANGUAGE else f"{HOSTILE_PRACTICE}.{language}.md"
         (practices / name).write_text(
-            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n" + body + "\n",
+            "---\n"
+            + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000)
+            + "---\n\n"
+            + body
+            + "\n",
             encoding="utf-8",
         )
         corpus.fields += 1  # the text of the practice, in each language
@@ -161,10 +180,21 @@ def pages_showing_the_corpus(site: BuiltSite) -> list[Path]:
 def test_the_corpus_reaches_every_kind_of_page(hostile_build):
     site, dataset, corpus = hostile_build
     shown = {p.relative_to(site.root).as_posix() for p in pages_showing_the_corpus(site)}
-    for page in ("index.html", "en/index.html", "map/index.html", "map/cities-map.html", "en/map/cities-map.html",
-                 "agenda/index.html", "practices/index.html", f"practices/{HOSTILE_PRACTICE}/index.html",
-                 f"en/practices/{HOSTILE_PRACTICE}/index.html", f"es/practices/{HOSTILE_PRACTICE}/index.html",
-                 f"cities/{dataset.cities[0].id}/index.html", "translation-status/index.html", "open-data/index.html"):
+    for page in (
+        "index.html",
+        "en/index.html",
+        "map/index.html",
+        "map/cities-map.html",
+        "en/map/cities-map.html",
+        "agenda/index.html",
+        "practices/index.html",
+        f"practices/{HOSTILE_PRACTICE}/index.html",
+        f"en/practices/{HOSTILE_PRACTICE}/index.html",
+        f"es/practices/{HOSTILE_PRACTICE}/index.html",
+        f"cities/{dataset.cities[0].id}/index.html",
+        "translation-status/index.html",
+        "open-data/index.html",
+    ):
         assert page in shown, page
     assert len(shown) >= 150 and corpus.fields >= 500
 
@@ -175,7 +205,10 @@ def test_every_page_title_is_text(hostile_build):
     for page in pages_showing_the_corpus(site):
         document = page.read_text(encoding="utf-8")
         assert document.count("<title>") == 1 and document.count("</title>") == 1, page
-        assert not re.search(r"<(script|img|svg|style)\b[^>]*>[^<]*alert\('", document.replace("\\u003c", "<")) or "cities-map" in page.name, page
+        assert (
+            not re.search(r"<(script|img|svg|style)\b[^>]*>[^<]*alert\('", document.replace("\\u003c", "<"))
+            or "cities-map" in page.name
+        ), page
 
 
 def test_the_exports_give_the_strings_back_whole_and_inert(hostile_build):
@@ -197,7 +230,9 @@ def test_the_exports_give_the_strings_back_whole_and_inert(hostile_build):
         assert not [cell for cell in texts if formula.match(cell) and not cell.startswith("'")], row
 
     for language in LANGUAGES:
-        feed = Calendar.from_ical((site.root / language_prefix(language) / "open-data" / "agenda.ics").read_text(encoding="utf-8"))
+        feed = Calendar.from_ical(
+            (site.root / language_prefix(language) / "open-data" / "agenda.ics").read_text(encoding="utf-8")
+        )
         events = feed.walk("VEVENT")
         assert events and all(MARK in str(event["SUMMARY"]) for event in events)
         assert len(events) == sum(1 for a in dataset.actions if a.when.precision in ("day", "range"))
@@ -210,7 +245,9 @@ def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quali
     dialogs: list[str] = []
     handlers: list[str] = []
     with chromium.serve(site.root, site.base_path) as base_url, chromium.visit(browser, base_url) as visit:
-        visit.page.on("dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss()))
+        visit.page.on(
+            "dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss())
+        )
         # The control: a script that does run is seen.
         visit.page.set_content("<img src=x onerror=alert('control')>")
         visit.page.wait_for_timeout(200)

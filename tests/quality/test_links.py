@@ -8,7 +8,7 @@ External addresses are not fetched.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ import pytest
 from alliance.builtsite.parse import BuiltSite, parse_page
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(file: Path) -> frozenset[str]:
     return parse_page(file.read_text(encoding="utf-8")).ids
 
@@ -45,8 +45,12 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 
 def test_every_sitemap_address_is_a_page(site):
-    addresses = re.findall(r"<loc>([^<]+)</loc>|href=\"([^\"]+)\"", (site.root / "sitemap.xml").read_text(encoding="utf-8"))
-    missing = [url for pair in addresses for url in pair if url and site.resolve(url, site.root / "index.html").file is None]
+    addresses = re.findall(
+        r"<loc>([^<]+)</loc>|href=\"([^\"]+)\"", (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    )
+    missing = [
+        url for pair in addresses for url in pair if url and site.resolve(url, site.root / "index.html").file is None
+    ]
     assert addresses and not missing, f"sitemap.xml names addresses with no page: {missing}"
 
 
@@ -74,7 +78,9 @@ def test_the_crawl_finds_what_is_broken(tmp_path, html, expected):
     (tmp_path / "declaration" / "index.html").write_text('<p id="p1">1</p>', encoding="utf-8")
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text(html, encoding="utf-8")
-    problems = broken_references(BuiltSite(tmp_path, "https://example.github.io/site/"), tmp_path / "page" / "index.html")
+    problems = broken_references(
+        BuiltSite(tmp_path, "https://example.github.io/site/"), tmp_path / "page" / "index.html"
+    )
     assert len(problems) == len(expected), problems
     for problem, fragment in zip(problems, expected, strict=True):
         assert fragment in problem

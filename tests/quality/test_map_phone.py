@@ -6,8 +6,8 @@ import pytest
 
 from alliance.data.dataset import load_dataset
 from alliance.localized import language_prefix
-from alliance.pages.mapframe import MAP_FOLDER, MAP_STEM
 from alliance.pages.citypages import CITY_LIST_ANCHOR
+from alliance.pages.mapframe import MAP_FOLDER, MAP_STEM
 from tests.quality import browser as chromium
 from tests.quality.cases import SITE_CONFIG
 
@@ -66,7 +66,9 @@ def map_frame(visit, language: str):
 
 def assert_nothing_hidden(boxes: dict) -> None:
     assert boxes["markers"], "no marker is shown"
-    assert not overlap(boxes["legend"], boxes["map"]), f"the legend covers the map: {boxes['legend']} over {boxes['map']}"
+    assert not overlap(boxes["legend"], boxes["map"]), (
+        f"the legend covers the map: {boxes['legend']} over {boxes['map']}"
+    )
     assert not overlap(boxes["legend"], boxes["attribution"])
     # A marker at the map's edge is cut by the edge, not covered: what counts is that nothing lies
     # over a marker whose centre is on the map.
@@ -74,14 +76,18 @@ def assert_nothing_hidden(boxes: dict) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_on_a_phone_the_legend_is_folded_and_never_over_a_marker(browser, site_server, dataset, quality_report, language):
+def test_on_a_phone_the_legend_is_folded_and_never_over_a_marker(
+    browser, site_server, dataset, quality_report, language
+):
     with chromium.visit(browser, site_server, viewport=chromium.PHONE) as visit:
         frame = map_frame(visit, language)
         boxes = frame.evaluate(_BOXES)
         assert not boxes["legendOpen"], "the legend starts unfolded on a phone"
         assert_nothing_hidden(boxes)
         map_height = boxes["map"]["bottom"] - boxes["map"]["top"]
-        quality_report.append(f"map on a 375 px phone ({language}): map {map_height:.0f} px high, legend folded to {boxes['legend']['bottom'] - boxes['legend']['top']:.0f} px")
+        quality_report.append(
+            f"map on a 375 px phone ({language}): map {map_height:.0f} px high, legend folded to {boxes['legend']['bottom'] - boxes['legend']['top']:.0f} px"
+        )
         frame.click(".am-legend summary")
         visit.page.wait_for_timeout(1000)  # the map is fitted again, the clusters animate
         opened = frame.evaluate(_BOXES)

@@ -23,7 +23,12 @@ def outside_loads(site: BuiltSite) -> list[tuple[str, str]]:
     for page in site.html_files():
         for reference in parse_page(page.read_text(encoding="utf-8")).references:
             if reference.loads and not site.is_internal(reference.url) and not is_inert(reference.url):
-                found.append((f"{page.relative_to(site.root)}:{reference.line}: <{reference.tag} {reference.attribute}>", reference.url))
+                found.append(
+                    (
+                        f"{page.relative_to(site.root)}:{reference.line}: <{reference.tag} {reference.attribute}>",
+                        reference.url,
+                    )
+                )
     for sheet in sorted(site.root.rglob("*.css")):
         for url in css_urls(sheet.read_text(encoding="utf-8")):
             if not site.is_internal(url) and not is_inert(url):
@@ -33,7 +38,9 @@ def outside_loads(site: BuiltSite) -> list[tuple[str, str]]:
 
 def test_pages_and_styles_load_nothing_from_third_parties(site, quality_report):
     loads = outside_loads(site)
-    quality_report.extend(f"privacy: {where} loads {url} (allowed host)" for where, url in loads if host(url) in ALLOWED_HOSTS)
+    quality_report.extend(
+        f"privacy: {where} loads {url} (allowed host)" for where, url in loads if host(url) in ALLOWED_HOSTS
+    )
     forbidden = [f"{where} {url}" for where, url in loads if host(url) not in ALLOWED_HOSTS]
     assert not forbidden, "third-party resources in the built pages:\n" + "\n".join(forbidden)
 
@@ -51,7 +58,9 @@ def test_browser_requests_no_third_party(page_load, quality_report, page, langua
     load = page_load(address)
     allowed = [url for url in load.outside_requests if host(url) in ALLOWED_HOSTS]
     if allowed:
-        quality_report.append(f"privacy /{address}: {len(allowed)} requests to {', '.join(sorted({host(u) for u in allowed}))} (aborted in the test)")
+        quality_report.append(
+            f"privacy /{address}: {len(allowed)} requests to {', '.join(sorted({host(u) for u in allowed}))} (aborted in the test)"
+        )
     findings = privacy_findings(load)
     assert not findings, f"showing /{address} reaches third parties:\n" + "\n".join(findings)
 
@@ -65,7 +74,14 @@ def test_browser_requests_no_third_party(page_load, quality_report, page, langua
             '<img src="//stats.example.com/pixel.gif" alt="">'
             '<div style="background: url(https://cdn.example.com/bg.png)"></div>',
             '@import "https://fonts.example.com/a.css"; .x { background: url(https://cdn.example.com/a.png) }',
-            ["fonts.googleapis.com", "cdn.jsdelivr.net", "stats.example.com", "cdn.example.com/bg.png", "fonts.example.com", "cdn.example.com/a.png"],
+            [
+                "fonts.googleapis.com",
+                "cdn.jsdelivr.net",
+                "stats.example.com",
+                "cdn.example.com/bg.png",
+                "fonts.example.com",
+                "cdn.example.com/a.png",
+            ],
             id="third-parties",
         ),
         pytest.param(
@@ -80,7 +96,11 @@ def test_browser_requests_no_third_party(page_load, quality_report, page, langua
 def test_the_listing_finds_third_party_loads(tmp_path, html, css, expected):
     (tmp_path / "index.html").write_text(html, encoding="utf-8")
     (tmp_path / "site.css").write_text(css, encoding="utf-8")
-    found = [url for _, url in outside_loads(BuiltSite(tmp_path, "https://example.github.io/site/")) if host(url) not in ALLOWED_HOSTS]
+    found = [
+        url
+        for _, url in outside_loads(BuiltSite(tmp_path, "https://example.github.io/site/"))
+        if host(url) not in ALLOWED_HOSTS
+    ]
     assert len(found) == len(expected), found
     for fragment in expected:
         assert any(fragment in url for url in found), (fragment, found)
@@ -101,15 +121,33 @@ def test_the_browser_records_requests_of_lazy_frames(browser, tmp_path):
     with chromium.serve(tmp_path, "/site/") as base_url, chromium.visit(browser, base_url) as recorder:
         recorder.open("")
         assert len(recorder.page.frames) == 2
-    assert sorted(recorder.outside_requests) == ["https://cdn.example.com/lib.js", "https://tile.openstreetmap.org/1/0/0.png"]
+    assert sorted(recorder.outside_requests) == [
+        "https://cdn.example.com/lib.js",
+        "https://tile.openstreetmap.org/1/0/0.png",
+    ]
 
 
 @pytest.mark.parametrize(
     "script, extra_file, expected",
     [
-        pytest.param("new WebSocket('wss://socket.example.com/track')", None, "request to wss://socket.example.com/track", id="websocket"),
-        pytest.param("setTimeout(() => fetch('https://late.example.com/beacon'), 1500)", None, "request to https://late.example.com/beacon", id="late-request"),
-        pytest.param("navigator.serviceWorker.register('sw.js')", ("sw.js", "self.addEventListener('fetch', () => {});"), "service worker", id="service-worker"),
+        pytest.param(
+            "new WebSocket('wss://socket.example.com/track')",
+            None,
+            "request to wss://socket.example.com/track",
+            id="websocket",
+        ),
+        pytest.param(
+            "setTimeout(() => fetch('https://late.example.com/beacon'), 1500)",
+            None,
+            "request to https://late.example.com/beacon",
+            id="late-request",
+        ),
+        pytest.param(
+            "navigator.serviceWorker.register('sw.js')",
+            ("sw.js", "self.addEventListener('fetch', () => {});"),
+            "service worker",
+            id="service-worker",
+        ),
     ],
 )
 def test_the_net_sees_websockets_late_requests_and_service_workers(browser, tmp_path, script, extra_file, expected):

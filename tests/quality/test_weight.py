@@ -14,7 +14,9 @@ from tests.quality.cases import KEY_PAGE_CASES, SITE_CONFIG
 def test_key_page_weight_within_budget(served_site, page_load, quality_report, page, language, address):
     load = page_load(address)
     weight = requests_weight(served_site, address, load.own_requests)
-    quality_report.append(f"weight /{address}: {weight.gzip / 1000:.1f} kB gzip, budget {page.budget / 1000:.0f} kB ({weight.raw / 1000:.1f} kB raw, {len(weight.files)} files)")
+    quality_report.append(
+        f"weight /{address}: {weight.gzip / 1000:.1f} kB gzip, budget {page.budget / 1000:.0f} kB ({weight.raw / 1000:.1f} kB raw, {len(weight.files)} files)"
+    )
     assert weight.files, f"no request of the site recorded for /{address}"
     largest = sorted(weight.files, key=lambda f: -f.gzip)[:5]
     assert weight.gzip <= page.budget, (
@@ -28,11 +30,15 @@ def test_search_index_size_per_language(site, quality_report):
     assert {w.language for w in weights} == set(SITE_CONFIG.codes)
     assert all(w.pages > 0 for w in weights), weights
     for w in weights:
-        quality_report.append(f"search index, {w.language}: {w.pages} pages, {w.files} files, {w.gzip / 1000:.1f} kB gzip in all (fetched only by a search, in chunks)")
+        quality_report.append(
+            f"search index, {w.language}: {w.pages} pages, {w.files} files, {w.gzip / 1000:.1f} kB gzip in all (fetched only by a search, in chunks)"
+        )
 
 
 @pytest.mark.parametrize("language", SITE_CONFIG.codes)
-def test_search_fetches_nothing_before_a_query_and_finds_pages_of_its_language(browser, site, site_server, quality_report, language):
+def test_search_fetches_nothing_before_a_query_and_finds_pages_of_its_language(
+    browser, site, site_server, quality_report, language
+):
     """Pages fetch no search file; the search page finds pages of its own language only."""
     served = BuiltSite(site.root, site_server)
     prefix = "" if language == SITE_CONFIG.default_language else f"{language}/"
@@ -44,14 +50,19 @@ def test_search_fetches_nothing_before_a_query_and_finds_pages_of_its_language(b
         recorder.page.click('.md-header a[href$="search/"]')
         recorder.page.wait_for_load_state("networkidle")
         page_files = len(recorder.own_requests)
-        recorder.page.fill(".pagefind-ui__search-input", "Lisboa" if language in ("es", "pt") else "Lisbonne" if language == "fr" else "Lisbon")
+        recorder.page.fill(
+            ".pagefind-ui__search-input",
+            "Lisboa" if language in ("es", "pt") else "Lisbonne" if language == "fr" else "Lisbon",
+        )
         recorder.page.wait_for_selector(".pagefind-ui__result-link")
         recorder.page.wait_for_load_state("networkidle")
         links = recorder.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.href)")
         lang = recorder.page.evaluate("document.documentElement.lang")
     search = requests_weight(served, "search", recorder.own_requests[before:])
     query = requests_weight(served, "query", recorder.own_requests[page_files:])
-    quality_report.append(f"search /{prefix}search/: page with its interface {search.gzip / 1000:.1f} kB gzip, of which the first query {query.gzip / 1000:.1f} kB ({len(query.files)} files)")
+    quality_report.append(
+        f"search /{prefix}search/: page with its interface {search.gzip / 1000:.1f} kB gzip, of which the first query {query.gzip / 1000:.1f} kB ({len(query.files)} files)"
+    )
     assert lang == language and links
     others = [f"/{code}/" for code in SITE_CONFIG.codes if code != SITE_CONFIG.default_language and code != language]
     assert not [link for link in links if any(other in link for other in others)], links
@@ -86,5 +97,6 @@ def test_weight_counts_every_request_of_the_browser(browser, tmp_path):
             recorder.open("")
         weight = requests_weight(BuiltSite(tmp_path, base_url), "", recorder.own_requests)
     assert sorted(f.path for f in weight.files) == sorted(
-        ["index.html", "style.css", "font.woff2", "img.png", "frame.html", "frame.js", "lazy.png", "later.json"])
+        ["index.html", "style.css", "font.woff2", "img.png", "frame.html", "frame.js", "lazy.png", "later.json"]
+    )
     assert weight.gzip == sum(gzip_size((tmp_path / f.path).read_bytes()) for f in weight.files)
