@@ -17,6 +17,7 @@ from alliance.localized import LocalizedText
 from alliance.pages.markup import (
     CONTRIBUTED_END,
     CONTRIBUTED_START,
+    fallback_notice_html,
     front_matter,
     html_text,
     md_table_header,
@@ -262,3 +263,41 @@ def test_the_markers_cannot_be_moved_by_the_text():
 def test_a_practice_page_without_markers_is_sanitized_whole():
     assert sanitize_contributed("<p>x</p><script>alert(1)</script>", whole_if_unmarked=True) == "<p>x</p>"
     assert sanitize_contributed("<p>x</p><script>alert(1)</script>") == "<p>x</p><script>alert(1)</script>"
+
+
+# Exact outputs of the small helpers, so that a changed argument or bound shows (make mutate).
+
+
+def test_front_matter_is_readable_one_line_each_title_first():
+    long = "mot " * 300
+    assert front_matter("São Paulo « accueil »", long) == (
+        f"---\ntitle: São Paulo « accueil »\ndescription: {long.strip()}\n---\n\n"
+    )
+    assert front_matter("Lisbonne") == "---\ntitle: Lisbonne\n---\n\n"
+
+
+def test_a_table_header_has_one_cell_per_column():
+    assert md_table_header(["a", "b"]) == ["| a | b |", "| --- | --- |"]
+
+
+def test_the_fallback_notice_is_escaped_text_in_its_language():
+    assert fallback_notice_html("Texte <b>") == (
+        '<div class="admonition info am-fallback-notice" role="note"><p>Texte &lt;b&gt;</p></div>\n'
+    )
+    assert 'role="note" lang="fr"><p>' in fallback_notice_html("Texte", "fr")
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            f"<p>a</p>{CONTRIBUTED_START}<p>b<script>x()</script></p>{CONTRIBUTED_END}<p>c</p>",
+            "<p>a</p><p>b</p><p>c</p>",
+        ),
+        (f"{CONTRIBUTED_START}<strong>b</strong><img src=x onerror=y>{CONTRIBUTED_END}", "<strong>b</strong>"),
+        # An end marker missing (or moved before the start by the text): sanitized to the page's end.
+        (f"<p>a</p>{CONTRIBUTED_START}<p>b<script>x()</script></p>", "<p>a</p><p>b</p>"),
+    ],
+)
+def test_only_the_contributed_part_is_sanitized_and_the_markers_go(page, expected):
+    assert sanitize_contributed(page) == expected
