@@ -79,24 +79,29 @@ def git(folder, *args, **env):
     subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=dict(os.environ, **env))
 
 
-def test_source_date_epoch_is_the_commit_time(tmp_path):
-    assert commit_epoch(tmp_path) is None
-    git(tmp_path, "init", "-q")
-    (tmp_path / "file").write_text("x", encoding="utf-8")
-    git(tmp_path, "add", "file")
-    stamp = "2023-01-27T12:00:00+00:00"
+def commit(folder, message: str, stamp: str) -> None:
+    """A commit dated `stamp` (ISO 8601), by a test author."""
     git(
-        tmp_path,
+        folder,
         "-c",
         "user.name=t",
         "-c",
         "user.email=t@example.org",
         "commit",
         "-qm",
-        "x",
+        message,
         GIT_COMMITTER_DATE=stamp,
         GIT_AUTHOR_DATE=stamp,
     )
+
+
+def test_source_date_epoch_is_the_commit_time(tmp_path):
+    assert commit_epoch(tmp_path) is None
+    git(tmp_path, "init", "-q")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    git(tmp_path, "add", "file")
+    stamp = "2023-01-27T12:00:00+00:00"
+    commit(tmp_path, "x", stamp)
     expected = int(dt.datetime.fromisoformat(stamp).timestamp())
     assert commit_epoch(tmp_path) == expected
     assert source_date_epoch({}, tmp_path) == str(expected)
@@ -113,18 +118,7 @@ def test_calendar_stamp_is_the_data_commit_then_source_date_epoch_then_a_fixed_d
     for name, stamp in (("data/actions.yaml", "2023-01-27T12:00:00+00:00"), ("README.md", "2024-05-01T08:00:00+00:00")):
         (tmp_path / name).write_text("x", encoding="utf-8")
         git(tmp_path, "add", name)
-        git(
-            tmp_path,
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.org",
-            "commit",
-            "-qm",
-            name,
-            GIT_COMMITTER_DATE=stamp,
-            GIT_AUTHOR_DATE=stamp,
-        )
+        commit(tmp_path, name, stamp)
     # A later commit elsewhere does not change when the data was last changed.
     expected = int(dt.datetime.fromisoformat("2023-01-27T12:00:00+00:00").timestamp())
     assert data_epoch({"SOURCE_DATE_EPOCH": "1700000000"}, data) == expected
