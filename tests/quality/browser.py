@@ -123,6 +123,9 @@ def launch() -> Iterator[Browser]:
 # After the page is settled (network idle), how long the checks go on watching: a script may
 # send something later (a timer, an analytics beacon).
 LATE_REQUESTS_WAIT_MS = 2_500
+# How long a page may take to settle: the map page (its frame, Leaflet and the aborted tile
+# requests) once took over 15 s on a loaded 2-core CI machine.
+SETTLE_TIMEOUT_MS = 60_000
 
 
 @dataclass
@@ -142,17 +145,17 @@ class Visit:
     def open(self, address: str, settle: bool = True) -> None:
         """Loads a page of the site; to settle, loads its lazy frames and images, scrolls to its
         end, waits until the network is idle, then a while longer for late requests."""
-        self.page.goto(self.base_url + address, wait_until="load")
+        self.page.goto(self.base_url + address, wait_until="load", timeout=SETTLE_TIMEOUT_MS)
         if not settle:
             return
         # Lazy frames and images (the map's iframe) load too, wherever they are on the page.
         self.page.evaluate("document.querySelectorAll('[loading=lazy]').forEach(e => { e.loading = 'eager'; })")
         self.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
         for frame in self.page.frames:
-            frame.wait_for_load_state("load")
+            frame.wait_for_load_state("load", timeout=SETTLE_TIMEOUT_MS)
         self.page.wait_for_timeout(LATE_REQUESTS_WAIT_MS)
-        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
         self.service_workers.extend(
             self.page.evaluate(
                 "async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).map(r => r.scope) : []"
