@@ -39,15 +39,18 @@ def describe(violation: dict) -> str:
     )
 
 
+def assert_no_serious_violation(visit, quality_report: list[str], address: str) -> None:
+    """Fails on a serious or critical axe-core finding of the page shown; reports the others."""
+    violations = axe_violations(visit)
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    quality_report.extend(f"axe /{address}: {describe(v)}" for v in violations if v not in failing)
+    assert not failing, f"axe-core on /{address}:\n" + "\n".join(map(describe, failing))
+
+
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
 def test_no_serious_accessibility_violation(visit, quality_report, page, language, address):
     visit.open(address)
-    violations = axe_violations(visit)
-    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
-    for violation in violations:
-        if violation not in failing:
-            quality_report.append(f"axe /{address}: {describe(violation)}")
-    assert not failing, f"axe-core on /{address}:\n" + "\n".join(map(describe, failing))
+    assert_no_serious_violation(visit, quality_report, address)
 
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
@@ -116,9 +119,4 @@ def test_search_page_with_results_is_accessible_and_keyboard_usable(visit, quali
     visit.page.keyboard.type("migrations")
     visit.page.wait_for_selector(".pagefind-ui__result-link")
     assert visit.page.evaluate("document.documentElement.lang") == language
-    violations = axe_violations(visit)
-    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
-    for violation in violations:
-        if violation not in failing:
-            quality_report.append(f"axe /{prefix}search/: {describe(violation)}")
-    assert not failing, f"axe-core on /{prefix}search/:\n" + "\n".join(map(describe, failing))
+    assert_no_serious_violation(visit, quality_report, f"{prefix}search/")
