@@ -10,14 +10,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from alliance.data.problems import DataError
 from alliance.data.yamlload import read_text
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.pages.catalogue import practice_page, sanitize_practice_html
 from alliance.pages.markup import fallback_notice_html
 from alliance.pages.sections import fill_sections
 from alliance.translations.status import edit_base, editor_url, translation_path
-from hooks.site import current_language, dataset, guarded, page_file, report
+from hooks.site import current_language, dataset, guarded, page_file
 
 
 def _is_fallback(page: Page, config: MkDocsConfig) -> bool:
@@ -47,10 +46,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.edit_url = editor_url(
             editor, translation_path(PurePosixPath(page.file.src_uri), language).as_posix(), exists=False
         )
-    try:
-        markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
-    except DataError as error:
-        raise report(error) from None
+    # A problem of a data section (DataError) is reported by `guarded`, like any hook's.
+    markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
     if page.meta.get("description"):
         # Material writes the description into an attribute without escaping it.
         page.meta["description"] = Markup.escape(str(page.meta["description"]).strip())
