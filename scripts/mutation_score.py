@@ -46,16 +46,17 @@ def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> 
     lines = [f"{'module':<36} {'mutants':>7} {'killed':>7} {'equiv.':>7} {'survived':>8} {'score':>6}"]
     unexplained = []
     for module, mutants in by_module.items():
+        # A mutant no test reaches survives too.
+        survivors = [name for name, status in mutants.items() if status in ("survived", "no tests")]
         counts = Counter(
-            "equivalent" if status == "survived" and name in equivalent else status for name, status in mutants.items()
+            "equivalent" if name in equivalent and name in survivors else status for name, status in mutants.items()
         )
-        unexplained += [name for name, status in mutants.items() if status == "survived" and name not in equivalent]
-        relevant = len(mutants) - counts["equivalent"] - counts["no tests"] - counts["not checked"]
+        unexplained += [name for name in survivors if name not in equivalent]
+        relevant = len(mutants) - counts["equivalent"] - counts["not checked"]
         killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
         score = f"{100 * killed / relevant:.0f} %" if relevant else "—"
-        lines.append(
-            f"{module:<36} {len(mutants):>7} {killed:>7} {counts['equivalent']:>7} {counts['survived']:>8} {score:>6}"
-        )
+        survived = counts["survived"] + counts["no tests"]
+        lines.append(f"{module:<36} {len(mutants):>7} {killed:>7} {counts['equivalent']:>7} {survived:>8} {score:>6}")
         if counts["not checked"] or counts["no tests"]:
             lines.append(f"    {counts['not checked']} not checked, {counts['no tests']} reached by no test")
     return lines, unexplained

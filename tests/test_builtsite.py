@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.builtsite.parse import BuiltSite, css_urls, parse_page
+from alliance.builtsite.parse import BuiltSite, Reference, Target, css_urls, host, is_inert, parse_page
 
 
 def test_parse_page_finds_references_ids_and_what_loads():
@@ -76,3 +76,148 @@ def test_site_address_comes_from_the_home_page(tmp_path):
     (tmp_path / "index.html").write_text("<p>no canonical</p>", encoding="utf-8")
     with pytest.raises(ValueError, match="site_url"):
         BuiltSite.from_directory(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("element", "attribute", "loads"),
+    [
+        ("a", "href", False),
+        ("area", "href", False),
+        ("link", "href", False),  # without a rel that loads
+        ("script", "src", True),
+        ("img", "src", True),
+        ("iframe", "src", True),
+        ("source", "src", True),
+        ("video", "src", True),
+        ("video", "poster", True),
+        ("audio", "src", True),
+        ("track", "src", True),
+        ("embed", "src", True),
+        ("object", "data", True),
+    ],
+)
+def test_every_element_that_holds_an_address_is_read(element, attribute, loads):
+    page = parse_page(f'<p>\n<{element} {attribute}="  x/y.bin " title="t"></{element}>')
+    assert [(r.tag, r.attribute, r.url, r.loads, r.line) for r in page.references] == [
+        (element, attribute, "x/y.bin", loads, 2)
+    ]
+
+
+def test_attributes_that_hold_no_address_are_not_read():
+    page = parse_page('<div src="a.png" href="b/"></div><img href="c.png" src="  "><a src="d.png" data="e">')
+    assert page.references == ()
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "stylesheet",
+        "icon",
+        "apple-touch-icon",
+        "manifest",
+        "preload",
+        "modulepreload",
+        "prefetch",
+        "preconnect",
+        "dns-prefetch",
+        "Alternate STYLESHEET",
+        "shortcut icon",
+    ],
+)
+def test_a_link_the_browser_fetches_loads(rel):
+    (reference,) = parse_page(f'<link rel="{rel}" href="x">').references
+    assert reference.loads
+
+
+@pytest.mark.parametrize("rel", ["canonical", "alternate", "prev", "next", "search", "license", ""])
+def test_a_link_the_browser_does_not_fetch_does_not_load(rel):
+    (reference,) = parse_page(f'<link rel="{rel}" href="x">').references
+    assert not reference.loads
+
+
+def test_srcset_candidates_of_img_and_source_are_read_and_empty_ones_skipped():
+    page = parse_page('<source srcset="a.webp 1x, ,b.webp 2x"><img srcset=" c.png "><video srcset="d.png">')
+    assert [(r.tag, r.attribute, r.url) for r in page.references] == [
+        ("source", "srcset", "a.webp"),
+        ("source", "srcset", "b.webp"),
+        ("img", "srcset", "c.png"),
+    ]
+
+
+def test_only_the_text_of_a_style_element_is_read_as_css():
+    page = parse_page(
+        "<style/>url(a.png)<style>.x{background:url(b.png)}</style>url(c.png)"
+        "<style><!-- --></style><p>url(d.png)</p><style>\n\n.y{background:url(e.png)}</style>"
+    )
+    assert [(r.tag, r.attribute, r.url, r.line) for r in page.references] == [
+        ("style", "css", "b.png", 1),
+        ("style", "css", "e.png", 1),
+    ]
+
+
+def test_ids_are_ids_and_the_names_of_anchors():
+    page = parse_page('<div id="a"></div><a name="b"></a><div name="c"></div><img id><p id="">')
+    assert page.ids == {"a", "b", ""}
+
+
+def test_the_first_base_with_an_address_resolves_the_others():
+    page = parse_page('<base href=""><base href="https://example.org/site/"><base href="/other/"><img src="a.png">')
+    assert page.base == "https://example.org/site/"
+    assert page.address(page.references[0]) == "https://example.org/site/a.png"
+    assert parse_page('<img src="a.png">').address(Reference("img", "src", "a.png")) == "a.png"
+
+
+@pytest.mark.parametrize(
+    ("url", "inert"),
+    [
+        ("mailto:a@example.org", True),
+        ("tel:+351", True),
+        ("javascript:void(0)", True),
+        ("JavaScript:void(0)", True),
+        ("data:image/png;base64,AA", True),
+        ("blob:https://example.org/1", True),
+        ("about:blank", True),
+        ("https://example.org/", False),
+        ("page/mailto:x", False),
+    ],
+)
+def test_addresses_that_name_no_resource_are_inert(url, inert):
+    assert is_inert(url) is inert
+
+
+def test_host_is_the_lowercase_host_of_an_absolute_address():
+    assert host("https://Example.ORG:8080/x") == "example.org"
+    assert host("../x/") == ""
+
+
+def test_url_path_is_the_folder_of_an_index_page(site):
+    assert site.url_path(site.root / "index.html") == "/site/"
+    assert site.url_path(site.root / "en" / "index.html") == "/site/en/"
+    assert site.url_path(site.root / "en" / "myindex.html") == "/site/en/myindex.html"
+    assert site.url_path(site.root / "assets" / "a b.css") == "/site/assets/a b.css"
+
+
+def test_a_site_address_without_a_final_slash_or_a_path(tmp_path):
+    site = BuiltSite(tmp_path, "https://example.org/base")
+    assert (site.site_url, site.origin, site.base_path) == (
+        "https://example.org/base/",
+        "https://example.org",
+        "/base/",
+    )
+    assert BuiltSite(tmp_path, "https://example.org").base_path == "/"
+
+
+def test_html_files_are_every_page_in_order(site):
+    (site.root / "en" / "declaration" / "old.html").write_text("", encoding="utf-8")
+    assert [p.relative_to(site.root).as_posix() for p in site.html_files()] == [
+        "en/declaration/index.html",
+        "en/declaration/old.html",
+        "en/index.html",
+        "index.html",
+    ]
+
+
+def test_a_target_keeps_its_path_and_decoded_fragment(site):
+    target = site.resolve("declaration/index.html#p%202", site.root / "en" / "index.html")
+    assert target == Target("/site/en/declaration/index.html", site.root / "en/declaration/index.html", "p 2")
+    assert site.resolve("/site/assets/", site.root / "index.html").file is None

@@ -117,12 +117,14 @@ def _load_text(tmp_path: Path, name: str, text: str | bytes) -> None:
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.mark.fuzz
 @SETTINGS
 @given(text=st.text())
 def test_arbitrary_text_never_crashes(tmp_path, text):
     _load_text(tmp_path, "actions.yaml", text)
 
 
+@pytest.mark.fuzz
 @SETTINGS
 @given(raw=st.binary())
 def test_arbitrary_bytes_never_crash(tmp_path, raw):
@@ -136,6 +138,7 @@ yaml_values = st.recursive(
 )
 
 
+@pytest.mark.fuzz
 @SETTINGS
 @given(value=yaml_values)
 def test_arbitrary_yaml_structures_never_crash(tmp_path, value):
@@ -161,6 +164,7 @@ def _mutate(text: str, data: st.DataObject) -> str:
     return "".join(lines)
 
 
+@pytest.mark.fuzz
 @SETTINGS
 @given(data=st.data(), name=st.sampled_from(["cities.yaml", "actions.yaml", "labels.yaml"]))
 def test_random_mutations_of_the_real_files_never_crash(tmp_path, data, name):

@@ -39,3 +39,10 @@ def test_listed_survivors_are_equivalent_and_the_others_are_reported(tmp_path):
     assert unexplained == ["m.a__mutmut_3"]
     # 4 mutants, 1 equivalent: 2 of the 3 others are caught (a timeout counts as caught).
     assert lines[1].split() == ["a.py", "4", "2", "1", "1", "67", "%"]
+
+
+def test_a_mutant_no_test_reaches_is_a_survivor():
+    lines, unexplained = report({"a.py": {"m.a__mutmut_1": "killed", "m.a__mutmut_2": "no tests"}}, {})
+    assert unexplained == ["m.a__mutmut_2"]
+    assert lines[1].split() == ["a.py", "2", "1", "0", "1", "50", "%"]
+    assert lines[2].split() == ["0", "not", "checked,", "1", "reached", "by", "no", "test"]

@@ -50,7 +50,6 @@ def format_report(problems: Iterable[Problem]) -> str:
 def did_you_mean(value: Any, candidates: list[str] | tuple[str, ...]) -> str:
     if not isinstance(value, str):
         return ""
-    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    if not match:
-        match = [c for c in candidates if c.lower() == value.lower()]
+    # The closest spelling first, else the same word in another case ("LISBON" is far from "lisbon").
+    match = difflib.get_close_matches(value, list(candidates)) or [c for c in candidates if c.lower() == value.lower()]
     return f' (did you mean "{match[0]}"?)' if match else ""
