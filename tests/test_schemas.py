@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft7Validator
 
 from alliance.data.dataset import load_dataset
-from alliance.data.schemas import vocabulary
+from alliance.data.schemas import schema_problems, vocabulary
+from alliance.data.yamlload import YamlDocument, parse_yaml
 from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 
 DATA_FILES = ["cities", "actions", "labels"]
+EVERY_RULE = Path(__file__).parent / "fixtures" / "schemas"
 
 
 @pytest.mark.parametrize("path", sorted(SCHEMA_DIR.glob("*.schema.json")), ids=lambda p: p.name)
@@ -37,3 +41,83 @@ def test_every_listed_value_has_its_words_in_every_language(kind):
     for value in vocabulary(kind):
         for language in languages:
             assert not labels.term(kind, value, language).is_fallback, (kind, value, language)
+
+
+BREAKS_EVERY_RULE = f"""\
+id: Not-Lower
+code: São
+status: planed
+state: true
+count: 0
+most: 11.5
+title: {"x" * 1234}
+name: ""
+tags: [a, a]
+pair: [a]
+sources: []
+place: {{city: a, region: b}}
+names: {{fr: x, english: y}}
+keys: {{Bad: 1}}
+texts: [null, true, 3, 1.5, [a], {{a: b}}, São]
+flag: "yes"
+whole: 1.5
+list: x
+group: x
+either: false
+fixed: y
+never: 1
+nested: {{}}
+colour: 1
+statu: held
+"""
+
+
+def test_each_broken_rule_is_told_in_plain_words_at_its_place():
+    problems = schema_problems(parse_yaml(BREAKS_EVERY_RULE, "t.yaml"), "every-rule.schema.json", EVERY_RULE)
+    allowed = "id, absent, code, status, state, count, most, title, name, tags, pair, sources, place, names, keys, texts, flag, whole, list, group, either, fixed, never, nested"
+    assert [str(p) for p in problems] == [
+        f't.yaml:24:1: colour: unknown field "colour" (allowed fields: {allowed})',
+        't.yaml:25:1: statu: unknown field "statu" (did you mean "status"?)',
+        't.yaml:1:1: the field "absent" is missing',
+        't.yaml:1:5: id: "Not-Lower" must be lowercase letters',
+        't.yaml:2:7: code: "São" does not have the expected form',
+        't.yaml:3:9: status: "planed" is not one of: held, planned (did you mean "planned"?)',
+        "t.yaml:4:8: state: true is not one of: held, planned",
+        "t.yaml:5:8: count: 0 is too small: the smallest allowed value is 1",
+        "t.yaml:6:7: most: 11.5 is too large: the largest allowed value is 10",
+        "t.yaml:7:8: title: is 1,234 characters long: the most allowed is 1,000",
+        "t.yaml:8:7: name: must not be empty",
+        "t.yaml:9:7: tags: lists the same value twice",
+        "t.yaml:10:7: pair: must list at least 2 items",
+        "t.yaml:11:10: sources: must list at least 1 item",
+        't.yaml:12:8: place: must give exactly one of "city" or "region"',
+        't.yaml:13:16: names.english: "english" is not a language code',
+        't.yaml:14:8: keys.Bad: "Bad" is not an allowed field name',
+        "t.yaml:15:9: texts[0]: is empty: it must be text",
+        "t.yaml:15:15: texts[1]: must be text, not true/false (put it in quotes)",
+        "t.yaml:15:21: texts[2]: must be text, not a number (put it in quotes)",
+        "t.yaml:15:24: texts[3]: must be text, not a number (put it in quotes)",
+        "t.yaml:15:29: texts[4]: must be text, not a list (put it in quotes)",
+        "t.yaml:15:34: texts[5]: must be text, not a group of fields (put it in quotes)",
+        "t.yaml:16:7: flag: must be true or false, not text",
+        "t.yaml:17:8: whole: must be a whole number, not a number",
+        "t.yaml:18:7: list: must be a list (lines starting with '- '), not text",
+        "t.yaml:19:8: group: must be a group of fields (name: value), not text",
+        "t.yaml:20:9: either: must be text or a number, not true/false (put it in quotes)",
+        # Rules the data schemas do not use keep jsonschema's words.
+        "t.yaml:21:8: fixed: 'x' was expected",
+        "t.yaml:1:1: False schema does not allow 1",
+        't.yaml:23:1: nested: the field "inner" is missing',
+    ]
+
+
+def test_a_value_no_yaml_file_gives_is_named_by_its_type():
+    doc = YamlDocument("t.yaml", {"id": "a", "absent": 1, "texts": [datetime.date(2024, 1, 2)]})
+    assert [p.message for p in schema_problems(doc, "every-rule.schema.json", EVERY_RULE)] == [
+        "texts[0]: must be text, not date (put it in quotes)"
+    ]
+
+
+def test_valid_data_has_no_problem():
+    doc = parse_yaml("id: abc\nabsent: 1\ntitle: São\n", "t.yaml")
+    assert schema_problems(doc, "every-rule.schema.json", EVERY_RULE) == []

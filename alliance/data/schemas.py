@@ -51,16 +51,16 @@ def _compiled(name: str, schema_dir: Path = SCHEMA_DIR):
     )
 
 
-def schema_problems(doc: YamlDocument, name: str) -> list[Problem]:
+def schema_problems(doc: YamlDocument, name: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     # Valid data, the usual case, passes the compiled check alone; a document it rejects is
     # walked by jsonschema, which finds every problem with its path.
     try:
-        _compiled(name)(doc.data)
+        _compiled(name, schema_dir)(doc.data)
         return []
     except fastjsonschema.JsonSchemaException:
         pass
     problems: list[Problem] = []
-    for error in validator(name).iter_errors(doc.data):
+    for error in validator(name, schema_dir).iter_errors(doc.data):
         problems.extend(_describe(doc, error))
     return problems
 
@@ -92,7 +92,8 @@ _TYPE_WORDS = {
 
 
 def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+    """A value as YAML would write it: text in quotes, true, null."""
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
