@@ -1,10 +1,15 @@
-"""Reading built pages: references, what loads, ids, and where addresses lead."""
+"""Reading built pages: references, what loads, ids, where addresses lead, and what a page weighs
+(read from the files of a small built site; the browser's measure is in tests/quality/)."""
 
 from __future__ import annotations
+
+import gzip
+import json
 
 import pytest
 
 from alliance.builtsite.parse import BuiltSite, Reference, Target, css_urls, host, is_inert, parse_page
+from alliance.builtsite.weight import gzip_size, page_weight, requests_weight, search_index_weights
 
 
 def test_parse_page_finds_references_ids_and_what_loads():
@@ -221,3 +226,103 @@ def test_a_target_keeps_its_path_and_decoded_fragment(site):
     target = site.resolve("declaration/index.html#p%202", site.root / "en" / "index.html")
     assert target == Target("/site/en/declaration/index.html", site.root / "en/declaration/index.html", "p 2")
     assert site.resolve("/site/assets/", site.root / "index.html").file is None
+
+
+SMALL_SITE = {
+    "index.html": (
+        '<link rel="stylesheet" href="assets/a.css"><link rel="canonical" href="https://example.org/site/">'
+        '<img src="img/b.png"><a href="other/">other</a><script src="https://cdn.example.net/x.js"></script>'
+        '<img src="img/missing.png"><iframe src="/site/map/frame.html"></iframe><img src="img/b.png">'
+        '<img src="https://example.org/site/img/abs.png">'
+    ),
+    "assets/a.css": '@import "e.css"; body { background: url(../img/d.png) } .x { background: url(a.css) }',
+    "assets/e.css": ".e { color: red }",
+    "img/b.png": "b" * 300,
+    "img/d.png": "d" * 50,
+    "img/abs.png": "a",
+    "map/frame.html": '<script src="../assets/leaflet.js"></script>',
+    "assets/leaflet.js": "L" * 2000,
+    "other/index.html": "<p>not loaded by the home page</p>" * 100,
+    "data.json": '{"not": "html"}',
+}
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    for path, text in SMALL_SITE.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    return BuiltSite(tmp_path, "https://example.org/site/")
+
+
+def test_gzip_size_is_the_size_a_static_host_sends():
+    data = b"Alliance Migrations " * 500
+    assert gzip_size(data) == len(gzip.compress(data, compresslevel=9)) < len(data) // 20
+
+
+def test_a_page_weighs_what_it_loads_with_its_frames_and_styles_once_each(small_site):
+    weight = page_weight(small_site, small_site.root / "index.html")
+    assert weight.page == "index.html"
+    assert [f.path for f in weight.files] == [
+        "index.html",
+        "assets/a.css",
+        "assets/e.css",
+        "img/d.png",
+        "img/b.png",
+        "map/frame.html",
+        "assets/leaflet.js",
+        "img/abs.png",
+    ]
+    assert [f.raw for f in weight.files] == [len(SMALL_SITE[f.path].encode()) for f in weight.files]
+    assert [f.gzip for f in weight.files] == [gzip_size(SMALL_SITE[f.path].encode()) for f in weight.files]
+    assert weight.raw == sum(len(SMALL_SITE[f.path].encode()) for f in weight.files)
+    assert weight.gzip == sum(f.gzip for f in weight.files)
+
+
+def test_a_file_that_is_neither_html_nor_css_loads_nothing(small_site):
+    assert [f.path for f in page_weight(small_site, small_site.root / "data.json").files] == ["data.json"]
+
+
+def test_the_browser_requests_are_weighed_once_each_and_only_the_sites(small_site):
+    weight = requests_weight(
+        small_site,
+        "en/",
+        [
+            "https://example.org/site/",
+            "https://example.org/site/img/b.png",
+            "https://example.org/site/img/b.png#again",
+            "/site/assets/leaflet.js",
+            "https://example.org/site/img/missing.png",
+            "https://tile.openstreetmap.org/1/2/3.png",
+            "data:image/png;base64,AA",
+        ],
+    )
+    assert weight.page == "en/"
+    assert [f.path for f in weight.files] == ["index.html", "img/b.png", "assets/leaflet.js"]
+    assert weight.gzip == sum(gzip_size(SMALL_SITE[f.path].encode()) for f in weight.files)
+
+
+def test_each_languages_search_index_is_weighed_apart(small_site):
+    assert search_index_weights(small_site) == ()
+    bundle = small_site.root / "pagefind"
+    (bundle / "index").mkdir(parents=True)
+    (bundle / "fragment").mkdir()
+    entry = {"languages": {"fr": {"hash": "fr1", "page_count": 3}, "en": {"hash": "en1", "page_count": 2}}}
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    contents = {
+        "pagefind.fr1.pf_meta": b"m" * 10,
+        "pagefind.en1.pf_meta": b"n" * 20,
+        "index/fr_a.pf_index": b"i" * 100,
+        "index/fr_b.pf_index": bytes(range(256)),
+        "fragment/fr_c.pf_fragment": b"f" * 30,
+        "index/en_a.pf_index": b"e" * 40,
+        "fragment/es_a.pf_fragment": b"s" * 50,
+    }
+    for name, data in contents.items():
+        (bundle / name).write_bytes(data)
+    fr, en = search_index_weights(small_site)
+    fr_files = ["pagefind.fr1.pf_meta", "index/fr_a.pf_index", "index/fr_b.pf_index", "fragment/fr_c.pf_fragment"]
+    assert (fr.language, fr.pages, fr.files) == ("fr", 3, 4)
+    assert fr.gzip == sum(gzip_size(contents[name]) for name in fr_files)
+    assert (en.language, en.pages, en.files) == ("en", 2, 2)
+    assert en.gzip == gzip_size(contents["pagefind.en1.pf_meta"]) + gzip_size(contents["index/en_a.pf_index"])
