@@ -228,18 +228,21 @@ def test_a_target_keeps_its_path_and_decoded_fragment(site):
     assert site.resolve("/site/assets/", site.root / "index.html").file is None
 
 
-SMALL_SITE = {
+SMALL_SITE: dict[str, str | bytes] = {
     "index.html": (
         '<link rel="stylesheet" href="assets/a.css"><link rel="canonical" href="https://example.org/site/">'
         '<img src="img/b.png"><a href="other/">other</a><script src="https://cdn.example.net/x.js"></script>'
         '<img src="img/missing.png"><iframe src="/site/map/frame.html"></iframe><img src="img/b.png">'
-        '<img src="https://example.org/site/img/abs.png">'
+        '<img src="https://example.org/site/img/abs.png"><link rel="stylesheet" href="assets/latin1.css">'
     ),
     "assets/a.css": '@import "e.css"; body { background: url(../img/d.png) } .x { background: url(a.css) }',
     "assets/e.css": ".e { color: red }",
+    # Not UTF-8 (a page saved in Latin-1): read anyway, its address still counts.
+    "assets/latin1.css": b".caf\xe9 { background: url(../img/from-latin1.png) }",
     "img/b.png": "b" * 300,
     "img/d.png": "d" * 50,
     "img/abs.png": "a",
+    "img/from-latin1.png": "c",
     "map/frame.html": '<script src="../assets/leaflet.js"></script>',
     "assets/leaflet.js": "L" * 2000,
     "other/index.html": "<p>not loaded by the home page</p>" * 100,
@@ -247,11 +250,16 @@ SMALL_SITE = {
 }
 
 
+def _bytes(path: str) -> bytes:
+    data = SMALL_SITE[path]
+    return data if isinstance(data, bytes) else data.encode()
+
+
 @pytest.fixture
 def small_site(tmp_path):
     for path, text in SMALL_SITE.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text, encoding="utf-8")
+        (tmp_path / path).write_bytes(_bytes(path))
     return BuiltSite(tmp_path, "https://example.org/site/")
 
 
@@ -272,10 +280,12 @@ def test_a_page_weighs_what_it_loads_with_its_frames_and_styles_once_each(small_
         "map/frame.html",
         "assets/leaflet.js",
         "img/abs.png",
+        "assets/latin1.css",
+        "img/from-latin1.png",
     ]
-    assert [f.raw for f in weight.files] == [len(SMALL_SITE[f.path].encode()) for f in weight.files]
-    assert [f.gzip for f in weight.files] == [gzip_size(SMALL_SITE[f.path].encode()) for f in weight.files]
-    assert weight.raw == sum(len(SMALL_SITE[f.path].encode()) for f in weight.files)
+    assert [f.raw for f in weight.files] == [len(_bytes(f.path)) for f in weight.files]
+    assert [f.gzip for f in weight.files] == [gzip_size(_bytes(f.path)) for f in weight.files]
+    assert weight.raw == sum(len(_bytes(f.path)) for f in weight.files)
     assert weight.gzip == sum(f.gzip for f in weight.files)
 
 
@@ -299,7 +309,7 @@ def test_the_browser_requests_are_weighed_once_each_and_only_the_sites(small_sit
     )
     assert weight.page == "en/"
     assert [f.path for f in weight.files] == ["index.html", "img/b.png", "assets/leaflet.js"]
-    assert weight.gzip == sum(gzip_size(SMALL_SITE[f.path].encode()) for f in weight.files)
+    assert weight.gzip == sum(gzip_size(_bytes(f.path)) for f in weight.files)
 
 
 def test_each_languages_search_index_is_weighed_apart(small_site):

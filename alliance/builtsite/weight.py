@@ -52,21 +52,20 @@ def page_weight(site: BuiltSite, page: Path) -> PageWeight:
 
     A missing file is left out: the link check reports it.
     """
-    seen: dict[Path, None] = {}
+    seen: list[Path] = []
     _collect(site, page, seen)
     files = tuple(_file_weight(site, path) for path in seen)
     return PageWeight(page.relative_to(site.root).as_posix(), files)
 
 
-def _collect(site: BuiltSite, file: Path, seen: dict[Path, None]) -> None:
+def _collect(site: BuiltSite, file: Path, seen: list[Path]) -> None:
     if file in seen:
         return
-    seen[file] = None
-    text = file.read_text(encoding="utf-8", errors="replace") if file.suffix in (".html", ".css") else ""
+    seen.append(file)
     if file.suffix == ".html":
-        urls = [r.url for r in parse_page(text).references if r.loads]
+        urls = [r.url for r in parse_page(_text(file)).references if r.loads]
     elif file.suffix == ".css":
-        urls = list(css_urls(text))
+        urls = list(css_urls(_text(file)))
     else:
         return
     for url in urls:
@@ -74,6 +73,11 @@ def _collect(site: BuiltSite, file: Path, seen: dict[Path, None]) -> None:
             target = site.resolve(url, file).file
             if target is not None:
                 _collect(site, target, seen)
+
+
+def _text(file: Path) -> str:
+    # A byte that is not UTF-8 is the link check's business, not a reason to stop weighing.
+    return file.read_bytes().decode("utf-8", errors="replace")
 
 
 def _file_weight(site: BuiltSite, path: Path) -> FileWeight:
@@ -86,13 +90,13 @@ def requests_weight(site: BuiltSite, page: str, urls: Iterable[str]) -> PageWeig
     fetches, absolute addresses of the site), as the files of the site served there, each once.
     `site` is the site at the address it was served from; an address it has no file for is left
     out (the failed-request check reports it), and so is every other host's."""
-    seen: dict[Path, None] = {}
+    files: list[Path] = []
     for url in urls:
         if site.is_internal(url):
             target = site.resolve(url, site.root / "index.html").file
-            if target is not None:
-                seen[target] = None
-    return PageWeight(page, tuple(_file_weight(site, path) for path in seen))
+            if target is not None and target not in files:
+                files.append(target)
+    return PageWeight(page, tuple(_file_weight(site, path) for path in files))
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def search_index_weights(site: BuiltSite) -> tuple[SearchIndexWeight, ...]:
     bundle = site.root / SEARCH_BUNDLE
     if not (bundle / "pagefind-entry.json").is_file():
         return ()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
     weights = []
     for language, index in entry["languages"].items():
         files = [bundle / f"pagefind.{index['hash']}.pf_meta"]
