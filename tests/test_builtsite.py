@@ -76,11 +76,17 @@ def test_internal_or_not(site):
 
 
 def test_site_address_comes_from_the_home_page(tmp_path):
-    (tmp_path / "index.html").write_text('<link rel="canonical" href="https://example.org/base/">', encoding="utf-8")
-    assert BuiltSite.from_directory(tmp_path).base_path == "/base/"
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://elsewhere.example/a.css"><a rel="canonical" href="https://example.net/">'
+        '<title>Café</title><link rel="canonical" href="https://example.org/base/">',
+        encoding="utf-8",
+    )
+    site = BuiltSite.from_directory(tmp_path)
+    assert (site.root, site.base_path) == (tmp_path, "/base/")
     (tmp_path / "index.html").write_text("<p>no canonical</p>", encoding="utf-8")
-    with pytest.raises(ValueError, match="site_url"):
+    with pytest.raises(ValueError) as raised:
         BuiltSite.from_directory(tmp_path)
+    assert str(raised.value) == f"{tmp_path / 'index.html'} has no <link rel=canonical>: was site_url set?"
 
 
 @pytest.mark.parametrize(
@@ -336,3 +342,38 @@ def test_each_languages_search_index_is_weighed_apart(small_site):
     assert fr.gzip == sum(gzip_size(contents[name]) for name in fr_files)
     assert (en.language, en.pages, en.files) == ("en", 2, 2)
     assert en.gzip == gzip_size(contents["pagefind.en1.pf_meta"]) + gzip_size(contents["index/en_a.pf_index"])
+
+
+def test_references_carry_their_element_attribute_rel_and_line():
+    page = parse_page(
+        'url(before.png)<p>\n<p style="background: url(bg.png)">'
+        '<img src="a.png" srcset="b.png 2x"/>\n<link rel="Preload" href="f.woff2">'
+        "<style>\n.x{background:url(c.png)}</style><p>url(after.png)</p>"
+    )
+    assert page.references == (
+        Reference("style", "style", "bg.png", (), 2),
+        Reference("img", "src", "a.png", (), 2),
+        Reference("img", "srcset", "b.png", (), 2),
+        Reference("link", "href", "f.woff2", ("preload",), 3),
+        Reference("style", "css", "c.png", (), 3),
+    )
+
+
+def test_an_address_without_a_base_is_left_as_written():
+    page = parse_page('<a href="#top">top</a>')
+    assert page.base is None and page.address(page.references[0]) == "#top"
+
+
+def test_a_comment_in_a_style_sheet_is_nothing():
+    assert css_urls('@import /* why */ "a.css"; .x{background:url("")} .y{background:url( )}') == ("a.css",)
+
+
+def test_an_address_outside_the_site_folder_leads_nowhere(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("", encoding="utf-8")
+    (tmp_path / "secret.html").write_text("", encoding="utf-8")
+    site = BuiltSite(root, "https://example.org/site/")
+    assert site.resolve("/site/%2e%2e/secret.html", root / "index.html").file is None
+    assert site.resolve("/site/index.html/", root / "index.html").file is None
+    assert site.resolve("/site/index.html", root / "index.html").file == root / "index.html"

@@ -75,12 +75,12 @@ class ParsedPage:
 
     def address(self, reference: Reference) -> str:
         """The reference's address as the browser resolves it: against <base href> when there is one."""
-        return urljoin(self.base, reference.url) if self.base else reference.url
+        return urljoin(self.base or "", reference.url)
 
 
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.references: list[Reference] = []
         self.ids: set[str] = set()
         self.base: str | None = None
@@ -96,8 +96,8 @@ class _PageParser(HTMLParser):
         if tag == "base" and self.base is None and values.get("href"):
             self.base = values["href"]
         self._in_style = tag == "style"
-        for url in css_urls(values.get("style", "")):
-            self.references.append(Reference("style", "style", url, (), line))
+        if "style" in values:
+            self.references += [Reference("style", "style", url, (), line) for url in css_urls(values["style"])]
         rel = tuple(values.get("rel", "").lower().split())
         for attribute in _URL_ATTRIBUTES.get(tag, ()):
             if values.get(attribute, "").strip():
@@ -131,7 +131,8 @@ def css_urls(css: str) -> tuple[str, ...]:
     """The addresses a style sheet loads: its url(...) values and @import rules."""
     found = []
     for match in _CSS_URL.finditer(_CSS_COMMENT.sub("", css)):
-        url = next((group for group in match.groups() if group is not None), "").strip()
+        # One of the groups matched, though maybe an empty address.
+        url = next(group for group in match.groups() if group is not None).strip()
         if url:
             found.append(url)
     return tuple(found)
@@ -168,7 +169,7 @@ class BuiltSite:
     @classmethod
     def from_directory(cls, root: Path) -> BuiltSite:
         """The site's address is the canonical address of its home page (MkDocs writes site_url there)."""
-        home = parse_page((root / "index.html").read_text(encoding="utf-8"))
+        home = parse_page((root / "index.html").read_bytes().decode())
         canonical = next((r.url for r in home.references if r.tag == "link" and "canonical" in r.rel), None)
         if canonical is None:
             raise ValueError(f"{root / 'index.html'} has no <link rel=canonical>: was site_url set?")
