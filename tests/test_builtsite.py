@@ -263,7 +263,7 @@ def _bytes(path: str) -> bytes:
 
 @pytest.fixture
 def small_site(tmp_path):
-    for path, text in SMALL_SITE.items():
+    for path in SMALL_SITE:
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(_bytes(path))
     return BuiltSite(tmp_path, "https://example.org/site/")
