@@ -91,3 +91,94 @@ def test_public_addresses_pass(address):
 )
 def test_the_scheme_is_read_as_a_browser_reads_it(href, scheme):
     assert link_scheme(href) == scheme
+
+
+NOT_PUBLIC_END = ": give a public web address"
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        # How a browser reads numbers in a host: the reader is told which address it is.
+        ("http://0x/", "0x (0.0.0.0) is not a public address (local, private or reserved network)" + NOT_PUBLIC_END),
+        (
+            "http://0X7F000001/",
+            "0x7f000001 (127.0.0.1) is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        (
+            "http://0177.1/",
+            "0177.1 (127.0.0.1) is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://00/", "00 (0.0.0.0) is not a public address (local, private or reserved network)" + NOT_PUBLIC_END),
+        (
+            "http://127.0.0.1./",
+            "127.0.0.1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        (
+            "http://167772160/",
+            "167772160 (10.0.0.0) is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        # The last number fills the bytes the others leave, and no more.
+        (
+            "http://10.16777215/",
+            "10.16777215 (10.255.255.255) is not a public address (local, private or reserved network)"
+            + NOT_PUBLIC_END,
+        ),
+        ("http://10.16777216/", None),
+        (
+            "http://10.1.65535/",
+            "10.1.65535 (10.1.255.255) is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://10.1.65536/", None),
+        (
+            "http://10.1.1.255/",
+            "10.1.1.255 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://10.1.1.256/", None),
+        (
+            "http://4294967295/",
+            "4294967295 (255.255.255.255) is not a public address (local, private or reserved network)"
+            + NOT_PUBLIC_END,
+        ),
+        ("http://4294967296/", None),
+        (
+            "http://10.255.1.1/",
+            "10.255.1.1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://256.0.0.1/", None),
+        ("http://10.1.1.1.1/", None),
+        ("http://08.0.0.1/", None),
+        ("http://0xg.1/", None),
+        ("http://1.256/", None),
+        # IPv6, and IPv4 carried inside it.
+        (
+            "http://[2002:7f00:1::]/",
+            "2002:7f00:1:: is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://[ff0e::1]/", "ff0e::1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END),
+        ("http://[::ffff:8.8.8.8]/", None),
+        ("http://[2001:4860::8888]/", None),
+        ("http://[2001:4860::8888/", "is not a valid web address"),
+        ("http://[zz::1]/", "is not a valid web address"),
+        ("http://example.org:port/", "is not a valid web address"),
+        ("HTTPS://LOCALHOST/", '"localhost" is the reader\'s own machine' + NOT_PUBLIC_END),
+        ("http://a.localhost/", '"a.localhost" is the reader\'s own machine' + NOT_PUBLIC_END),
+        ("http://localhost.example/", None),
+        ("http:///path", "the address has no host name"),
+        (
+            "http://a@b/",
+            "the address carries a user name or password (before '@'): give the public address without them",
+        ),
+        (
+            "https://example.org/a\\b",
+            "the address contains '\\\\', which web addresses do not allow: write it percent-encoded (such as %20 for a space)",
+        ),
+        (
+            "https://example.org/\x7f",
+            "the address contains '\\x7f', which web addresses do not allow: write it percent-encoded (such as %20 for a space)",
+        ),
+        ("ftp://10.0.0.1/", None),
+    ],
+)
+def test_each_refusal_says_why_in_plain_words(address, problem):
+    assert address_problem(address) == problem
