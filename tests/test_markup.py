@@ -195,6 +195,32 @@ def test_good_templates_pass(template):
     assert template_problems(template, frozenset({"paragraph"})) == []
 
 
+NOT_A_PLACEHOLDER = '" is not a placeholder of this text ({}): correct it, or write {{{{ and }}}} for a brace'
+
+
+@pytest.mark.parametrize(
+    ("template", "allowed", "problems"),
+    [
+        ("{other}", {"paragraph"}, ['"{other}' + NOT_A_PLACEHOLDER.format("this text may use {paragraph}")]),
+        (
+            "{x} {y}",
+            {"b", "a"},
+            [
+                '"{x}' + NOT_A_PLACEHOLDER.format("this text may use {a}, {b}"),
+                '"{y}' + NOT_A_PLACEHOLDER.format("this text may use {a}, {b}"),
+            ],
+        ),
+        ("{x}", set(), ['"{x}' + NOT_A_PLACEHOLDER.format("this text uses none")]),
+        ("{other!r:>9}", {"paragraph"}, ['"{other!r:>9}' + NOT_A_PLACEHOLDER.format("this text may use {paragraph}")]),
+        ("{paragraph!r}", {"paragraph"}, ['"{paragraph!r}": a placeholder is a name alone, write {paragraph}']),
+        ("{paragraph:>9}", {"paragraph"}, ['"{paragraph:>9}": a placeholder is a name alone, write {paragraph}']),
+        ("a { b", {"a"}, ["a brace { or } is not closed: write {{ or }} for a brace shown as it is"]),
+    ],
+)
+def test_each_placeholder_problem_says_what_to_write(template, allowed, problems):
+    assert template_problems(template, frozenset(allowed)) == problems
+
+
 def test_fill_looks_names_up_and_escapes_the_words():
     assert fill("{{x}} {year} <b>", {"year": 2023}) == "{x} 2023 <b>"
     assert fill("a <b> {date}", {"date": "<time>"}, html.escape) == "a &lt;b&gt; <time>"
