@@ -12,7 +12,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from alliance.data.dataset import load_dataset
-from alliance.data.labels import PLACEHOLDERS, Labels, fill, template_problems
+from alliance.data.labels import PLACEHOLDERS, Labels, check_labels, fill, placeholders_of, template_problems
+from alliance.data.yamlload import YamlDocument, parse_yaml
 from alliance.localized import LocalizedText
 from alliance.pages.markup import (
     CONTRIBUTED_END,
@@ -233,6 +234,56 @@ def test_labels_are_filled_with_the_values_they_may_use():
     assert labels.ui("agenda-year-title", "en", year=2023) == "Agenda 2023"
     with pytest.raises(ValueError):
         labels.ui("agenda-year-title", "en")
+
+
+def test_only_interface_texts_have_placeholders():
+    assert placeholders_of("ui", "agenda-year-title") == frozenset({"year"})
+    assert placeholders_of("role", "agenda-year-title") == frozenset()
+    assert placeholders_of("ui", "agenda-yearly") == frozenset()
+
+
+def test_a_label_in_markup_has_its_words_escaped_and_its_values_inserted():
+    labels = Labels({"ui": {"home-map-link": LocalizedText.from_data({"fr": "<b> & {count}"})}})
+    assert labels.ui_markup("home-map-link", "fr", html.escape, count="<i>3</i>") == "&lt;b&gt; &amp; <i>3</i>"
+
+
+def test_a_label_filled_with_other_values_is_a_mistake_of_the_code_that_says_where():
+    labels = Labels({"ui": {"agenda-year-title": LocalizedText.from_data({"fr": "Agenda {year}"})}})
+    with pytest.raises(ValueError) as raised:
+        labels.ui("agenda-year-title", "fr", month=3)
+    assert str(raised.value) == (
+        "labels.yaml ui.agenda-year-title is filled with ['month'], not ['year'] (alliance/data/labels.py PLACEHOLDERS)"
+    )
+
+
+def test_untranslated_labels_are_named_kind_dot_key():
+    labels = Labels(
+        {
+            "ui": {"a": LocalizedText.from_data({"fr": "A", "en": "A"}), "b": LocalizedText.from_data({"fr": "B"})},
+            "role": {"x": LocalizedText.from_data({"fr": "X"})},
+        }
+    )
+    assert labels.untranslated("en") == ("ui.b", "role.x")
+    assert labels.untranslated("fr") == ()
+
+
+def test_label_problems_name_the_missing_words_and_the_wrong_placeholders():
+    doc = parse_yaml(
+        "role: not a group\n"
+        "status:\n  held: {fr: Tenu}\n"
+        "ui:\n  plain: text alone\n  agenda-year-title: {fr: 'Agenda {year}', en: 'Agenda {annee}'}\n",
+        "labels.yaml",
+    )
+    missing = ["planned", "to-be-confirmed", "recurring", "ongoing", "proposed"]
+    assert [str(p) for p in check_labels(doc)] == [
+        *(
+            f'labels.yaml:2:1: status: "{value}" has no label: add it with its French text at least'
+            for value in missing
+        ),
+        'labels.yaml:6:48: ui.agenda-year-title.en: "{annee}" is not a placeholder of this text (this text may use'
+        " {year}): correct it, or write {{ and }} for a brace",
+    ]
+    assert list(check_labels(YamlDocument("labels.yaml", ["a", "list"]))) == []
 
 
 def test_every_label_with_placeholders_exists():

@@ -128,7 +128,9 @@ CASES = {
 HOSTILE = ("</script><script>alert(1)</script>", "a `backtick", "${alert(1)}", '"><img src=x onerror=alert(1)>')
 
 
-@pytest.fixture(scope="module")
+# Loaded for each test, not once per module: `make mutate` runs, for a mutant, only the tests that
+# called the mutated function, and a shared fixture's calls count for the first test alone.
+@pytest.fixture
 def fixture_problems():
     practices, problems = load_practices(FIXTURES, CITY_COUNTRIES, LANGUAGES)
     assert practices == ()  # any problem withholds the whole catalogue, as it stops the build

@@ -77,7 +77,7 @@ def _collect(site: BuiltSite, file: Path, seen: list[Path]) -> None:
 
 def _text(file: Path) -> str:
     # A byte that is not UTF-8 is the link check's business, not a reason to stop weighing.
-    return file.read_bytes().decode("utf-8", errors="replace")
+    return file.read_bytes().decode(errors="replace")
 
 
 def _file_weight(site: BuiltSite, path: Path) -> FileWeight:

@@ -116,7 +116,7 @@ class Labels:
     def _check_values(kind: str, key: str, values: Mapping[str, object]) -> None:
         if set(values) != placeholders_of(kind, key):
             raise ValueError(
-                f"labels.yaml {kind}.{key} is filled with {sorted(values)}, not {sorted(placeholders_of(kind, key))} (alliance/labels.py PLACEHOLDERS)"
+                f"labels.yaml {kind}.{key} is filled with {sorted(values)}, not {sorted(placeholders_of(kind, key))} (alliance/data/labels.py PLACEHOLDERS)"
             )
 
     def untranslated(self, language: str) -> tuple[str, ...]:

@@ -66,8 +66,6 @@ def schema_problems(doc: YamlDocument, name: str, schema_dir: Path = SCHEMA_DIR)
 
 
 def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
@@ -114,7 +112,7 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for extra in sorted(k for k in value if k not in allowed):
-            hint = did_you_mean(extra, allowed) or f" (allowed fields: {', '.join(allowed)})"
+            hint = did_you_mean(extra, allowed) or (f" (allowed fields: {', '.join(allowed)})" if allowed else "")
             yield doc.problem(path + (extra,), f'unknown field "{extra}"{hint}', at_key=True)
     elif kind == "enum":
         options = [str(v) for v in rule_value]
