@@ -147,6 +147,9 @@ NOT_PUBLIC_END = ": give a public web address"
         ),
         ("http://256.0.0.1/", None),
         ("http://10.1.1.1.1/", None),
+        ("http://10.1.1.1.0/", None),
+        ("http://10.1.256.1/", None),
+        ("http://9.16777216/", None),
         ("http://08.0.0.1/", None),
         ("http://0xg.1/", None),
         ("http://1.256/", None),
@@ -157,6 +160,21 @@ NOT_PUBLIC_END = ": give a public web address"
         ),
         ("http://[ff0e::1]/", "ff0e::1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END),
         ("http://[::ffff:8.8.8.8]/", None),
+        (
+            "http://[::ffff:127.0.0.1]/",
+            "::ffff:127.0.0.1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://[2002:808:808::]/", None),
+        (
+            "http://[64:ff9b::7f00:1]/",
+            "64:ff9b::7f00:1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+        ),
+        ("http://[64:ff9b::808:808]/", None),
+        (
+            "http://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/",
+            "2001:0:4136:e378:8000:63bf:f7f7:f7f7 is not a public address (local, private or reserved network)"
+            + NOT_PUBLIC_END,
+        ),
         ("http://[2001:4860::8888]/", None),
         ("http://[2001:4860::8888/", "is not a valid web address"),
         ("http://[zz::1]/", "is not a valid web address"),

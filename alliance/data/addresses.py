@@ -23,17 +23,13 @@ def _ipv4_number(part: str) -> int | None:
         return None
     if part[:2].lower() == "0x":
         return int(part[2:] or "0", 16)
-    if len(part) > 1 and part.startswith("0"):
-        return int(part[1:], 8)
-    return int(part)
+    return int(part, 8) if part.startswith("0") else int(part)
 
 
 def _ipv4(host: str) -> ipaddress.IPv4Address | None:
     """The address of a host that a browser reads as IPv4 (dotted, decimal, hex, octal, short forms)."""
     parts = host.split(".")
-    if parts and parts[-1] == "":
-        parts.pop()
-    if not parts or len(parts) > 4 or _ipv4_number(parts[-1]) is None:
+    if len(parts) > 4 or _ipv4_number(parts[-1]) is None:
         return None
     found = [_ipv4_number(part) for part in parts]
     numbers = [n for n in found if n is not None]
@@ -48,9 +44,14 @@ def _ipv4(host: str) -> ipaddress.IPv4Address | None:
     return ipaddress.IPv4Address(value)
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
 def _not_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    # IPv6 addresses that carry an IPv4 one: 6to4 and NAT64 are global whatever they carry, so what
+    # they carry is judged (IPv4-mapped and Teredo addresses are not global in the first place).
     if isinstance(address, ipaddress.IPv6Address):
-        embedded = address.ipv4_mapped or address.sixtofour or (address.teredo[1] if address.teredo else None)
+        embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF) if address in _NAT64 else address.sixtofour
         if embedded is not None and _not_public(embedded):
             return True
     return not address.is_global or address.is_multicast
@@ -70,7 +71,7 @@ def address_problem(source: str) -> str | None:
         return "is not a valid web address"
     if "@" in netloc:
         return "the address carries a user name or password (before '@'): give the public address without them"
-    host = unicodedata.normalize("NFKC", unquote(parts.hostname or "")).lower().rstrip(".")
+    host = unicodedata.normalize("NFKC", unquote(parts.hostname or "")).lower().removesuffix(".")
     if not host:
         return "the address has no host name"
     if host == "localhost" or host.endswith(".localhost"):
