@@ -162,7 +162,8 @@ NOT_PUBLIC_END = ": give a public web address"
         ("http://[::ffff:8.8.8.8]/", None),
         (
             "http://[::ffff:127.0.0.1]/",
-            "::ffff:127.0.0.1 is not a public address (local, private or reserved network)" + NOT_PUBLIC_END,
+            "::ffff:127.0.0.1 (::ffff:7f00:1) is not a public address (local, private or reserved network)"
+            + NOT_PUBLIC_END,
         ),
         ("http://[2002:808:808::]/", None),
         (
