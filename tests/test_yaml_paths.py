@@ -261,3 +261,186 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
         DataError, match=re.escape("cities.yaml:1:1: the file has 500 bytes: the most a file may have is 499")
     ):
         yamlload.load_yaml(path, "cities.yaml")
+
+
+# What a contributor is told: each way PyYAML refuses a file, in words, at its place.
+
+TAB = "a tab character is used for indentation: YAML needs spaces"
+COLON = "unexpected ':' here: check the indentation, or put the text in quotes"
+INDENTATION = "the indentation is wrong here: items at the same level must start in the same column"
+NOT_CLOSED = "a list or group opened with '[' or '{' is not closed"
+DIGITS = "this number has more than 15 digits"
+NOT_FINITE = "only finite numbers are allowed here (not .inf, .nan or a number too large)"
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("a:\n\tb: 1\n", [f"2:1: {TAB}"]),
+        ("a: [1,\t2]\n", [f"1:7: {TAB}"]),
+        ("a: [1, 2\n", [f"2:1: {NOT_CLOSED}"]),
+        ("a: {b: 1\n", [f"2:1: {NOT_CLOSED}"]),
+        ("a: @x\n", ["1:4: the character '@' that cannot start any token: put the text in quotes"]),
+        ("a: `x\n", ["1:4: the character '`' that cannot start any token: put the text in quotes"]),
+        ("a: b: c\n", [f"1:5: {COLON}"]),
+        ("a\nb: 1\n", [f"2:2: {COLON}"]),
+        ("a: 'x\n", ["2:1: the file ends inside a quoted text: a closing quote is missing"]),
+        (
+            "---\na: 1\n---\nb: 2\n",
+            ["3:1: a data file holds one document: remove the line '---' that starts a second one"],
+        ),
+        ("- a\nb: 1\n", [f"2:1: {INDENTATION}"]),
+        ("a:\n  - 1\n  b: 2\n", [f"3:3: {INDENTATION}"]),
+        ("a: 1\na: 2\n", ['2:1: the field "a" appears twice (first on line 1)']),
+        ("1: a\n", ["1:1: a field name must be text"]),
+        (
+            "a: 1\n...\nb: 2\n",
+            ["3:1: YAML syntax error: expected '<document start>', but found '<block mapping start>'"],
+        ),
+        (
+            "a:\n  b: 1\n  c\n  d: 2\n",
+            [
+                "3:3: this line is not of the form 'field: value': add the ':' after the field's name, or check the indentation"
+            ],
+        ),
+        # Whole numbers: 15 digits, in any base, leading zeros and signs apart.
+        ("a: 999999999999999\n", []),
+        ("a: -999999999999999\n", []),
+        ("a: 1000000000000000\n", [f"1:4: {DIGITS}"]),
+        ("a: 99999999999999\n", []),
+        ("a: 0x000000000000001\n", []),
+        ("a: 0x0000000000000001\n", [f"1:4: {DIGITS}"]),
+        ("a: 0x38D7EA4C67FFF\n", []),
+        ("a: 0x38D7EA4C68000\n", [f"1:4: {DIGITS}"]),
+        ("a: " + "9" * 5000 + "\n", [f"1:4: {DIGITS}"]),
+        # Numbers with a fraction: finite ones only, however .inf and .nan are written.
+        ("a: .inf\n", [f"1:4: {NOT_FINITE}"]),
+        ("a: -.INF\n", [f"1:4: {NOT_FINITE}"]),
+        ("a: +.Inf\n", [f"1:4: {NOT_FINITE}"]),
+        ("a: .NaN\n", [f"1:4: {NOT_FINITE}"]),
+        ("a: 1e400\n", [f"1:4: {NOT_FINITE}"]),
+        ("a: -1.5e3\n", []),
+    ],
+)
+def test_the_strict_path_words_each_problem_at_its_place(text, problems):
+    try:
+        parse_yaml(text, "f.yaml")
+        found = []
+    except DataError as error:
+        found = [f"{p.line}:{p.column}: {p.message}" for p in error.problems]
+    assert found == problems
+
+
+def test_numbers_read_strictly_have_their_value():
+    data = yamlload._compose("a: 0x1F\nb: 0o17\nc: +12\nd: -0\ne: 007\nf: 1_000\ng: -1.5e3\nh: TRUE\ni: False\n")[1]
+    assert data == {"a": 31, "b": 15, "c": 12, "d": 0, "e": 7, "f": "1_000", "g": -1500.0, "h": True, "i": False}
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"\xff\xfea\x00", "f.yaml:1:1: the file is saved as UTF-16: save it with the UTF-8 encoding"),
+        (b"\xfe\xff\x00a", "f.yaml:1:1: the file is saved as UTF-16: save it with the UTF-8 encoding"),
+        (b"a: 1\nb: caf\xe9\n", "f.yaml:2:7: the file is not valid UTF-8 text: save it with the UTF-8 encoding"),
+        (b"a: \xc3\xa9\xff\n", "f.yaml:1:5: the file is not valid UTF-8 text: save it with the UTF-8 encoding"),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_one_problem_at_its_first_bad_byte(raw, problem):
+    with pytest.raises(DataError) as raised:
+        decode_utf8(raw, "f.yaml")
+    assert [str(p) for p in raised.value.problems] == [problem]
+
+
+def test_a_byte_order_mark_is_dropped_and_line_ends_become_newlines():
+    assert decode_utf8("\ufeffa: \ufeff\n".encode(), "f.yaml") == "a: \ufeff\n"
+    assert normalize_newlines("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n"
+
+
+def test_the_size_limit_lets_a_file_of_exactly_its_size_through(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlload, "MAX_FILE_BYTES", 10)
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: 1234567")
+    assert yamlload.read_bytes(path, "f.yaml") == b"a: 1234567"
+    assert decode_utf8(b"a: 1234567", "f.yaml") == "a: 1234567"
+    assert parse_yaml("a: 1234567", "f.yaml").data == {"a": 1234567}
+    over = "f.yaml:1:1: the file has 11 bytes: the most a file may have is 10"
+    for read in (
+        lambda: decode_utf8(b"a: 12345678", "f.yaml"),
+        lambda: parse_yaml("a: 12345678", "f.yaml"),
+        lambda: parse_yaml(b"a: 12345678", "f.yaml"),
+    ):
+        with pytest.raises(DataError) as raised:
+            read()
+        assert [str(p) for p in raised.value.problems] == [over]
+
+
+def test_a_missing_or_unreadable_file_is_named_as_shown(tmp_path):
+    for path, problem in (
+        (tmp_path / "missing.yaml", "data/missing.yaml:1:1: the file is missing"),
+        (tmp_path, "data/missing.yaml:1:1: the file cannot be read (Is a directory)"),
+    ):
+        for read in (yamlload.read_bytes, yamlload.read_text):
+            with pytest.raises(DataError) as raised:
+                read(path, "data/missing.yaml")
+            assert [str(p) for p in raised.value.problems] == [problem]
+
+
+def test_a_loaded_file_is_named_as_shown_or_by_its_path(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: [1\n")
+    for shown, named in ((None, str(path)), ("data/f.yaml", "data/f.yaml")):
+        with pytest.raises(DataError) as raised:
+            yamlload.load_yaml(path, shown)
+        assert raised.value.problems[0].path == named
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\n")
+    assert yamlload.load_yaml(path).data == {"a": 1}
+    assert yamlload.read_text(path, "f.yaml") == "a: 1\n"
+
+
+def test_positions_fall_back_to_the_nearest_value_that_exists():
+    doc = parse_yaml("a:\n  - x\n  - {b: 1}\nc: 2\n", "f.yaml")
+    assert doc.locate(("a", 1, "b")) == (3, 9)
+    assert doc.locate(("a", 2)) == (2, 3)  # no third item: the list
+    assert doc.locate(("a", -1)) == (2, 3)
+    assert doc.locate(("c", "d")) == (4, 4)
+    assert doc.locate((0,)) == (1, 1)
+    assert doc.locate_key(("a", 1, "b")) == (3, 6)
+    assert doc.locate_key(("c",)) == (4, 1)
+    assert doc.locate_key(("z", "y")) == (1, 1)
+    assert doc.locate_key(("a", 1)) == (3, 5)
+    assert doc.locate_key(()) == (1, 1)
+    assert parse_yaml("", "f.yaml").locate(("a",)) == (1, 1)
+    assert parse_yaml("# only a comment\n", "f.yaml").locate_key(("a",)) == (1, 1)
+    smaller = doc.with_data({"c": 2})
+    assert (smaller.path, smaller.data, smaller.locate(("c",))) == ("f.yaml", {"c": 2}, (4, 4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\n",
+        "a: *x\n",
+        "a: !x 1\n",
+        "a: [1, 2\n  , 3]\n",
+        "a: [b, ? c]\n",
+        "a: [b, #c]\n",
+        "a: [1] \nb: [2, [3]\n",
+        "a: b\nc: [1, [2]\n",
+        "a: {b: [1]}\nc: [2, - 3]\n",
+    ],
+)
+def test_anchors_aliases_tags_and_unusual_lists_go_to_the_strict_path(text):
+    assert fast_data(text) is UNDECIDED
+
+
+def test_values_at_the_limits_take_the_fast_path(monkeypatch):
+    monkeypatch.setattr(yamlload, "MAX_TEXT", 10)
+    monkeypatch.setattr(yamlload, "MAX_DEPTH", 3)
+    assert fast_data("k123456789: v123456789\nl: [[x]]\n") == {"k123456789": "v123456789", "l": [["x"]]}
+    assert fast_data("m: [[[x]]]\n") is UNDECIDED
+    assert fast_data("k1234567890: v\n") is UNDECIDED
+    assert fast_data("k: v1234567890\n") is UNDECIDED
+    assert fast_data("k: [v1234567890]\n") is UNDECIDED
+    assert fast_data("k: 999999999999999\n") == {"k": 999999999999999}
+    assert fast_data("k: -999999999999999\n") == {"k": -999999999999999}
+    assert fast_data("k: 1000000000000000\n") is UNDECIDED

@@ -142,7 +142,7 @@ def _construct_yaml12_int(loader, node):
     elif value.startswith("0x"):
         number = int(value[2:], 16)
     else:
-        number = int(value, 10)
+        number = int(value)
     if len(str(abs(number))) > MAX_INT_DIGITS:
         raise _Limit(f"this number has more than {MAX_INT_DIGITS} digits", node.start_mark)
     return number
@@ -278,7 +278,7 @@ def _too_large(path: str, size: int) -> Problem:
 
 def normalize_newlines(text: str) -> str:
     """Windows (CRLF) and old Mac (CR) line ends become "\\n": no "\\r" reaches a value or a page."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode_utf8(raw: bytes, path: str) -> str:
@@ -287,7 +287,7 @@ def decode_utf8(raw: bytes, path: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(path, 1, 1, "the file is saved as UTF-16: save it with the UTF-8 encoding")])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode()
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -532,24 +532,17 @@ def _problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
 
 
 def _plain_yaml_message(error: yaml.MarkedYAMLError) -> str:
-    """Turns PyYAML's wording into words a contributor can act on."""
-    problem = error.problem or "the YAML syntax is wrong here"
-    if isinstance(error, _Limit):
-        return problem
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
+    """Turns PyYAML's wording into words a contributor can act on. (Aliases and tags never reach
+    PyYAML's own messages: _Strict refuses them first.)"""
+    problem, context = str(error.problem), str(error.context)
+    if isinstance(error, (_Limit, yaml.constructor.ConstructorError)):
+        return problem  # our own words
+    if "'\\t'" in problem:
         return "a tab character is used for indentation: YAML needs spaces"
-    if isinstance(error, yaml.constructor.ConstructorError):
-        if "could not determine a constructor" in problem:
-            return _NO_TAGS
-        return problem
     if "mapping values are not allowed" in problem:
         return "unexpected ':' here: check the indentation, or put the text in quotes"
-    if "expected <block end>" in (error.context or "") + problem:
+    if "expected <block end>" in context + problem:
         return "the indentation is wrong here: items at the same level must start in the same column"
-    if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return (
-            problem.replace("found undefined", "unknown") + " (a '*' starts an alias in YAML: put the text in quotes)"
-        )
     if "could not find expected ':'" in problem:
         return (
             "this line is not of the form 'field: value': add the ':' after the field's name, or check the indentation"
@@ -560,6 +553,6 @@ def _plain_yaml_message(error: yaml.MarkedYAMLError) -> str:
         return "the file ends inside a quoted text: a closing quote is missing"
     if "found character" in problem and "cannot start any token" in problem:
         return f"{problem.replace('found character', 'the character')}: put the text in quotes"
-    if "expected a single document" in (error.context or ""):
+    if "expected a single document" in context:
         return "a data file holds one document: remove the line '---' that starts a second one"
     return f"YAML syntax error: {problem}"
