@@ -36,8 +36,9 @@ def test_css_urls_reads_url_and_import_but_not_comments():
     assert css_urls(css) == ("a.css", "b.png", "c.woff2")
 
 
+# Not named `site`: that name marks a test of the built site (tests/conftest.py), left out of `make mutate`.
 @pytest.fixture
-def site(tmp_path):
+def empty_site(tmp_path):
     for path in (
         "index.html",
         "en/index.html",
@@ -64,15 +65,15 @@ def site(tmp_path):
         ("../../../../etc/passwd", "en/index.html", None),
     ],
 )
-def test_resolve(site, url, from_page, expected):
-    target = site.resolve(url, site.root / from_page)
-    assert (target.file.relative_to(site.root).as_posix() if target.file else None) == expected
+def test_resolve(empty_site, url, from_page, expected):
+    target = empty_site.resolve(url, empty_site.root / from_page)
+    assert (target.file.relative_to(empty_site.root).as_posix() if target.file else None) == expected
 
 
-def test_internal_or_not(site):
-    assert site.is_internal("../x/") and site.is_internal("https://example.github.io/site/x")
-    assert not site.is_internal("https://example.org/") and not site.is_internal("mailto:a@example.org")
-    assert not site.is_internal("data:image/png;base64,AA")
+def test_internal_or_not(empty_site):
+    assert empty_site.is_internal("../x/") and empty_site.is_internal("https://example.github.io/site/x")
+    assert not empty_site.is_internal("https://example.org/") and not empty_site.is_internal("mailto:a@example.org")
+    assert not empty_site.is_internal("data:image/png;base64,AA")
 
 
 def test_site_address_comes_from_the_home_page(tmp_path):
@@ -201,11 +202,11 @@ def test_host_is_the_lowercase_host_of_an_absolute_address():
     assert host("../x/") == ""
 
 
-def test_url_path_is_the_folder_of_an_index_page(site):
-    assert site.url_path(site.root / "index.html") == "/site/"
-    assert site.url_path(site.root / "en" / "index.html") == "/site/en/"
-    assert site.url_path(site.root / "en" / "myindex.html") == "/site/en/myindex.html"
-    assert site.url_path(site.root / "assets" / "a b.css") == "/site/assets/a b.css"
+def test_url_path_is_the_folder_of_an_index_page(empty_site):
+    assert empty_site.url_path(empty_site.root / "index.html") == "/site/"
+    assert empty_site.url_path(empty_site.root / "en" / "index.html") == "/site/en/"
+    assert empty_site.url_path(empty_site.root / "en" / "myindex.html") == "/site/en/myindex.html"
+    assert empty_site.url_path(empty_site.root / "assets" / "a b.css") == "/site/assets/a b.css"
 
 
 def test_a_site_address_without_a_final_slash_or_a_path(tmp_path):
@@ -218,9 +219,9 @@ def test_a_site_address_without_a_final_slash_or_a_path(tmp_path):
     assert BuiltSite(tmp_path, "https://example.org").base_path == "/"
 
 
-def test_html_files_are_every_page_in_order(site):
-    (site.root / "en" / "declaration" / "old.html").write_text("", encoding="utf-8")
-    assert [p.relative_to(site.root).as_posix() for p in site.html_files()] == [
+def test_html_files_are_every_page_in_order(empty_site):
+    (empty_site.root / "en" / "declaration" / "old.html").write_text("", encoding="utf-8")
+    assert [p.relative_to(empty_site.root).as_posix() for p in empty_site.html_files()] == [
         "en/declaration/index.html",
         "en/declaration/old.html",
         "en/index.html",
@@ -228,10 +229,10 @@ def test_html_files_are_every_page_in_order(site):
     ]
 
 
-def test_a_target_keeps_its_path_and_decoded_fragment(site):
-    target = site.resolve("declaration/index.html#p%202", site.root / "en" / "index.html")
-    assert target == Target("/site/en/declaration/index.html", site.root / "en/declaration/index.html", "p 2")
-    assert site.resolve("/site/assets/", site.root / "index.html").file is None
+def test_a_target_keeps_its_path_and_decoded_fragment(empty_site):
+    target = empty_site.resolve("declaration/index.html#p%202", empty_site.root / "en" / "index.html")
+    assert target == Target("/site/en/declaration/index.html", empty_site.root / "en/declaration/index.html", "p 2")
+    assert empty_site.resolve("/site/assets/", empty_site.root / "index.html").file is None
 
 
 SMALL_SITE: dict[str, str | bytes] = {

@@ -164,7 +164,7 @@ class BuiltSite:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         parts = urlsplit(self.site_url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
-        self.base_path = parts.path or "/"
+        self.base_path = parts.path  # at least "/": site_url ends with one
 
     @classmethod
     def from_directory(cls, root: Path) -> BuiltSite:
