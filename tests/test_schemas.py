@@ -58,6 +58,7 @@ sources: []
 place: {{city: a, region: b}}
 where: {{}}
 closed: {{a: 1}}
+few: {{a: 1, b: 2}}
 maybe: 3
 names: {{fr: x, english: y}}
 keys: {{Bad: 1}}
@@ -77,10 +78,10 @@ statu: held
 
 def test_each_broken_rule_is_told_in_plain_words_at_its_place():
     problems = schema_problems(parse_yaml(BREAKS_EVERY_RULE, "t.yaml"), "every-rule.schema.json", EVERY_RULE)
-    allowed = "id, absent, code, status, state, count, most, title, name, tags, pair, sources, place, where, closed, maybe, names, keys, texts, flag, whole, list, group, either, fixed, never, nested"
+    allowed = "id, absent, code, status, state, count, most, title, name, tags, pair, sources, place, where, closed, few, maybe, names, keys, texts, flag, whole, list, group, either, fixed, never, nested"
     assert [str(p) for p in problems] == [
-        f't.yaml:27:1: colour: unknown field "colour" (allowed fields: {allowed})',
-        't.yaml:28:1: statu: unknown field "statu" (did you mean "status"?)',
+        f't.yaml:28:1: colour: unknown field "colour" (allowed fields: {allowed})',
+        't.yaml:29:1: statu: unknown field "statu" (did you mean "status"?)',
         't.yaml:1:1: the field "absent" is missing',
         't.yaml:1:5: id: "Not-Lower" must be lowercase letters',
         't.yaml:2:7: code: "São" does not have the expected form',
@@ -96,24 +97,25 @@ def test_each_broken_rule_is_told_in_plain_words_at_its_place():
         't.yaml:12:8: place: must give exactly one of "city" or "region"',
         't.yaml:13:8: where: must give exactly one of "city" or "region"',
         't.yaml:14:10: closed.a: unknown field "a"',
-        "t.yaml:15:8: maybe: must be text or null, not a number (put it in quotes)",
-        't.yaml:16:16: names.english: "english" is not a language code',
-        't.yaml:17:8: keys.Bad: "Bad" is not an allowed field name',
-        "t.yaml:18:9: texts[0]: is empty: it must be text",
-        "t.yaml:18:15: texts[1]: must be text, not true/false (put it in quotes)",
-        "t.yaml:18:21: texts[2]: must be text, not a number (put it in quotes)",
-        "t.yaml:18:24: texts[3]: must be text, not a number (put it in quotes)",
-        "t.yaml:18:29: texts[4]: must be text, not a list (put it in quotes)",
-        "t.yaml:18:34: texts[5]: must be text, not a group of fields (put it in quotes)",
-        "t.yaml:19:7: flag: must be true or false, not text",
-        "t.yaml:20:8: whole: must be a whole number, not a number",
-        "t.yaml:21:7: list: must be a list (lines starting with '- '), not text",
-        "t.yaml:22:8: group: must be a group of fields (name: value), not text",
-        "t.yaml:23:9: either: must be text or a number, not true/false (put it in quotes)",
+        "t.yaml:15:6: few: {'a': 1, 'b': 2} has too many properties",
+        "t.yaml:16:8: maybe: must be text or null, not a number (put it in quotes)",
+        't.yaml:17:16: names.english: "english" is not a language code',
+        't.yaml:18:8: keys.Bad: "Bad" is not an allowed field name',
+        "t.yaml:19:9: texts[0]: is empty: it must be text",
+        "t.yaml:19:15: texts[1]: must be text, not true/false (put it in quotes)",
+        "t.yaml:19:21: texts[2]: must be text, not a number (put it in quotes)",
+        "t.yaml:19:24: texts[3]: must be text, not a number (put it in quotes)",
+        "t.yaml:19:29: texts[4]: must be text, not a list (put it in quotes)",
+        "t.yaml:19:34: texts[5]: must be text, not a group of fields (put it in quotes)",
+        "t.yaml:20:7: flag: must be true or false, not text",
+        "t.yaml:21:8: whole: must be a whole number, not a number",
+        "t.yaml:22:7: list: must be a list (lines starting with '- '), not text",
+        "t.yaml:23:8: group: must be a group of fields (name: value), not text",
+        "t.yaml:24:9: either: must be text or a number, not true/false (put it in quotes)",
         # Rules the data schemas do not use keep jsonschema's words.
-        "t.yaml:24:8: fixed: 'x' was expected",
+        "t.yaml:25:8: fixed: 'x' was expected",
         "t.yaml:1:1: False schema does not allow 1",
-        't.yaml:26:1: nested: the field "inner" is missing',
+        't.yaml:27:1: nested: the field "inner" is missing',
     ]
 
 

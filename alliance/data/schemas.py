@@ -139,8 +139,8 @@ def _describe(doc: YamlDocument, error: ValidationError) -> Iterator[Problem]:
         yield doc.problem(path, f"is {len(value):,} characters long: the most allowed is {error.validator_value:,}")
     elif kind == "uniqueItems":
         yield doc.problem(path, "lists the same value twice")
-    elif kind in ("minProperties", "maxProperties"):
-        choices = " or ".join(f'"{p}"' for p in schema.get("properties", {}))
+    elif kind in ("minProperties", "maxProperties") and schema.get("properties"):
+        choices = " or ".join(f'"{p}"' for p in schema["properties"])
         yield doc.problem(path, f"must give exactly one of {choices}")
     else:
         yield doc.problem(path, error.message)
