@@ -10,6 +10,7 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
+from alliance.data.contributed import markdown_problems
 from alliance.data.dataset import load_dataset
 from alliance.data.practices import load_practices
 from alliance.data.problems import DataError
@@ -242,3 +243,27 @@ def test_a_badly_encoded_original_is_one_problem_not_one_per_translation(tmp_pat
     (content / "practices" / "translated.md").write_bytes(broken)
     _, problems = load_practices(content / "practices", CITY_COUNTRIES, LANGUAGES)
     assert [p.message for p in problems] == ["the file is not valid UTF-8 text: save it with the UTF-8 encoding"]
+
+
+def test_each_copy_of_a_repeated_problem_is_reported_where_it_stands():
+    body = (
+        f'<abbr title="{"a" * 25}">x</abbr>\n'  # a tag of 40 characters is shown whole
+        f'<abbr title="{"b" * 26}">y</abbr>\n'  # one of 41, cut
+        "\n# Title\n\n"
+        "Text [x](javascript:alert(1)) and ![i](pic.png) [y](javascript:alert(1))\n\n"
+        "## Head {  .cls  }\n\n<div>\nblock\n</div>\n"
+    )
+    raw = 'raw HTML "{}" is not allowed in a practice: write Markdown'
+    link = 'a link to a "javascript:" address is not allowed: link to an http, https or mailto address, or to a page of the site'
+    assert [str(p) for p in markdown_problems(body, "p.md", 10)] == [
+        "p.md:19:1: " + raw.format("<div> block </div>"),
+        "p.md:10:1: " + raw.format(f'<abbr title="{"a" * 25}">'),
+        "p.md:10:42: " + raw.format("</abbr>"),
+        "p.md:11:1: " + raw.format(f'<abbr title="{"b" * 26}…'),
+        "p.md:11:43: " + raw.format("</abbr>"),
+        'p.md:17:9: the attribute list "{.cls}" is not allowed in a practice: remove it (write \\{ for a brace shown as it is)',
+        'p.md:13:1: the page title comes from "title:" in the front matter: remove this "# " heading, or make it "## "',
+        "p.md:15:40: images are not allowed in a practice: link to the page that shows the image instead",
+        "p.md:15:10: " + link,
+        "p.md:15:53: " + link,
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from xml.etree.ElementTree import Element
@@ -162,15 +163,22 @@ def _short(text: str) -> str:
 _LINE_START = "\n"
 
 
-def _locate(body: str, snippet: str, first_line: int) -> tuple[int, int]:
-    """Where `snippet` first appears in the text; an attribute list ("{" then its inside), at its
-    brace; a snippet marked _LINE_START, at the start of its line."""
+def _find(body: str, snippet: str, occurrence: int) -> int:
+    """Where the copy number `occurrence` (from 0) of `snippet` starts, the last one if there are
+    fewer, -1 if there is none."""
+    starts = [match.start() for match in re.finditer(re.escape(snippet), body)]
+    return starts[min(occurrence, len(starts) - 1)] if starts else -1
+
+
+def _locate(body: str, snippet: str, first_line: int, occurrence: int = 0) -> tuple[int, int]:
+    """Where copy number `occurrence` of `snippet` is in the text; an attribute list ("{" then its
+    inside), at its brace; a snippet marked _LINE_START, at the start of its line."""
     if snippet.startswith(_LINE_START):
-        line, _ = _locate(body, snippet[len(_LINE_START) :], first_line)
+        line, _ = _locate(body, snippet[len(_LINE_START) :], first_line, occurrence)
         return line, 1
-    index = body.find(snippet) if snippet else -1
+    index = _find(body, snippet, occurrence)
     if index < 0 and snippet.startswith("{"):
-        inside = body.find(snippet[1:])
+        inside = _find(body, snippet[1:], occurrence)
         index = body.rfind("{", 0, inside) if inside >= 0 else -1
     if index < 0:
         return first_line, 1
@@ -185,5 +193,8 @@ def markdown_problems(body: str, path: str, first_line: int) -> Iterator[Problem
     findings: _Findings = []
     names, configs = _site_extensions()
     markdown.Markdown(extensions=[*names, _Recorder(findings)], extension_configs=configs).convert(body)
+    # The same snippet found again is the next copy of it in the text (each processor finds in order).
+    copies: Counter[str] = Counter()
     for snippet, message in findings:
-        yield Problem(path, *_locate(body, snippet, first_line), message)
+        yield Problem(path, *_locate(body, snippet, first_line, copies[snippet]), message)
+        copies[snippet] += 1
