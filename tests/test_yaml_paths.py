@@ -444,3 +444,49 @@ def test_values_at_the_limits_take_the_fast_path(monkeypatch):
     assert fast_data("k: 999999999999999\n") == {"k": 999999999999999}
     assert fast_data("k: -999999999999999\n") == {"k": -999999999999999}
     assert fast_data("k: 1000000000000000\n") is UNDECIDED
+
+
+def test_at_most_twenty_syntax_problems_are_reported_per_file():
+    text = "items:\n" + "".join(f"  - id: a{i}\n    name: a: b\n" for i in range(60))
+    with pytest.raises(DataError) as raised:
+        parse_yaml(text, "f.yaml")
+    assert [p.line for p in raised.value.problems] == list(range(3, 43, 2))
+
+
+def test_a_control_character_is_placed_on_its_line():
+    with pytest.raises(DataError) as raised:
+        parse_yaml("\na: \x01\n", "f.yaml")
+    assert [str(p) for p in raised.value.problems] == [
+        "f.yaml:2:4: the file contains a control character that YAML does not allow"
+    ]
+
+
+ENTRIES = ["cities:", "  - id: a", "    name: [x", "  - id: b", "    name: y", "  - id: c", "    name: z", "other: 1"]
+
+
+@pytest.mark.parametrize(
+    ("line", "blanked"),
+    [
+        (3, [1, 2]),  # the entry holding line 3: lines 2 and 3
+        (4, [1, 2, 3, 4]),  # an entry's first line: that entry and the one before
+        (5, [1, 2, 3, 4]),
+        (7, [3, 4, 5, 6]),
+        (1, None),  # a top-level line is no entry: nothing is blanked
+        (8, None),
+        (99, None),
+    ],
+)
+def test_after_a_syntax_problem_its_entry_and_the_one_before_are_blanked(line, blanked):
+    lines = list(ENTRIES)
+    assert yamlload._blank_entry(lines, line) is (blanked is not None)
+    expected = [("" if i in (blanked or ()) else text) for i, text in enumerate(ENTRIES)]
+    assert lines == expected
+
+
+def test_an_entry_after_a_top_level_line_is_blanked_alone():
+    lines = ["a:", "  - x: 1", "b:", "  - y: [", "  - z: 2"]
+    assert yamlload._blank_entry(lines, 4)
+    assert lines == ["a:", "  - x: 1", "b:", "", "  - z: 2"]
+    lines = ["a:", "  - x: [", "b: 1"]
+    assert not yamlload._blank_entry(lines, 3)  # the problem is outside the entry: nothing is blanked
+    assert lines == ["a:", "  - x: [", "b: 1"]

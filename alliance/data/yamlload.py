@@ -150,7 +150,7 @@ def _construct_yaml12_int(loader, node):
 
 def _construct_yaml12_float(loader, node):
     value = loader.construct_scalar(node)
-    number = math.inf if value.lstrip("+-").lower() in (".inf", ".nan") else float(value)
+    number = math.inf if value.lower().endswith((".inf", ".nan")) else float(value)
     if not math.isfinite(number):
         raise _Limit("only finite numbers are allowed here (not .inf, .nan or a number too large)", node.start_mark)
     return number
@@ -205,7 +205,7 @@ class YamlDocument:
         if keys and isinstance(keys[-1], str):
             parent = self.root
             for key in keys[:-1]:
-                parent = _child(parent, key) if parent is not None else None
+                parent = _child(parent, key)
             if isinstance(parent, MappingNode):
                 for key_node, _ in parent.value:
                     if isinstance(key_node, ScalarNode) and key_node.value == keys[-1]:
@@ -218,7 +218,7 @@ class YamlDocument:
         return Problem(self.path, line, column, f"{where}: {message}" if where else message)
 
 
-def _child(node: Node, key: str | int) -> Node | None:
+def _child(node: Node | None, key: str | int) -> Node | None:
     if isinstance(node, MappingNode) and isinstance(key, str):
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == key:
@@ -551,7 +551,7 @@ def _plain_yaml_message(error: yaml.MarkedYAMLError) -> str:
         return "a list or group opened with '[' or '{' is not closed"
     if "found unexpected end of stream" in problem:
         return "the file ends inside a quoted text: a closing quote is missing"
-    if "found character" in problem and "cannot start any token" in problem:
+    if "cannot start any token" in problem:
         return f"{problem.replace('found character', 'the character')}: put the text in quotes"
     if "expected a single document" in context:
         return "a data file holds one document: remove the line '---' that starts a second one"
