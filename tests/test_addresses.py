@@ -180,6 +180,7 @@ NOT_PUBLIC_END = ": give a public web address"
         ("http://[2001:4860::8888/", "is not a valid web address"),
         ("http://[zz::1]/", "is not a valid web address"),
         ("http://example.org:port/", "is not a valid web address"),
+        ("http://x%3A1/", "is not a valid web address"),  # a ':' in the host once decoded
         ("HTTPS://LOCALHOST/", '"localhost" is the reader\'s own machine' + NOT_PUBLIC_END),
         ("http://a.localhost/", '"a.localhost" is the reader\'s own machine' + NOT_PUBLIC_END),
         ("http://localhost.example/", None),
