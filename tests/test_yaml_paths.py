@@ -270,6 +270,9 @@ COLON = "unexpected ':' here: check the indentation, or put the text in quotes"
 INDENTATION = "the indentation is wrong here: items at the same level must start in the same column"
 NOT_CLOSED = "a list or group opened with '[' or '{' is not closed"
 DIGITS = "this number has more than 15 digits"
+HALF_CHARACTER = (
+    "this text has an escape (\\uD800 to \\uDFFF) that names half of a character: write the character itself"
+)
 NOT_FINITE = "only finite numbers are allowed here (not .inf, .nan or a number too large)"
 
 
@@ -293,6 +296,10 @@ NOT_FINITE = "only finite numbers are allowed here (not .inf, .nan or a number t
         ("a:\n  - 1\n  b: 2\n", [f"3:3: {INDENTATION}"]),
         ("a: 1\na: 2\n", ['2:1: the field "a" appears twice (first on line 1)']),
         ("1: a\n", ["1:1: a field name must be text"]),
+        ("a: 1\n2: b\n", ["2:1: a field name must be text"]),
+        ('a: "\\ud800"\n', [f"1:4: {HALF_CHARACTER}"]),
+        ('a: "\\U0000DFFF"\n', [f"1:4: {HALF_CHARACTER}"]),
+        ('a: "\\U0001F600 \\u00e9"\n', []),
         (
             "a: 1\n...\nb: 2\n",
             ["3:1: YAML syntax error: expected '<document start>', but found '<block mapping start>'"],
@@ -490,3 +497,24 @@ def test_an_entry_after_a_top_level_line_is_blanked_alone():
     lines = ["a:", "  - x: [", "b: 1"]
     assert not yamlload._blank_entry(lines, 3)  # the problem is outside the entry: nothing is blanked
     assert lines == ["a:", "  - x: [", "b: 1"]
+
+
+def test_rapidyaml_writes_json_as_text():
+    # fast_data reads str(emit_json(...)): a version that returned bytes would send every file
+    # to the slow path without a word.
+    assert isinstance(yamlload.ryml.emit_json(yamlload.ryml.parse_in_arena(b"a: 1")), str)
+
+
+def test_the_strict_path_counts_depth_per_branch(monkeypatch):
+    monkeypatch.setattr(yamlload, "MAX_DEPTH", 3)
+    assert yamlload._compose("a: [[1], [2]]\nb: [[3]]\n")[1] == {"a": [[1], [2]], "b": [[3]]}
+    for deeper in ("a: [[1], [[2]]]\n", "a: [[1]]\nb: [[[3]]]\n"):
+        with pytest.raises(yaml.YAMLError, match="nested more than 3 levels"):
+            yamlload._compose(deeper)
+
+
+def test_the_strict_path_takes_a_text_of_exactly_the_limit(monkeypatch):
+    monkeypatch.setattr(yamlload, "MAX_TEXT", 10)
+    assert yamlload._compose("a: v123456789\n")[1] == {"a": "v123456789"}
+    with pytest.raises(yaml.YAMLError, match="this text has 11 characters"):
+        yamlload._compose("a: v1234567890\n")

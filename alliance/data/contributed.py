@@ -86,7 +86,7 @@ class _RecordedAttrList(AttrListTreeprocessor):
         super().__init__(md)
         self.findings = findings
 
-    def assign_attrs(self, elem, attrs_string, *, strict=False):
+    def assign_attrs(self, elem, attrs_string, **_options):
         self.findings.append(
             (
                 "{" + attrs_string.strip(),

@@ -328,7 +328,7 @@ def fast_data(text: str) -> Any:
         return UNDECIDED  # (an escape \\u may name half a character, which the strict path refuses)
     try:
         with _quiet_stderr():
-            tree = ryml.parse_in_arena(text.encode("utf-8"))
+            tree = ryml.parse_in_arena(text.encode())
             root = tree.root_id()
             if tree.is_stream(root) or (_may_have_node_properties(text) and _has_node_properties(tree)):
                 return UNDECIDED
@@ -337,7 +337,7 @@ def fast_data(text: str) -> Any:
         return UNDECIDED
     if not emitted:
         return UNDECIDED
-    json_text = bytes(emitted).decode("utf-8") if isinstance(emitted, (bytes, bytearray, memoryview)) else str(emitted)
+    json_text = str(emitted)  # (tests/test_yaml_paths.py checks that rapidyaml writes text)
     for match in _TYPED_TEXT.finditer(json_text):
         # rapidyaml writes an unquoted number, true, false or null as such, a quoted one as text;
         # but "TRUE", "0o17", ".inf" and "010" as text either way: those only PyYAML can type.
@@ -391,7 +391,7 @@ def _typed_by_ryml(scalar: str) -> bool:
     """Whether rapidyaml writes the unquoted `scalar` as a JSON number, true, false or null."""
     with _quiet_stderr():
         emitted = ryml.emit_json(ryml.parse_in_arena(f"- {scalar}\n".encode()))
-    written = (bytes(emitted).decode() if not isinstance(emitted, str) else emitted).strip("[] \n")
+    written = str(emitted).strip("[] \n")
     return not written.startswith('"')
 
 
