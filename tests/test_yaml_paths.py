@@ -518,3 +518,25 @@ def test_the_strict_path_takes_a_text_of_exactly_the_limit(monkeypatch):
     assert yamlload._compose("a: v123456789\n")[1] == {"a": "v123456789"}
     with pytest.raises(yaml.YAMLError, match="this text has 11 characters"):
         yamlload._compose("a: v1234567890\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("a: [x?y]\n", False),  # a '?' in a [list]
+        ("a: [b #c]\n", False),  # a comment inside it
+        ("a: [1,\n  2]\n", False),  # a [list] over two lines
+        ("a: [b, [c]]\nd: [e #f]\n", False),  # the second line with a list is looked at too
+        ("a: [b]\nc: d #e\n", True),  # a comment after the list's line is none of its business
+        ("a: [b, [c]]\nd: [e, {f: g}]\n", True),
+    ],
+)
+def test_lists_on_one_line_take_the_fast_path_and_the_others_the_strict_one(text, fast):
+    assert (fast_data(text) is not UNDECIDED) is fast
+    agree(text)
+
+
+def test_a_lone_text_of_exactly_the_limit_takes_the_fast_path(monkeypatch):
+    monkeypatch.setattr(yamlload, "MAX_TEXT", 10)
+    assert fast_data("v123456789\n") == "v123456789"
+    assert fast_data("v1234567890\n") is UNDECIDED
