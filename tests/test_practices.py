@@ -267,3 +267,16 @@ def test_each_copy_of_a_repeated_problem_is_reported_where_it_stands():
         "p.md:15:10: " + link,
         "p.md:15:53: " + link,
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("# Same\n\ntext\n\n# Same\n", [(1, 1), (5, 1)]),  # each heading at its line
+        ("[a](javascript:x) [b](javascript:x)\n\n[c](javascript:x)\n", [(1, 5), (1, 23), (3, 5)]),
+        ("[a][r] and [b][r]\n\n[r]: javascript:x\n", [(3, 6), (3, 6)]),  # one address, written once
+        ("A .cls word\n\n## Head {.cls}\n", [(3, 9)]),  # the attribute list, not the same words before it
+    ],
+)
+def test_problems_are_placed_at_each_copy_of_what_they_name(body, places):
+    assert [(p.line, p.column) for p in markdown_problems(body, "p.md", 1)] == places

@@ -170,7 +170,7 @@ def _find(body: str, snippet: str, occurrence: int) -> int:
     return starts[min(occurrence, len(starts) - 1)] if starts else -1
 
 
-def _locate(body: str, snippet: str, first_line: int, occurrence: int = 0) -> tuple[int, int]:
+def _locate(body: str, snippet: str, first_line: int, occurrence: int) -> tuple[int, int]:
     """Where copy number `occurrence` of `snippet` is in the text; an attribute list ("{" then its
     inside), at its brace; a snippet marked _LINE_START, at the start of its line."""
     if snippet.startswith(_LINE_START):
