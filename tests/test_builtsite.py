@@ -74,6 +74,10 @@ def test_internal_or_not(empty_site):
     assert empty_site.is_internal("../x/") and empty_site.is_internal("https://example.github.io/site/x")
     assert not empty_site.is_internal("https://example.org/") and not empty_site.is_internal("mailto:a@example.org")
     assert not empty_site.is_internal("data:image/png;base64,AA")
+    assert empty_site.is_internal("//example.github.io/site/x") and not empty_site.is_internal("//example.org/x")
+    assert not empty_site.is_internal("urn:isbn:9780000000000") and not empty_site.is_internal(
+        "http://example.github.io/"
+    )
 
 
 def test_site_address_comes_from_the_home_page(tmp_path):

@@ -528,6 +528,9 @@ def test_the_strict_path_takes_a_text_of_exactly_the_limit(monkeypatch):
         ("a: [1,\n  2]\n", False),  # a [list] over two lines
         ("a: [b, [c]]\nd: [e #f]\n", False),  # the second line with a list is looked at too
         ("a: [b]\nc: d #e\n", True),  # a comment after the list's line is none of its business
+        ("a: {b: c #d}\n", False),  # rapidyaml would read "c #d" where PyYAML refuses the comment
+        ("{b: c #d}\n", False),  # the same at the very start
+        ("a: [b, [c]]\nd: [e?f]\n", False),  # PyYAML refuses the '?' of the second line's list
         ("a: [b, [c]]\nd: [e, {f: g}]\n", True),
     ],
 )

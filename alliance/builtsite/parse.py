@@ -189,9 +189,10 @@ class BuiltSite:
         if is_inert(url):
             return False
         parts = urlsplit(url)
-        if not parts.scheme and not parts.netloc:
-            return True
-        return f"{parts.scheme}://{parts.netloc}" == self.origin
+        if not parts.netloc:
+            return not parts.scheme  # a path of the site; "urn:isbn:..." is no address of it
+        # "//host/path" goes to the host with the page's own scheme.
+        return f"{parts.scheme or urlsplit(self.origin).scheme}://{parts.netloc}" == self.origin
 
     def resolve(self, url: str, from_file: Path) -> Target:
         """The file an internal address of the page `from_file` leads to (None when missing)."""
