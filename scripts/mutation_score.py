@@ -18,6 +18,8 @@ from alliance.paths import ROOT
 
 MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.txt"
+# A mutant no test reaches survives too.
+SURVIVED = ("survived", "no tests")
 
 
 def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
@@ -46,8 +48,7 @@ def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> 
     lines = [f"{'module':<36} {'mutants':>7} {'killed':>7} {'equiv.':>7} {'survived':>8} {'score':>6}"]
     unexplained = []
     for module, mutants in by_module.items():
-        # A mutant no test reaches survives too.
-        survivors = [name for name, status in mutants.items() if status in ("survived", "no tests")]
+        survivors = [name for name, status in mutants.items() if status in SURVIVED]
         counts = Counter(
             "equivalent" if name in equivalent and name in survivors else status for name, status in mutants.items()
         )
@@ -62,21 +63,34 @@ def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> 
     return lines, unexplained
 
 
+def stale(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> list[str]:
+    """Listed mutants that no longer survive: after a change of their function, their name may
+    be another mutant's, so the list is brought up to date before it explains anything."""
+    survivors = {name for mutants in by_module.values() for name, status in mutants.items() if status in SURVIVED}
+    return [name for name in equivalent if name not in survivors]
+
+
 def main() -> int:
     by_module = statuses()
     if not by_module:
         print("No mutation results: run `make mutate`.", file=sys.stderr)
         return 1
-    lines, unexplained = report(by_module, equivalent_mutants())
+    equivalent = equivalent_mutants()
+    lines, unexplained = report(by_module, equivalent)
     print("\n".join(lines))
+    listed = EQUIVALENT.relative_to(ROOT)
     if unexplained:
         print(
             f"\n{len(unexplained)} surviving mutants, neither killed by a test nor listed as equivalent in "
-            f"{EQUIVALENT.relative_to(ROOT)} (see each with `.venv/bin/mutmut show NAME`):"
+            f"{listed} (see each with `.venv/bin/mutmut show NAME`):"
         )
         print("\n".join(f"  {name}" for name in unexplained))
-        return 1
-    return 0
+    if gone := stale(by_module, equivalent):
+        print(
+            f"\n{len(gone)} mutants listed in {listed} no longer survive: remove them, and check the others of their functions:"
+        )
+        print("\n".join(f"  {name}" for name in gone))
+    return 1 if unexplained or gone else 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scripts.mutation_score import equivalent_mutants, report, statuses
+from scripts.mutation_score import equivalent_mutants, report, stale, statuses
 
 
 def test_statuses_are_read_from_mutmuts_files(tmp_path):
@@ -46,3 +46,9 @@ def test_a_mutant_no_test_reaches_is_a_survivor():
     assert unexplained == ["m.a__mutmut_2"]
     assert lines[1].split() == ["a.py", "2", "1", "0", "1", "50", "%"]
     assert lines[2].split() == ["0", "not", "checked,", "1", "reached", "by", "no", "test"]
+
+
+def test_a_listed_mutant_that_no_longer_survives_is_reported():
+    results = {"a.py": {"m.a__mutmut_1": "killed", "m.a__mutmut_2": "survived", "m.a__mutmut_3": "no tests"}}
+    listed = {"m.a__mutmut_1": "was equivalent", "m.a__mutmut_2": "is", "m.a__mutmut_3": "is", "m.b__mutmut_9": "gone"}
+    assert stale(results, listed) == ["m.a__mutmut_1", "m.b__mutmut_9"]
