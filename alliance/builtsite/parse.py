@@ -163,6 +163,7 @@ class BuiltSite:
         self.root = root
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         parts = urlsplit(self.site_url)
+        self.scheme = parts.scheme
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.base_path = parts.path  # at least "/": site_url ends with one
 
@@ -192,7 +193,7 @@ class BuiltSite:
         if not parts.netloc:
             return not parts.scheme  # a path of the site; "urn:isbn:..." is no address of it
         # "//host/path" goes to the host with the page's own scheme.
-        return f"{parts.scheme or urlsplit(self.origin).scheme}://{parts.netloc}" == self.origin
+        return f"{parts.scheme or self.scheme}://{parts.netloc}" == self.origin
 
     def resolve(self, url: str, from_file: Path) -> Target:
         """The file an internal address of the page `from_file` leads to (None when missing)."""
