@@ -14,9 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from alliance.data.yamlload import parse_yaml
+from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
 from alliance.forms.proposal import answer, co_author, code_span, propose, unreadable
 from alliance.forms.yamltext import quoted
@@ -191,8 +190,8 @@ def test_an_issue_carries_one_form_by_its_label():
 
 
 def test_the_workflow_runs_on_the_forms_labels_with_no_field_in_a_shell():
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    assert workflow[True] == {"issues": {"types": ["opened", "edited"]}}  # PyYAML reads `on` as True
+    workflow = load_yaml(WORKFLOW).data
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
     assert workflow["permissions"] == {}
     jobs = workflow["jobs"]
     labels = {label for form in FORMS.values() for label in form.labels}

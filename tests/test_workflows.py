@@ -10,8 +10,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-import yaml
-
+from alliance.data.yamlload import load_yaml
 from alliance.paths import ROOT
 
 ZIZMOR = [str(Path(sys.executable).with_name("zizmor")), "--offline", "--collect=workflows", "--collect=dependabot"]
@@ -50,9 +49,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
 
 def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
     mutated = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "mutation.yml").read_text(encoding="utf-8"))
-    # PyYAML reads the key `on` as true (YAML 1.1).
-    paths = workflow[True]["pull_request"]["paths"]
+    workflow = load_yaml(ROOT / ".github" / "workflows" / "mutation.yml").data
+    paths = workflow["on"]["pull_request"]["paths"]
     assert len(mutated) >= 10
     assert sorted(p for p in paths if p.startswith("alliance/")) == sorted(mutated)
     assert {"tests/**", "pyproject.toml"} <= set(paths)
