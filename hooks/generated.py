@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from alliance.build.generated import generated_folders, write_generated
+from alliance.assembly.generated import generated_folders, write_generated
 from hooks.site import dataset, guarded, languages, page_file
 
 _written_for: list = []

@@ -3,7 +3,7 @@
 MkDocs' preview stalls every request while its last build failed ("The server will appear stuck
 until build errors are resolved"), and a failed first build ends it. In serve mode only, each
 build (the first included) is therefore run through _build_or_show_problems: on failure the
-preview's site is replaced by one page listing the problems (alliance/build/problempage.py),
+preview's site is replaced by one page listing the problems (alliance/assembly/problempage.py),
 which reloads itself until the next build succeeds. `mkdocs build` is untouched: it still
 stops with exit 1. The folders the build generates inside content/ are not watched, so writing
 them does not start a second build.
@@ -19,8 +19,8 @@ from mkdocs.commands import serve as serve_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from alliance.build.generated import generated_folders
-from alliance.build.problempage import contributing_hints, problem_page
+from alliance.assembly.generated import generated_folders
+from alliance.assembly.problempage import contributing_hints, problem_page
 from alliance.data.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.preview")

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from alliance.build.reproducible import source_date_epoch
+from alliance.assembly.reproducible import source_date_epoch
 
 
 @event_priority(100)

@@ -1,4 +1,4 @@
-"""Shares the compiled theme templates between the language passes (alliance/build/templatecache.py)."""
+"""Shares the compiled theme templates between the language passes (alliance/assembly/templatecache.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from alliance.build.templatecache import MemoryBytecodeCache
+from alliance.assembly.templatecache import MemoryBytecodeCache
 
 _compiled = MemoryBytecodeCache()
 

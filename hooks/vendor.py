@@ -1,4 +1,4 @@
-"""Adds the front-end files of node_modules/ that the map needs to the site (alliance/build/vendor.py)."""
+"""Adds the front-end files of node_modules/ that the map needs to the site (alliance/assembly/vendor.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from alliance.build.vendor import VendorMissing, vendor_files
+from alliance.assembly.vendor import VendorMissing, vendor_files
 
 
 # Files outside docs_dir keep their destination through the i18n plugin: one copy at the site's

@@ -1,5 +1,5 @@
 """Work on the whole built site, once every language is built: the 404 pages in each language,
-the search index, the change to Material's script (alliance/build/)."""
+the search index, the change to Material's script (alliance/assembly/)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from alliance.build.material import ThemeChanged, patch_bundle
-from alliance.build.notfound import portable_not_found
-from alliance.build.search import SearchIndexFailed, index_site
+from alliance.assembly.material import ThemeChanged, patch_bundle
+from alliance.assembly.notfound import portable_not_found
+from alliance.assembly.search import SearchIndexFailed, index_site
 from alliance.localized import language_prefix
 from alliance.pages.alternates import base_path
 from hooks.site import NOT_FOUND_PAGES, i18n, languages

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from alliance.build.generated import GENERATORS
+from alliance.assembly.generated import GENERATORS
 from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.builtsite.parse import BuiltSite
 from alliance.builtsite.weight import page_weight, search_index_weights

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from alliance.build.generated import generated_folders
+from alliance.assembly.generated import generated_folders
 from alliance.data.problems import format_report
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config

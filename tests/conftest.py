@@ -128,7 +128,7 @@ def copy_project(destination: Path) -> Path:
     """A copy of the site's sources to change or break without touching the real ones (builds of
     the real sources run beside it); returns its mkdocs.yml. The generated folders of content/
     are left out: the copy's build writes its own."""
-    from alliance.build.generated import generated_folders
+    from alliance.assembly.generated import generated_folders
 
     skipped = generated_folders()
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")

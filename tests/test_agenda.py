@@ -16,7 +16,7 @@ import pytest
 from icalendar import Calendar
 from mkdocs.utils.meta import get_data
 
-from alliance.build.reproducible import data_changed_at
+from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action, parse_when
 from alliance.data.dataset import load_dataset
 from alliance.data.schemas import vocabulary

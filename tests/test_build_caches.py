@@ -9,8 +9,8 @@ import sys
 import jinja2
 import pytest
 
-from alliance.build import mapcache
-from alliance.build.templatecache import MemoryBytecodeCache
+from alliance.assembly import mapcache
+from alliance.assembly.templatecache import MemoryBytecodeCache
 from alliance.data.dataset import load_dataset_cached
 from alliance.pages import citymap
 from alliance.paths import ROOT
@@ -67,9 +67,9 @@ def test_a_build_with_its_maps_cached_never_imports_folium(tmp_path):
     # Every generator runs as in a build, in a fresh process, once to fill the cache and once again.
     script = (
         "import sys; from pathlib import Path\n"
-        "from alliance.build import mapcache\n"
+        "from alliance.assembly import mapcache\n"
         "mapcache.MAP_CACHE = Path(sys.argv[2])\n"
-        "from alliance.build.generated import write_generated\n"
+        "from alliance.assembly.generated import write_generated\n"
         "from alliance.data.dataset import load_dataset_cached\n"
         f"languages = {LANGUAGES!r}\n"
         "write_generated(Path(sys.argv[1]), load_dataset_cached(languages), languages)\n"

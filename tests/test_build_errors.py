@@ -43,7 +43,7 @@ def test_a_generator_that_fails_is_one_line_naming_its_folder(project_copy):
     output = build(
         project_copy,
         (
-            "import alliance.build.generated as generated\n"
+            "import alliance.assembly.generated as generated\n"
             "def failing(dataset, languages):\n"
             "    raise ValueError('an unforeseen value')\n"
             "generated.GENERATORS.insert(0, ('cities', failing))"

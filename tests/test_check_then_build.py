@@ -17,7 +17,7 @@ from functools import cache
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from alliance.build.generated import GENERATORS
+from alliance.assembly.generated import GENERATORS
 from alliance.data.countries import country_codes
 from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError

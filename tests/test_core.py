@@ -7,7 +7,7 @@ import datetime as dt
 import markdown
 import pytest
 
-from alliance.build.generated import write_folder
+from alliance.assembly.generated import write_folder
 from alliance.data.actions import DateError, parse_when
 from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError, Problem

@@ -9,7 +9,7 @@ import datetime as dt
 import markdown
 import pytest
 
-from alliance.build.reproducible import build_day
+from alliance.assembly.reproducible import build_day
 from alliance.data.actions import Action, When
 from alliance.data.dataset import load_dataset
 from alliance.data.labels import PLACEHOLDERS, Labels

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alliance.build.generated import generated_folders
-from alliance.build.search import SEARCH_PAGE
+from alliance.assembly.generated import generated_folders
+from alliance.assembly.search import SEARCH_PAGE
 from alliance.data.dataset import load_dataset_cached
 from alliance.localized import ORIGINAL_LANGUAGE, served_url
 from alliance.paths import CONTENT_DIR

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from alliance.build.generated import generated_folders
-from alliance.build.problempage import contributing_hints, hint_for, problem_page
+from alliance.assembly.generated import generated_folders
+from alliance.assembly.problempage import contributing_hints, hint_for, problem_page
 from alliance.data.problems import Problem
 from alliance.paths import ROOT
 from tests.conftest import GENERATOR, build_site

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.build.material import ThemeChanged, without_sitemap_fetch
-from alliance.build.notfound import portable_not_found
+from alliance.assembly.material import ThemeChanged, without_sitemap_fetch
+from alliance.assembly.notfound import portable_not_found
 from alliance.pages.alternates import home_alternates, page_alternates, root_path, x_default
 
 SITE = "https://example.github.io/site/"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance.build.generated import generated_folders
+from alliance.assembly.generated import generated_folders
 from alliance.localized import served_url
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config

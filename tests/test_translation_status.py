@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from alliance.build.generated import generated_folders
+from alliance.assembly.generated import generated_folders
 from alliance.data.dataset import load_dataset
 from alliance.data.yamlload import load_yaml
 from alliance.localized import LocalizedText

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.build.vendor import VENDOR_URL, VendorMissing, vendor_files
+from alliance.assembly.vendor import VENDOR_URL, VendorMissing, vendor_files
 
 
 def test_the_vendor_files_are_installed_and_leaflet_images_sit_next_to_its_css():

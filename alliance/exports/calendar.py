@@ -2,7 +2,7 @@
 
 Only actions whose days are known become events: an all-day event for "2024" or "June 2023"
 would invent a date. Nothing depends on the day of the build: DTSTAMP, when the entry was made
-(RFC 5545), is the time of the data's last commit (alliance.build.reproducible.data_changed_at),
+(RFC 5545), is the time of the data's last commit (alliance.assembly.reproducible.data_changed_at),
 so two builds of the same data give the same files.
 """
 

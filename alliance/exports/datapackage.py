@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from alliance.build.reproducible import data_changed_at
+from alliance.assembly.reproducible import data_changed_at
 from alliance.data.dataset import Dataset
 from alliance.exports.open_data import DATA_PACKAGE, EXPORT_KINDS, FOLDER, SCHEMAS, TABLE_SCHEMA, ExportKind
 from alliance.localized import ORIGINAL_LANGUAGE

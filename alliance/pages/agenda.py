@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from alliance.build.reproducible import data_changed_at
+from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.exports.calendar import agenda_feed

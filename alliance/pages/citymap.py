@@ -6,7 +6,7 @@ and `$` become character references). Marker titles go through folium's JSON enc
 escapes `<`, `>`, `&` and `'`.
 
 Nothing loads from a CDN: Leaflet, Leaflet.markercluster and jQuery (which folium's popups use)
-are served by the site from assets/vendor/ (alliance/build/vendor.py), set on each object rather than
+are served by the site from assets/vendor/ (alliance/assembly/vendor.py), set on each object rather than
 on folium's classes, whose lists every map of the process shares.
 
 Determinism: folium names every element with a random id; the rendered document numbers them
@@ -29,7 +29,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
-from alliance.build.vendor import VENDOR_URL
+from alliance.assembly.vendor import VENDOR_URL
 from alliance.data.cities import City
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset

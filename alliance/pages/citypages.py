@@ -1,6 +1,6 @@
 """A page for every city in every language, and the list of all cities grouped by country.
 
-The city pages are generated into content/cities/ (alliance/build/generated.py); the list is the data
+The city pages are generated into content/cities/ (alliance/assembly/generated.py); the list is the data
 section `city-list` of the map page, the accessible alternative to the map that works without
 JavaScript.
 """

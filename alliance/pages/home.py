@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from alliance.build.reproducible import build_day
+from alliance.assembly.reproducible import build_day
 from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary

@@ -1,7 +1,7 @@
 """Where the map page finds its map: the documents' names and the frame that shows them.
 
 Apart from alliance/pages/citymap.py, which makes the documents with folium, so that a build
-whose map documents are cached (alliance/build/mapcache.py) never imports folium.
+whose map documents are cached (alliance/assembly/mapcache.py) never imports folium.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from alliance.build.reproducible import FALLBACK_EPOCH, commit_epoch, data_epoch, source_date_epoch
+from alliance.assembly.reproducible import FALLBACK_EPOCH, commit_epoch, data_epoch, source_date_epoch
 from alliance.paths import ROOT
 from tests.conftest import build_site
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from alliance.build.mapcache import map_documents
+from alliance.assembly.mapcache import map_documents
 from alliance.data.dataset import Dataset
 from alliance.exports import open_data
 from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
