@@ -1,7 +1,7 @@
-"""Headless Chromium for the quality checks: Debian's /usr/bin/chromium driven by Playwright.
+"""Headless Chromium for the quality checks: the system's Chromium or Chrome, driven by Playwright.
 
 Playwright's own browser download does not work on the project's machines, so the browser is
-the system's. Every request to a host other than the local test server is recorded, then
+the system's: CHROMIUM (an executable's path) if set, else the first of BROWSER_NAMES on PATH. Every request to a host other than the local test server is recorded, then
 aborted (and the browser resolves no other host name): the checks never need the network.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,7 +26,9 @@ from alliance.paths import ROOT
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's package, other distributions' and GitHub's runners' name for Chromium, then Google Chrome
+# (.ci/missing-packages looks for the same names before installing one).
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_ARGS = (
     "--headless",
     "--no-sandbox",
@@ -48,7 +51,7 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("true", "1")
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Skips on a contributor's machine; CI must run the browser checks, so there it fails."""
     message = f"browser checks not run: {reason}"
     if in_ci():
@@ -102,10 +105,22 @@ def serve(directory: Path, base_path: str) -> Iterator[str]:
         server.server_close()
 
 
+def find_browser() -> Path | None:
+    """The browser to drive: the CHROMIUM variable's path, else the first of BROWSER_NAMES on PATH."""
+    chosen = os.environ.get("CHROMIUM")
+    if chosen:
+        return Path(chosen)
+    found = next(filter(None, map(shutil.which, BROWSER_NAMES)), None)
+    return Path(found) if found else None
+
+
 @contextmanager
 def launch() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is missing (install Debian's package: apt-get install chromium)")
+    chromium = find_browser()
+    if chromium is None:
+        unavailable(f"no browser: set CHROMIUM to its path, or put one of {', '.join(BROWSER_NAMES)} on PATH")
+    if not (chromium.is_file() and os.access(chromium, os.X_OK)):
+        unavailable(f"CHROMIUM={chromium} is not an executable file")
     if not AXE.exists():
         unavailable(f"{AXE.relative_to(ROOT)} is missing (run make test, which runs npm ci)")
     try:
@@ -113,7 +128,7 @@ def launch() -> Iterator[Browser]:
     except ImportError:
         unavailable("the Python package playwright is not installed (run make test)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
         try:
             yield browser
         finally:
