@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance.data.practices import PRACTICES_FOLDER
 from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
 from alliance.forms.proposal import answer, co_author, code_span, propose, unreadable
@@ -191,11 +192,12 @@ def test_an_issue_carries_one_form_by_its_label():
 
 def test_the_workflow_runs_on_the_forms_labels_with_no_field_in_a_shell():
     workflow = load_yaml(WORKFLOW).data
-    assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert workflow["on"]["issues"] == {"types": ["opened", "edited"]}
     assert workflow["permissions"] == {}
     jobs = workflow["jobs"]
     labels = {label for form in FORMS.values() for label in form.labels}
-    assert set(re.findall(r"labels\.\*\.name, '([^']+)'", jobs["propose"]["if"])) == labels
+    assert set(re.findall(r"labels\.\*\.name, '([^']+)'", jobs["check"]["if"])) == labels
+    assert jobs["check"]["permissions"] == {"contents": "read"}
     assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write"}
     assert jobs["answer"]["permissions"] == {"issues": "write"}
     for job in jobs.values():
@@ -203,5 +205,48 @@ def test_the_workflow_runs_on_the_forms_labels_with_no_field_in_a_shell():
             assert "${{" not in step.get("run", ""), step  # untrusted text goes through env or files
             if "uses" in step:
                 assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
-                assert step["with"]["persist-credentials"] is False
+                if step["uses"].startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False
     assert re.search(r"uses: \S+@[0-9a-f]{40} # v\d+\.\d+\.\d+", WORKFLOW.read_text(encoding="utf-8"))
+
+
+# What runs the project's code or installs anything: never in a job that can write.
+PROJECT_CODE = re.compile(r"\b(make|python3?|pip|npm|npx)\b|\.venv|scripts[./]")
+
+
+def test_only_a_read_only_job_runs_the_project_code_on_the_form():
+    jobs = load_yaml(WORKFLOW).data["jobs"]
+    for name, job in jobs.items():
+        writes = [scope for scope, access in job.get("permissions", {}).items() if access == "write"]
+        runs = " ".join(step.get("run", "") for step in job["steps"])
+        actions = [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+        if writes:
+            assert not PROJECT_CODE.search(runs), f"{name} can write {writes} and runs {runs!r}"
+            assert set(actions) <= {"actions/checkout", "actions/download-artifact"}, (name, actions)
+    assert "make check" in " ".join(step.get("run", "") for step in jobs["check"]["steps"])
+    # The checked change goes from the reading job to the writing one as an artifact, by one name.
+    upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    download = next(s for s in jobs["propose"]["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert upload["with"]["name"] == download["with"]["name"]
+    assert jobs["propose"]["needs"] == "check"
+
+
+def test_the_workflow_creates_the_forms_labels_that_are_missing():
+    workflow = load_yaml(WORKFLOW).data
+    job = workflow["jobs"]["labels"]
+    assert job["permissions"] == {"issues": "write"}
+    (step,) = job["steps"]
+    assert set(step["env"]["LABELS"].splitlines()) == {label for form in FORMS.values() for label in form.labels}
+    assert "gh label create" in step["run"]
+    # It runs when a form's labels may have changed, and by hand; never on an issue.
+    assert workflow["on"]["push"]["paths"] == [".github/ISSUE_TEMPLATE/**", ".github/workflows/forms.yml"]
+    assert "workflow_dispatch" in workflow["on"]
+    assert job["if"] == "github.event_name != 'issues'"
+
+
+def test_the_pull_request_job_commits_only_what_a_form_may_change():
+    run = next(s["run"] for s in load_yaml(WORKFLOW).data["jobs"]["propose"]["steps"] if "run" in s)
+    allowed = re.compile(re.search(r"--extended-regexp '([^']+)'", run).group(1))
+    assert allowed.match("data/cities.yaml") and allowed.match(f"content/{PRACTICES_FOLDER}/maison-a-nantes.md")
+    for path in (".github/workflows/site.yml", "Makefile", "data/../Makefile", "content/index.md", "data/x.yaml.sh"):
+        assert not allowed.match(path), path

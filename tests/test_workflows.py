@@ -54,3 +54,28 @@ def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
     assert len(mutated) >= 10
     assert sorted(p for p in paths if p.startswith("alliance/")) == sorted(mutated)
     assert {"tests/**", "pyproject.toml"} <= set(paths)
+
+
+def workflow_jobs() -> list[tuple[str, dict]]:
+    return [
+        (f"{path.name}: {name}", job)
+        for path in sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+        for name, job in load_yaml(path).data["jobs"].items()
+    ]
+
+
+def test_every_workflow_checks_out_with_one_release_of_checkout():
+    refs = {
+        step["uses"]
+        for _, job in workflow_jobs()
+        for step in job.get("steps", ())
+        if step.get("uses", "").startswith("actions/checkout@")
+    }
+    assert len(refs) == 1, refs
+
+
+def test_every_job_runs_on_a_named_ubuntu_release():
+    # ubuntu-latest moves to a new release on GitHub's schedule; .ci/run is tried on the one named.
+    assert {name: job["runs-on"] for name, job in workflow_jobs()} == {
+        name: "ubuntu-24.04" for name, _ in workflow_jobs()
+    }
