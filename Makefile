@@ -39,9 +39,10 @@ build: $(READY)
 	@rm -rf site && mv site.tmp site
 	@echo "Site built in site/ (open site/index.html, or run: make serve)"
 
-# The preview answers at http://$(ADDR)/ and rebuilds when content/, data/ or theme/ change.
+# The preview answers at http://$(ADDR)/ and rebuilds when content/, data/ or theme/ change. Ctrl-C
+# stops it; `exec` makes the server make's own child, so a signal to make (kill) stops it too.
 serve: $(READY)
-	SITE_URL=http://$(ADDR)/ $(BIN)/$(GENERATOR) serve --config-file mkdocs.yml --strict --dev-addr $(ADDR) --watch data --watch theme
+	SITE_URL=http://$(ADDR)/ exec $(BIN)/$(GENERATOR) serve --config-file mkdocs.yml --strict --dev-addr $(ADDR) --watch data --watch theme
 
 # Validates data/ and the translations' structure, faster than a build; exits 1 on the first report.
 check: $(READY)
