@@ -31,8 +31,6 @@ class FormField:
     id: str
     type: str  # input, textarea, dropdown, checkboxes
     label: str
-    required: bool
-    multiple: bool
     required_options: tuple[str, ...]  # the boxes of a checkboxes field that must be ticked
     options: tuple[str, ...]
 
@@ -83,8 +81,6 @@ def load_form(path: Path) -> IssueForm:
                 id=item["id"],
                 type=item["type"],
                 label=attributes["label"],
-                required=bool(item.get("validations", {}).get("required")),
-                multiple=bool(attributes.get("multiple")),
                 options=tuple(
                     option["label"] if isinstance(option, dict) else str(option)
                     for option in attributes.get("options", ())
