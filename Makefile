@@ -58,13 +58,14 @@ i18n-status: $(READY)
 test: lint
 	$(BIN)/python -m pytest -n auto --dist worksteal -o verbosity_test_cases=1 $(PYTEST_ARGS)
 
-# Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies) and
-# zizmor (the GitHub workflows); their settings are in pyproject.toml.
+# Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies),
+# vulture (code nothing uses) and zizmor (the GitHub workflows); their settings are in pyproject.toml.
 lint: $(READY)
 	$(BIN)/ruff check --quiet
 	$(BIN)/ruff format --check --quiet
 	$(BIN)/mypy
 	$(BIN)/deptry --no-ansi .
+	$(BIN)/vulture
 	$(BIN)/zizmor --offline --quiet --collect=workflows --collect=dependabot .
 
 bench: $(READY)

@@ -154,4 +154,4 @@ def test_pre_commit_runs_what_make_lint_runs():
     recipe = re.search(r"^lint: .*\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
     hooks = load_yaml(ROOT / ".pre-commit-config.yaml").data["repos"][0]["hooks"]
     assert tool_commands(hook["entry"] for hook in hooks) == tool_commands(recipe)
-    assert tool_commands(recipe) == {"ruff check", "ruff format", "mypy", "deptry", "zizmor"}
+    assert tool_commands(recipe) == {"ruff check", "ruff format", "mypy", "deptry", "vulture", "zizmor"}
