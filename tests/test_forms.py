@@ -229,6 +229,9 @@ def test_only_a_read_only_job_runs_the_project_code_on_the_form():
     download = next(s for s in jobs["propose"]["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
     assert upload["with"]["name"] == download["with"]["name"]
     assert jobs["propose"]["needs"] == "check"
+    # The answer (thanks, or the fields to correct) only once the form is checked and any pull request opened.
+    assert "needs.check.result == 'success'" in jobs["answer"]["if"]
+    assert "needs.propose.result != 'failure'" in jobs["answer"]["if"]
 
 
 def test_the_workflow_creates_the_forms_labels_that_are_missing():
