@@ -147,7 +147,7 @@ def test_statuses_are_words_with_a_class(dataset):
     page = render_agenda(dataset, "pt", "agenda.pt.ics")
     assert '<span class="am-status am-status-to-be-confirmed">A confirmar</span>' in page
     assert '<span class="am-status am-status-held">Realizado</span>' in page
-    assert '<p class="am-when">todos os anos</p>' in page
+    assert '<p class="am-when">Todos os anos</p>' in page
 
 
 def test_year_pages_link_to_their_neighbours(dataset):
