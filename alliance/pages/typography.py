@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import html as html_escaping
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
 NBSP = "\u00a0"
@@ -127,31 +127,43 @@ class _TextNodes(HTMLParser):
         _, language, verbatim = self._open[-1]
         self.texts.append((start, language, verbatim, self._after_element))
 
-    def _other(self, *args) -> None:
+    def _other(self) -> None:
         self.events.append(self._offset())
         self._after_element = False
 
-    handle_comment = handle_decl = handle_pi = unknown_decl = handle_entityref = handle_charref = _other
+    def handle_comment(self, data: str) -> None:
+        self._other()
+
+    def handle_decl(self, decl: str) -> None:
+        self._other()
+
+    def handle_pi(self, data: str) -> None:
+        self._other()
+
+    def unknown_decl(self, data: str) -> None:
+        self._other()
+
+
+def _text_spans(document: str, language: str) -> Iterator[tuple[int, int, str, bool, bool]]:
+    """(start, end, language, verbatim, after an inline element) of each text node."""
+    parser = _TextNodes(document, language)
+    parser.feed(document)
+    parser.close()
+    ends = sorted(set(parser.events))
+    for start, text_language, verbatim, after_element in parser.texts:
+        index = bisect.bisect_right(ends, start)
+        yield start, ends[index] if index < len(ends) else len(document), text_language, verbatim, after_element
 
 
 def typeset(document: str, language: str) -> str:
     """The HTML `document` with each text node in a language that has rules (its own `lang`, else
     `language`) typeset; tags, attributes, comments and verbatim elements are left byte for byte."""
-    if not any(rule in RULES for rule in {language, "fr", "en"}):
-        return document
-    parser = _TextNodes(document, language)
-    parser.feed(document)
-    parser.close()
-    ends = sorted(set(parser.events))
     out, done = [], 0
-    for start, text_language, verbatim, after_element in parser.texts:
+    for start, end, text_language, verbatim, after_element in _text_spans(document, language):
         rule = RULES.get(text_language)
         if verbatim or rule is None:
             continue
-        index = bisect.bisect_right(ends, start)
-        end = ends[index] if index < len(ends) else len(document)
-        raw = document[start:end]
-        text = html_escaping.unescape(raw)
+        text = html_escaping.unescape(document[start:end])
         typeset_text = rule(text, after_element)
         if typeset_text != text:
             out += [document[done:start], html_escaping.escape(typeset_text, quote=False)]
@@ -161,13 +173,7 @@ def typeset(document: str, language: str) -> str:
 
 def text_nodes(document: str, language: str) -> list[tuple[str, str, bool]]:
     """(language, text, verbatim) of each text node of `document`, as typeset() sees them."""
-    parser = _TextNodes(document, language)
-    parser.feed(document)
-    parser.close()
-    ends = sorted(set(parser.events))
-    nodes = []
-    for start, text_language, verbatim, _ in parser.texts:
-        index = bisect.bisect_right(ends, start)
-        end = ends[index] if index < len(ends) else len(document)
-        nodes.append((text_language, html_escaping.unescape(document[start:end]), verbatim))
-    return nodes
+    return [
+        (text_language, html_escaping.unescape(document[start:end]), verbatim)
+        for start, end, text_language, verbatim, _ in _text_spans(document, language)
+    ]
