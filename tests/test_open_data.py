@@ -16,6 +16,7 @@ from alliance.exports.open_data import (
     publish_schemas,
     render_exports,
 )
+from alliance.pages.typography import text_nodes
 from alliance.paths import SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 
@@ -117,3 +118,18 @@ def test_every_open_data_page_links_files_that_the_site_serves(built_site, site_
         for target in exports:
             assert (built_site / target).is_file(), f"{language}: {target} is not served"
         assert "CC BY 4.0" in document
+
+
+# Words of the build, not of readers: they belong in the README or the schemas (issue 23).
+BUILD_WORDS = re.compile(r"DTSTAMP|SOURCE_DATE_EPOCH|\bcommit\b|\bhooks?/")
+
+
+def test_readers_pages_use_no_build_vocabulary(built_site):
+    """The pages for readers (the translation status is for translators) never speak of the build."""
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        if "translation-status" in page.parts:
+            continue
+        text = " ".join(text for _, text, _ in text_nodes(page.read_text(encoding="utf-8"), "fr"))
+        found += [f"{page.relative_to(built_site)}: {word}" for word in BUILD_WORDS.findall(text)]
+    assert not found, found
