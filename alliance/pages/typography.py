@@ -80,6 +80,12 @@ def english_text(text: str, after_element: bool = False) -> str:
 RULES: dict[str, Callable[[str, bool], str]] = {"fr": french_text, "en": english_text}
 
 
+def typeset_text(text: str, language: str) -> str:
+    """Plain prose in `language` typeset (a calendar's texts): never give it an address."""
+    rule = RULES.get(language)
+    return rule(text, False) if rule else text
+
+
 def _language(tag_lang: str) -> str:
     return tag_lang.split("-")[0].lower()
 
