@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliance.pages.typography import NBSP, NNBSP, english_text, french_text, text_nodes, typeset
+from alliance.pages.typography import NBSP, NNBSP, RULES, text_nodes, typeset, typeset_text
 
 FRENCH = [
     ("Source : déclaration", f"Source{NBSP}: déclaration"),
@@ -24,6 +24,8 @@ FRENCH = [
     ("à 10:30", "à 10:30"),
     ("https://example.org/?lang=fr", "https://example.org/?lang=fr"),
     ("a;b", "a;b"),
+    ("voir https://example.org/a?b=c; puis", "voir https://example.org/a?b=c; puis"),
+    ("voir https://example.org/ ; puis", f"voir https://example.org/{NNBSP}; puis"),
 ]
 ENGLISH = [
     ('the "site" of it', "the \u201csite\u201d of it"),
@@ -31,17 +33,19 @@ ENGLISH = [
     ("('quoted')", "(\u2018quoted\u2019)"),
     ('"from URL" or "subscription":', "\u201cfrom URL\u201d or \u201csubscription\u201d:"),
     ("the '90s", "the \u201990s"),
+    ('at https://example.org/l\'accueil "x"', "at https://example.org/l'accueil \u201cx\u201d"),
 ]
 
 
 @pytest.mark.parametrize("text, expected", FRENCH)
 def test_french_marks(text, expected):
-    assert french_text(text) == expected
+    assert typeset_text(text, "fr") == expected
+    assert typeset(f"<p>{html.escape(text)}</p>", "fr") == f"<p>{html.escape(expected, quote=False)}</p>"
 
 
 @pytest.mark.parametrize("text, expected", ENGLISH)
 def test_english_quotes(text, expected):
-    assert english_text(text) == expected
+    assert typeset_text(text, "en") == expected
 
 
 def test_a_mark_after_a_link_takes_its_space_and_a_quote_after_a_word_closes():
@@ -102,22 +106,31 @@ def test_only_prose_changes_and_twice_is_once(language, prose, verbatim):
     assert words(once) == words(page)
 
 
+# Addresses written out in the text are not prose.
+ADDRESS = re.compile(r"\b(?:https?|mailto|ftp):\S+")
+
+
+def prose_nodes(document: str, language: str) -> list[str]:
+    return [
+        ADDRESS.sub("https", text)
+        for text_language, text, verbatim in text_nodes(document, language)
+        if text_language == language and not verbatim
+    ]
+
+
 def french_problems(document: str) -> list[str]:
     """French prose with a plain space (or none) before : ; ! ? or inside « »."""
-    found = []
-    for language, text, verbatim in text_nodes(document, "fr"):
-        if language == "fr" and not verbatim:
-            for bad in re.finditer(r"[^\S\u00a0\u202f]+[;:!?»]|«[^\S\u00a0\u202f]|\w[;!?](?=\s)|\w:(?=\s)", text):
-                found.append(text[max(0, bad.start() - 30) : bad.end() + 10])
-    return found
+    bad = re.compile(r"[^\S\u00a0\u202f]+[;:!?»]|«[^\S\u00a0\u202f]|\w[;!?](?=\s)|\w:(?=\s)")
+    return [
+        text[max(0, m.start() - 30) : m.end() + 10] for text in prose_nodes(document, "fr") for m in bad.finditer(text)
+    ]
 
 
 def english_problems(document: str) -> list[str]:
     """English prose with a straight quote or apostrophe."""
     return [
         text[max(0, m.start() - 30) : m.end() + 10]
-        for language, text, verbatim in text_nodes(document, "en")
-        if language == "en" and not verbatim
+        for text in prose_nodes(document, "en")
         for m in re.finditer("[\"']", text)
     ]
 
@@ -142,3 +155,11 @@ def test_every_built_page_follows_its_languages_typography(built_site, site_conf
         found = french_problems(document) + english_problems(document)
         problems += [f"{page.relative_to(built_site)}: {text!r}" for text in found[:3]]
     assert not problems, f"{len(problems)} pages with plain typography, first: " + "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@given(text=PROSE, after_element=st.booleans())
+def test_the_rules_take_any_text_and_twice_is_once(language, text, after_element):
+    rule = RULES[language]
+    once = rule(text, after_element)
+    assert rule(once, after_element) == once

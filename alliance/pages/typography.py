@@ -70,7 +70,7 @@ _ENGLISH_RULES = (
 def english_text(text: str, after_element: bool = False) -> str:
     """Curly quotes and apostrophes; `after_element`: a quote at the start follows a word."""
     start = ""
-    if after_element and text[:1] in "\"'":
+    if after_element and text[:1] in ("'", '"'):
         start, text = ("\u201d" if text[0] == '"' else "\u2019"), text[1:]
     for pattern, replacement in _ENGLISH_RULES:
         text = pattern.sub(replacement, text)
@@ -78,12 +78,24 @@ def english_text(text: str, after_element: bool = False) -> str:
 
 
 RULES: dict[str, Callable[[str, bool], str]] = {"fr": french_text, "en": english_text}
+# An address written out in the text (a link's text, a source): left as it is.
+_ADDRESS = re.compile(r"\b(?:https?|mailto|ftp):\S+")
+
+
+def _prose(rule: Callable[[str, bool], str], text: str, after_element: bool) -> str:
+    """The rule applied to the text between the addresses written in it."""
+    parts = _ADDRESS.split(text)
+    addresses = _ADDRESS.findall(text)
+    out = [rule(parts[0], after_element)]
+    for address, part in zip(addresses, parts[1:], strict=True):
+        out += [address, rule(part, True)]
+    return "".join(out)
 
 
 def typeset_text(text: str, language: str) -> str:
-    """Plain prose in `language` typeset (a calendar's texts): never give it an address."""
+    """Plain prose in `language` typeset (a calendar's texts), its addresses left as they are."""
     rule = RULES.get(language)
-    return rule(text, False) if rule else text
+    return _prose(rule, text, False) if rule else text
 
 
 def _language(tag_lang: str) -> str:
@@ -170,7 +182,7 @@ def typeset(document: str, language: str) -> str:
         if verbatim or rule is None:
             continue
         text = html_escaping.unescape(document[start:end])
-        typeset_text = rule(text, after_element)
+        typeset_text = _prose(rule, text, after_element)
         if typeset_text != text:
             out += [document[done:start], html_escaping.escape(typeset_text, quote=False)]
             done = end
