@@ -4,7 +4,8 @@ French (the Imprimerie nationale's convention, the one French publishers and the
 administration's style guides follow): a no-break space (U+00A0) before a colon, a narrow no-break
 space (U+202F) before `;` `!` `?` and inside « », so that no line starts with the mark and the
 space has the width French readers expect. English: curly quotes and apostrophes in place of
-straight ones. Spanish and Portuguese write their marks as they are.
+straight ones. Spanish and Portuguese write their marks as they are. In every language, "§ 5"
+is not broken across two lines.
 
 The rules run on the text nodes of the HTML only: never inside tags and their attributes (URLs
 among them), comments, scripts, styles, code, SVG, or an element in another language (a `lang`
@@ -40,6 +41,15 @@ _OPENING_GUILLEMET = re.compile(rf"«[{_SPACES}]*")
 _CLOSING_GUILLEMET = re.compile(rf"[{_SPACES}]*»")
 
 
+# Every language: a section sign stays on the line of its number ("§ 5").
+_SECTION_SIGN = re.compile(r"§[ \t\n\r]+(?=\d)")
+
+
+def common_text(text: str, after_element: bool = False) -> str:
+    """What every language's typography does."""
+    return _SECTION_SIGN.sub("§" + NBSP, text)
+
+
 def _french_space(mark: str) -> str:
     return (NBSP if mark == ":" else NNBSP) + mark
 
@@ -51,7 +61,7 @@ def french_text(text: str, after_element: bool = False) -> str:
     start = _FRENCH_MARK_AFTER_ELEMENT if after_element else _FRENCH_MARK_AT_START
     text = start.sub(lambda m: _french_space(m.group(1) or m.group(2)), text)
     text = _OPENING_GUILLEMET.sub("«" + NNBSP, text)
-    return _CLOSING_GUILLEMET.sub(NNBSP + "»", text)
+    return common_text(_CLOSING_GUILLEMET.sub(NNBSP + "»", text))
 
 
 # English: an apostrophe inside or at the end of a word (it's, the sources', '90s) and a closing
@@ -74,7 +84,7 @@ def english_text(text: str, after_element: bool = False) -> str:
         start, text = ("\u201d" if text[0] == '"' else "\u2019"), text[1:]
     for pattern, replacement in _ENGLISH_RULES:
         text = pattern.sub(replacement, text)
-    return start + text
+    return common_text(start + text)
 
 
 RULES: dict[str, Callable[[str, bool], str]] = {"fr": french_text, "en": english_text}
@@ -94,8 +104,7 @@ def _prose(rule: Callable[[str, bool], str], text: str, after_element: bool) -> 
 
 def typeset_text(text: str, language: str) -> str:
     """Plain prose in `language` typeset (a calendar's texts), its addresses left as they are."""
-    rule = RULES.get(language)
-    return _prose(rule, text, False) if rule else text
+    return _prose(RULES.get(language, common_text), text, False)
 
 
 def _language(tag_lang: str) -> str:
@@ -178,9 +187,9 @@ def typeset(document: str, language: str) -> str:
     `language`) typeset; tags, attributes, comments and verbatim elements are left byte for byte."""
     out, done = [], 0
     for start, end, text_language, verbatim, after_element in _text_spans(document, language):
-        rule = RULES.get(text_language)
-        if verbatim or rule is None:
+        if verbatim:
             continue
+        rule = RULES.get(text_language, common_text)
         text = html_escaping.unescape(document[start:end])
         typeset_text = _prose(rule, text, after_element)
         if typeset_text != text:
