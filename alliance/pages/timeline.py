@@ -15,7 +15,7 @@ from alliance.data.actions import Action
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
-from alliance.pages.dates import format_when
+from alliance.pages.dates import format_when, format_when_alone
 from alliance.pages.markup import city_link, front_matter, html_text, md_shown, md_text
 from alliance.pages.sources import source_markdown
 
@@ -63,7 +63,7 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         f"{'#' * level} {md_shown(action.title.show(language), fallback)} {{ #{action.id} }}",
         "",
     ]
-    date = format_when(action.when, language, dataset.labels)
+    date = format_when_alone(action.when, language, dataset.labels)
     if date and action.when.machine:
         lines += [f'<p class="am-when"><time datetime="{action.when.machine}">{html_text(date)}</time></p>', ""]
     elif date:

@@ -55,6 +55,12 @@ def test_no_serious_accessibility_violation(visit, quality_report, page, languag
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
 def test_keyboard_reaches_switcher_navigation_and_page_controls(visit, page, language, address):
+    assert_keyboard_reaches_controls(visit, page, address)
+
+
+def assert_keyboard_reaches_controls(visit, page, address: str) -> None:
+    """Tab from the top of the page reaches the language switcher and its links, the navigation
+    and the page's own controls (KeyPage.keyboard_reachable)."""
     visit.open(address, settle=False)
     expected = {"language switcher": visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)}
     # Its links show once the switcher has the focus: they are hidden when marked.
