@@ -148,7 +148,7 @@ def test_hostile_strings_stay_text_when_the_map_runs(hostile, language):
     attribution = Markup(seen["attribution"])
     assert attribution.tags == ["a"] and attribution.text == f"© {hostile_text(f'map-attribution-{language}')}"
     # The only markup written is the site's own shapes.
-    shapes = {marker_svg(role, CLUSTER_SHAPE_SIZE) for role in vocabulary("role")}
+    shapes = {marker_svg(role) for role in vocabulary("role")}
     assert set(seen["markup"]) <= shapes
     assert len(seen["popups"]) == len(hostile.cities)
     for popup, c in zip(seen["popups"], hostile.cities, strict=True):
@@ -385,10 +385,12 @@ def test_a_group_of_markers_shows_the_shapes_of_its_roles_and_says_them_as_text(
     group = seen["group"]
     # Markup only from the site's own shapes, in the schema's order; the labels (data) only as text.
     assert len(group["html"]["children"][1]["children"]) == 2
-    assert seen["markup"][-2:] == [
-        marker_svg("lisbon-host", CLUSTER_SHAPE_SIZE),
-        marker_svg("lisbon-supporter", CLUSTER_SHAPE_SIZE),
-    ]
+    assert seen["markup"][-2:] == [marker_svg("lisbon-host"), marker_svg("lisbon-supporter")]
+    # Drawn at the group's size by the document's style.
+    assert (
+        f".am-cluster-roles svg {{ width: {CLUSTER_SHAPE_SIZE}px; height: {CLUSTER_SHAPE_SIZE}px; }}"
+        in map_document(hostile, language)
+    )
     labels = [hostile.labels.term("role", role, language).text for role in ("lisbon-host", "lisbon-supporter")]
     assert texts(group["html"]) == ["2", "; ".join(labels)]
     assert "marker-cluster-small" in group["className"]

@@ -29,7 +29,7 @@ KEY_PAGES: tuple[KeyPage, ...] = (
     KeyPage("declaration", "declaration/"),
     KeyPage("about", "about/"),
     # The map page with its map document and everything both load.
-    KeyPage("map", "map/", keyboard_reachable=('article a[href*="cities/"]',), budget=180_000),
+    KeyPage("map", "map/", keyboard_reachable=('article a[href*="cities/"]',), budget=130_000),
     KeyPage("agenda", "agenda/"),
     KeyPage("city", "cities/lisbon/"),
     KeyPage("practice", "practices/palermo-charter/"),

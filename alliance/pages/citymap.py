@@ -93,9 +93,9 @@ def map_data(dataset: Dataset, language: str) -> dict:
         "clusterRadius": CLUSTER_RADIUS,
         "markerSize": MARKER_SIZE,
         "clusterShapeSize": CLUSTER_SHAPE_SIZE,
-        # The site's own shapes (alliance/pages/markers.py): the only markup the script inserts.
+        # The site's own shapes (alliance/pages/markers.py): the only markup the script inserts
+        # (a group's shapes are the same, made smaller by the style sheet).
         "markers": {role: marker_svg(role) for role in roles},
-        "clusterShapes": {role: marker_svg(role, CLUSTER_SHAPE_SIZE) for role in roles},
         "roleLabels": {role: dataset.labels.term("role", role, language).text for role in roles},
         "cities": [
             {
@@ -134,7 +134,18 @@ def json_island(value: object) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_ISLAND_ESCAPES))
 
 
-_STYLE = Markup("""
+# Our template, compiled once from this source; data reaches it only as the render's values.
+_DOCUMENT = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True).from_string(
+    """<!DOCTYPE html>
+<html lang="{{ language }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{{ title }}</title>
+<link rel="stylesheet" href="{{ vendor }}leaflet/leaflet.css">
+<link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.css">
+<link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.Default.css">
+<style>
 /* The map takes the room the legend leaves: the legend never covers a marker. */
 html, body { height: 100%; margin: 0; padding: 0; }
 body { display: flex; flex-direction: column; }
@@ -156,21 +167,9 @@ body { display: flex; flex-direction: column; }
 .am-cluster span { line-height: 1.3; }
 .am-cluster-roles { display: flex; justify-content: center; gap: 1px; }
 .am-cluster-roles span { display: block; line-height: 0; }
+.am-cluster-roles svg { width: {{ cluster_shape }}px; height: {{ cluster_shape }}px; }
 .am-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-""")
-
-# Our template, compiled once from this source; data reaches it only as the render's values.
-_DOCUMENT = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True).from_string(
-    """<!DOCTYPE html>
-<html lang="{{ language }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{{ title }}</title>
-<link rel="stylesheet" href="{{ vendor }}leaflet/leaflet.css">
-<link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.css">
-<link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.Default.css">
-<style>{{ style }}</style>
+</style>
 <script defer src="{{ vendor }}leaflet/leaflet.js"></script>
 <script defer src="{{ vendor }}leaflet.markercluster/leaflet.markercluster.js"></script>
 <script defer src="{{ script }}"></script>
@@ -203,7 +202,7 @@ def map_document(dataset: Dataset, language: str) -> str:
         title=ui("map-title", language),
         vendor=to_root + VENDOR_URL,
         script=to_root + MAP_SCRIPT,
-        style=_STYLE,
+        cluster_shape=CLUSTER_SHAPE_SIZE,
         noscript=ui("map-noscript", language),
         noscript_list=ui("map-noscript-list", language),
         list_anchor=CITY_LIST_ANCHOR,

@@ -40,11 +40,11 @@
   function groupIcon(cluster) {
     var present = {};
     cluster.getAllChildMarkers().forEach(function (marker) { present[marker.options.amRole] = true; });
-    var roles = Object.keys(data.clusterShapes).filter(function (role) { return present[role]; });
+    var roles = Object.keys(data.markers).filter(function (role) { return present[role]; });
     var icon = element("div"), kinds = element("span", "am-cluster-roles");
     icon.appendChild(element("span", null, String(cluster.getChildCount())));
     roles.forEach(function (role) {
-      kinds.appendChild(element("span")).innerHTML = data.clusterShapes[role];
+      kinds.appendChild(element("span")).innerHTML = data.markers[role];
     });
     icon.appendChild(kinds);
     icon.appendChild(element("span", "am-visually-hidden", roles.map(function (role) { return data.roleLabels[role]; }).join("; ")));
