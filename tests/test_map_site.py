@@ -81,7 +81,8 @@ def test_the_map_document_loads_only_site_files_and_tiles(built_site, language):
     assert loaded
     for link in loaded:
         assert (built_site / target(document, link)).is_file(), link
-    assert set(re.findall(r"https?://([^/\"'\s]+)", html)) == {"tile.openstreetmap.org", "www.openstreetmap.org"}
+    # (the policy names the tile host too, followed by a semicolon)
+    assert set(re.findall(r"https?://([^/\"'\s;]+)", html)) == {"tile.openstreetmap.org", "www.openstreetmap.org"}
     assert "https://www.openstreetmap.org/copyright" in html
 
 
