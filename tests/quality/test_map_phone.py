@@ -121,3 +121,19 @@ def test_without_javascript_the_map_leads_to_the_city_list(browser, site_server,
         heading = visit.page.locator(f"#{CITY_LIST_ANCHOR}")
         assert heading.evaluate("e => e.tagName") == "H2"
         assert visit.page.locator(f"#{CITY_LIST_ANCHOR} ~ ul a[href*='cities/']").count() == len(dataset.cities)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_map_comes_first(browser, site_server, language):
+    """The map right under the page's heading, in the first screen of a phone (issue 23, item 3)."""
+    with chromium.visit(browser, site_server, viewport=chromium.PHONE) as visit:
+        visit.open(f"{language_prefix(language, SITE_CONFIG.default_language)}{MAP_FOLDER}/", settle=False)
+        frame = visit.page.locator(f'iframe[src$="{MAP_STEM}.html"]')
+        top = frame.evaluate("e => e.getBoundingClientRect().top")
+        after_heading = visit.page.evaluate(
+            "() => document.querySelector('article h1').nextElementSibling.matches('iframe, p:has(> iframe)')"
+        )
+    assert after_heading, "something comes between the heading and the map"
+    assert top < chromium.PHONE["height"] / 2, (
+        f"the map starts {top:.0f} px down a {chromium.PHONE['height']} px screen"
+    )
