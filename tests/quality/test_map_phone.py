@@ -137,3 +137,17 @@ def test_on_a_phone_the_map_comes_first(browser, site_server, language):
     assert top < chromium.PHONE["height"] / 2, (
         f"the map starts {top:.0f} px down a {chromium.PHONE['height']} px screen"
     )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_marker_opens_its_popup_from_the_keyboard(visit, dataset, language):
+    frame = map_frame(visit, language)
+    marker = frame.locator(".leaflet-marker-icon.am-marker").first
+    title = marker.get_attribute("title")
+    marker.focus()
+    visit.page.keyboard.press("Enter")
+    link = frame.locator(".am-popup-name a")
+    link.wait_for()
+    city = next(c for c in dataset.cities if title and title.startswith(c.name[language] + " — "))
+    assert link.inner_text() == city.name[language]
+    assert link.get_attribute("href") == f"../cities/{city.id}/" and link.get_attribute("target") == "_parent"
