@@ -62,15 +62,6 @@ def city_page_url(city: City) -> str:
     return f"../cities/{city.id}/"
 
 
-def marker_title(dataset: Dataset, city: City, language: str) -> str:
-    """What a keyboard or screen-reader user hears on a marker (and a mouse shows): the name and
-    every documented role, since the marker's shape shows only the first."""
-    roles = "; ".join(
-        dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles
-    )
-    return f"{city.name[language]} — {roles}"
-
-
 def _text(dataset: Dataset, kind: str, key: str, language: str) -> dict[str, str | None]:
     """A label as the script shows it: its text, and its language when it is a fallback."""
     shown = dataset.labels.term(kind, key, language)
@@ -96,17 +87,16 @@ def map_data(dataset: Dataset, language: str) -> dict:
         # The site's own shapes (alliance/pages/markers.py): the only markup the script inserts
         # (a group's shapes are the same, made smaller by the style sheet).
         "markers": {role: marker_svg(role) for role in roles},
-        "roleLabels": {role: dataset.labels.term("role", role, language).text for role in roles},
+        "roles": {role: _text(dataset, "role", role, language) for role in roles},
         "cities": [
             {
                 "name": city.name[language],
                 "lat": city.lat,
                 "lon": city.lon,
-                "role": shown_role(city),
-                "title": marker_title(dataset, city, language),
                 "country": country_name(city.country, language),
                 "url": city_page_url(city),
-                "roles": [_text(dataset, "role", role, language) for role in roles if role in city.roles],
+                # In the schema's order: the first is the one its marker shows (shown_role).
+                "roles": [role for role in roles if role in city.roles],
             }
             for city in dataset.cities
         ],

@@ -29,8 +29,8 @@
     box.appendChild(element("p", null, city.country));
     var roles = box.appendChild(element("ul"));
     city.roles.forEach(function (role) {
-      var item = roles.appendChild(element("li", null, role.text));
-      if (role.lang) item.lang = role.lang;
+      var item = roles.appendChild(element("li", null, data.roles[role].text));
+      if (data.roles[role].lang) item.lang = data.roles[role].lang;
     });
     return box;
   }
@@ -47,7 +47,7 @@
       kinds.appendChild(element("span")).innerHTML = data.markers[role];
     });
     icon.appendChild(kinds);
-    icon.appendChild(element("span", "am-visually-hidden", roles.map(function (role) { return data.roleLabels[role]; }).join("; ")));
+    icon.appendChild(element("span", "am-visually-hidden", roles.map(function (role) { return data.roles[role].text; }).join("; ")));
     var count = cluster.getChildCount(), size = count < 10 ? "small" : count < 100 ? "medium" : "large";
     return L.divIcon({
       html: icon,
@@ -59,16 +59,19 @@
   var group = L.markerClusterGroup({ maxClusterRadius: data.clusterRadius, iconCreateFunction: groupIcon });
   var half = data.markerSize / 2;
   data.cities.forEach(function (city) {
+    // The marker's shape shows its first role; its title (what a keyboard or screen-reader user
+    // hears, and a mouse shows) names the place and every role.
+    var shown = city.roles[0];
     L.marker([city.lat, city.lon], {
       icon: L.divIcon({
-        html: data.markers[city.role],
+        html: data.markers[shown],
         iconSize: [data.markerSize, data.markerSize],
         iconAnchor: [half, half],
         popupAnchor: [0, -half],
         className: "am-marker",
       }),
-      title: city.title,
-      amRole: city.role,
+      title: city.name + " — " + city.roles.map(function (role) { return data.roles[role].text; }).join("; "),
+      amRole: shown,
     }).bindPopup(function () { return popup(city); }).addTo(group);
   });
   group.addTo(map);
