@@ -33,7 +33,7 @@ KEY_PAGES: tuple[KeyPage, ...] = (
     KeyPage("declaration", "declaration/", budget=TEXT_PAGE_BUDGET),
     KeyPage("about", "about/", budget=TEXT_PAGE_BUDGET),
     # The map page with its map document and everything both load.
-    KeyPage("map", "map/", keyboard_reachable=('article a[href*="cities/"]',), budget=180_000),
+    KeyPage("map", "map/", keyboard_reachable=('article a[href*="cities/"]',), budget=130_000),
     KeyPage("agenda", "agenda/", budget=TEXT_PAGE_BUDGET),
     KeyPage("city", "cities/lisbon/", budget=TEXT_PAGE_BUDGET),
     KeyPage("practice", "practices/palermo-charter/", budget=TEXT_PAGE_BUDGET),

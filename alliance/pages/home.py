@@ -97,9 +97,7 @@ def _entry(dataset: Dataset, action: Action, language: str) -> str:
     fallback = labels.ui("fallback-field", language)
     # The date starts the entry: "Every year — Welcome Week".
     when = format_when_alone(action.when, language, labels) or ""
-    date = (
-        f'<time datetime="{action.when.machine}">{html_text(when)}</time>' if action.when.machine else html_text(when)
-    )
+    date = f'<time datetime="{action.when.machine}">{md_text(when)}</time>' if action.when.machine else md_text(when)
     title = md_shown(action.title.show(language), fallback)
     return (
         f'- <span class="am-when">{date}</span> — [{title}]({AGENDA_INDEX}#{action.id}), '
