@@ -86,8 +86,8 @@ def test_keyboard_operates_language_switcher(visit, page, language, address):
     visit.page.keyboard.press("Enter")
     link = visit.tab_until(lambda stop: stop.get("hreflang") == target)
     # The list fades in when the switcher holds the focus.
-    visit.page.wait_for_function(
-        "document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout=3000
+    visit.wait_for(
+        "document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout_ms=3000
     )
     with visit.page.expect_navigation():
         visit.page.keyboard.press("Enter")
