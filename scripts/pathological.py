@@ -12,7 +12,15 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from alliance.data.contributed import MAX_BLOCK_LINES, MAX_INDENT, MAX_NESTING, MAX_PAGE_TEXT, MAX_RUN, MAX_TAGS
+from alliance.data.contributed import (
+    MAX_BLOCK_LINES,
+    MAX_FENCES,
+    MAX_INDENT,
+    MAX_NESTING,
+    MAX_PAGE_TEXT,
+    MAX_RUN,
+    MAX_TAGS,
+)
 from alliance.data.contributed import _TAG_START as TAG_START
 
 D, R = MAX_NESTING, MAX_RUN
@@ -59,6 +67,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "headings with ids": ("## x {#y}", "\n\n"),
     "admonitions": ("!!! note\n    x", "\n\n"),
     "fences": ("```\nx", "\n\n"),
+    "unclosed fences": ("```x", "\n\n"),
+    "unclosed tilde fences": ("~~~x", "\n\n"),
     "code spans and brackets": ("`[`" * D, "\n\n"),
     "backslashes": ("\\" * R + "[", "\n\n"),
     "many short tags": ("<sup>x</sup>", " "),
@@ -71,6 +81,8 @@ def _filled(unit: str, separator: str, limit: int) -> str:
     copies = max(1, (limit - 1) // (len(unit) + len(separator)))
     if tags := len(TAG_START.findall(unit)):
         copies = min(copies, MAX_TAGS // tags)
+    if fences := sum(1 for line in unit.split("\n") if line.startswith(("```", "~~~"))):
+        copies = min(copies, MAX_FENCES // fences)
     text = (unit + separator) * copies
     return text + "y" * (limit - 1 - len(text))
 
@@ -84,11 +96,12 @@ def pathological_texts(seed: int = 0, mixtures: int = 20, limit: int = MAX_PAGE_
     # Each piece a paragraph of its own, so that the mixture stays within the limits.
     chooser = random.Random(seed)
     for number in range(mixtures):
-        parts, size, tags = [], 0, 0
+        parts, size, tags, fences = [], 0, 0, 0
         while size < limit:
             unit, separator = UNITS[chooser.choice(sorted(UNITS))]
             tags += len(TAG_START.findall(unit))
-            if tags > MAX_TAGS:
+            fences += unit.count("```") + unit.count("~~~")
+            if tags > MAX_TAGS or fences > MAX_FENCES:
                 unit = "y" * 80
             parts.append(unit + separator + "\n\n")
             size += len(parts[-1])

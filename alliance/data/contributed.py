@@ -63,8 +63,9 @@ MAX_PAGE_TEXT = 50_000  # characters of a page's text
 MAX_NESTING = 12  # brackets, parentheses, unclosed "<" or emphasis open at once in a paragraph
 MAX_RUN = 32  # the same mark (* _ ` [ ] ( ) < > ! ~) repeated in a row
 MAX_TAGS = 400  # "<" followed by a letter, "/", "!" or "?" (a tag, comment or autolink), in a page
-MAX_INDENT = 48  # spaces before a line's text (lists and quotes inside each other), "> " counting 2
-MAX_BLOCK_LINES = 100  # lines of one paragraph, list or quote written without a blank line
+MAX_INDENT = 32  # spaces before a line's text (lists and quotes inside each other), "> " counting 2
+MAX_BLOCK_LINES = 60  # lines of one paragraph, list or quote written without a blank line
+MAX_FENCES = 100  # lines opening or closing a code block (``` or ~~~)
 # At most this many problems of the text are reported for one file: past them, it is rather broken.
 MAX_TEXT_PROBLEMS = 50
 
@@ -84,6 +85,7 @@ _CLOSERS = {"]": "[", ")": "("}
 _RUN_MARKS = frozenset("*_`[]()<>!~")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _BLANK = re.compile(r"^[ \t]*$")
+_FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
 _QUOTE_AND_INDENT = re.compile(r"^(?:[ \t]*>)*[ \t]*")
 
 
@@ -117,7 +119,7 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
         problems.append(Problem(path, number, column + 1, message))
         return True
 
-    tags = block_lines = 0
+    tags = block_lines = fences = 0
     depth = {"[": 0, "(": 0, "<": 0, "*": 0}
     for number, line in enumerate(body.split("\n"), start=first_line):
         if _BLANK.match(line):
@@ -129,6 +131,13 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
                 number,
                 0,
                 f"more than {MAX_BLOCK_LINES} lines follow each other without a blank line: separate the paragraphs, list items or headings with blank lines",
+            )
+        fences += bool(_FENCE.match(line))
+        if fences == MAX_FENCES + 1:
+            refuse(
+                number,
+                0,
+                f"more than {MAX_FENCES} lines open or close a code block (``` or ~~~): the most is {MAX_FENCES}",
             )
         margin = _QUOTE_AND_INDENT.match(line)
         indent = len(margin[0].expandtabs(4)) if margin else 0
@@ -414,6 +423,12 @@ def read_markdown(
             )
         )
     return problems, Rendered(tuple((href, snippet) for href, snippet in links), frozenset(ids))
+
+
+def render_page(body: str) -> str:
+    """A text rendered as MkDocs renders a page (the site's extensions), nothing recorded."""
+    names, configs = _site_extensions()
+    return markdown.Markdown(extensions=list(names), extension_configs=configs).convert(body)
 
 
 def markdown_problems(body: str, path: str, first_line: int, markup: Markup = PRACTICE_MARKUP) -> list[Problem]:
