@@ -46,8 +46,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.edit_url = editor_url(
             editor, translation_path(PurePosixPath(page.file.src_uri), language).as_posix(), exists=False
         )
-    # A problem of a data section (DataError) is reported by `guarded`, like any hook's.
-    markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
+    # A problem of a data section (DataError) is reported by `guarded`, like any hook's. A
+    # practice's text holds none: a marker there (in code) is the contributor's text.
+    if practice_page(dataset(config), page.file.src_uri, language) is None:
+        markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
     if page.meta.get("description"):
         # Material writes the description into an attribute without escaping it.
         page.meta["description"] = Markup.escape(str(page.meta["description"]).strip())

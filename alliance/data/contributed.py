@@ -212,10 +212,20 @@ _Findings = list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """What a text holds that other checks need: its links (href, snippet) and the ids of its elements."""
+class PageLink:
+    """A link of a text to a page of the site (a relative address), where it is written."""
 
-    links: tuple[tuple[str, str], ...]
+    path: str
+    line: int
+    column: int
+    href: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a text holds that other checks need: its relative links and the ids of its elements."""
+
+    links: tuple[PageLink, ...]
     ids: frozenset[str]
 
 
@@ -422,7 +432,9 @@ def read_markdown(
                 f"{len(findings) - MAX_TEXT_PROBLEMS} more problems of the same kinds are not listed",
             )
         )
-    return problems, Rendered(tuple((href, snippet) for href, snippet in links), frozenset(ids))
+    # A link is placed after the problems, by the same locator: the next copy of its address.
+    located = tuple(PageLink(path, *locator.locate(href), html.unescape(href)) for href, _ in links)
+    return problems, Rendered(located, frozenset(ids))
 
 
 def render_page(body: str) -> str:

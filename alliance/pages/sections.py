@@ -68,23 +68,24 @@ SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
 }
 
 
-def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1) -> str:
-    """Replaces each marker; an unknown name raises a DataError pointing at the marker."""
+def marker_problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
+    """A problem at each marker that names no section; the build and `make check` both ask."""
     problems = []
-
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in SECTIONS:
+    for match in MARKER.finditer(markdown):
+        if match.group(1) not in SECTIONS:
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
             known = ", ".join(sorted(SECTIONS))
             problems.append(
-                Problem(path, line, column, f'"<!-- data: {name} -->" names no section (known sections: {known})')
+                Problem(
+                    path, line, column, f'"<!-- data: {match.group(1)} -->" names no section (known sections: {known})'
+                )
             )
-            return ""
-        return SECTIONS[name](dataset, language)
+    return problems
 
-    result = MARKER.sub(replace, markdown)
-    if problems:
+
+def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1) -> str:
+    """Replaces each marker; an unknown name raises a DataError pointing at the marker."""
+    if problems := marker_problems(markdown, path, first_line):
         raise DataError(problems)
-    return result
+    return MARKER.sub(lambda match: SECTIONS[match.group(1)](dataset, language), markdown)
