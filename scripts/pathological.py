@@ -20,8 +20,8 @@ from alliance.data.contributed import (
     MAX_PAGE_TEXT,
     MAX_RUN,
     MAX_TAGS,
+    TAG_START,
 )
-from alliance.data.contributed import _TAG_START as TAG_START
 
 D, R = MAX_NESTING, MAX_RUN
 

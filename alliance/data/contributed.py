@@ -83,7 +83,7 @@ def link_scheme(address: str) -> str | None:
 _OPENERS = {"[": "]", "(": ")"}
 _CLOSERS = {"]": "[", ")": "("}
 _RUN_MARKS = frozenset("*_`[]()<>!~")
-_TAG_START = re.compile(r"<[A-Za-z/!?]")
+TAG_START = re.compile(r"<[A-Za-z/!?]")
 _BLANK = re.compile(r"^[ \t]*$")
 _FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
 _QUOTE_AND_INDENT = re.compile(r"^(?:[ \t]*>)*[ \t]*")
@@ -169,7 +169,7 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
                 depth[_CLOSERS[char]] = max(0, depth[_CLOSERS[char]] - run)
                 opened = ""
             elif char == "<":
-                tags += len(_TAG_START.findall(line, index, end + 1))
+                tags += len(TAG_START.findall(line, index, end + 1))
                 depth["<"] += run
                 opened = "<"
             elif char == ">":
