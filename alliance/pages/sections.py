@@ -20,7 +20,7 @@ from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.pages.citypages import render_city_list
 from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.pages.mapframe import render_map_frame
-from alliance.pages.markup import md_text
+from alliance.pages.markup import generated_markers, md_text
 from alliance.pages.sources import sources_inline
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
@@ -84,8 +84,18 @@ def marker_problems(markdown: str, path: str, first_line: int = 1) -> list[Probl
     return problems
 
 
-def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1) -> str:
-    """Replaces each marker; an unknown name raises a DataError pointing at the marker."""
+def fill_sections(
+    markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1, nonce: str | None = None
+) -> str:
+    """Replaces each marker; an unknown name raises a DataError pointing at the marker. With a
+    nonce, each section is placed between the comments of markup.generated_markers (what the
+    page's sanitizer leaves as it is)."""
     if problems := marker_problems(markdown, path, first_line):
         raise DataError(problems)
-    return MARKER.sub(lambda match: SECTIONS[match.group(1)](dataset, language), markdown)
+    start, end = generated_markers(nonce) if nonce else ("", "")
+
+    def section(match: re.Match) -> str:
+        text = SECTIONS[match.group(1)](dataset, language)
+        return f"{start}\n\n{text}\n\n{end}" if nonce else text
+
+    return MARKER.sub(section, markdown)
