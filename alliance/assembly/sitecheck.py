@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
-from alliance.assembly.generated import GENERATORS, generated_folders
+from alliance.assembly.generated import generate, generated_folders
 from alliance.data.contributed import PageLink, read_markdown, render_page
 from alliance.data.dataset import Dataset, load_dataset_cached
 from alliance.data.practices import PRACTICES_FOLDER, practice_file
@@ -230,9 +230,8 @@ def check_site(
     if dataset is not None:
         generated = {
             f"{folder}/{name}": text
-            for folder, generate in GENERATORS
-            if folder not in _UNREAD_FOLDERS
-            for name, text in generate(dataset, languages).items()
+            for folder, pages in generate(dataset, languages, _UNREAD_FOLDERS).items()
+            for name, text in pages.items()
             if name.endswith(".md")
         }
         problems += practice_link_problems(_Pages(content_dir, dataset, languages, generated))
