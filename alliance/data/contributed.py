@@ -59,12 +59,12 @@ PRACTICE_MARKUP = Markup("a practice", re.compile(r'^(?:<span lang="[a-z]{2,3}(?
 
 # The limits of a page's Markdown (CONTRIBUTING, "Limits"); each is far above what a page of the
 # site uses (the declaration: 7,000 characters, 13 tags, nesting 2).
-MAX_PAGE_TEXT = 50_000  # characters of a page's text
+MAX_PAGE_TEXT = 40_000  # characters of a page's text
 MAX_NESTING = 12  # brackets, parentheses, unclosed "<" or emphasis open at once in a paragraph
 MAX_RUN = 32  # the same mark (* _ ` [ ] ( ) < > ! ~) repeated in a row
 MAX_TAGS = 400  # "<" followed by a letter, "/", "!" or "?" (a tag, comment or autolink), in a page
 MAX_INDENT = 32  # spaces before a line's text (lists and quotes inside each other), "> " counting 2
-MAX_BLOCK_LINES = 60  # lines of one paragraph, list or quote written without a blank line
+MAX_BLOCK_LINES = 40  # lines of one paragraph, list or quote written without a blank line
 MAX_FENCES = 100  # lines opening or closing a code block (``` or ~~~)
 # At most this many problems of the text are reported for one file: past them, it is rather broken.
 MAX_TEXT_PROBLEMS = 50
