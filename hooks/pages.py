@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from alliance.assembly.generated import generated_folders
 from alliance.data.yamlload import read_text
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.pages.catalogue import practice_page, sanitize_practice_html
+from alliance.pages.catalogue import is_practice, practice_page, sanitize_practice_html
 from alliance.pages.markup import fallback_notice_html, sanitize_page
 from alliance.pages.sections import fill_sections
 from alliance.translations.status import edit_base, editor_url, translation_path
@@ -58,7 +58,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     # A problem of a data section (DataError) is reported by `guarded`, like any hook's. A
     # practice's text holds none: a marker there (in code) is the contributor's text.
-    if practice_page(dataset(config), page.file.src_uri, language) is None:
+    if not is_practice(dataset(config), page.file.src_uri):
         nonce = BUILD_NONCE if _is_hand_written(page) else None
         markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line, nonce)
     if page.meta.get("description"):
@@ -71,7 +71,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The second line behind `make check`: a practice's text keeps only what plain Markdown makes.
     html = sanitize_practice_html(dataset(config), page.file.src_uri, html)
-    if practice_page(dataset(config), page.file.src_uri, current_language(config)) is None and _is_hand_written(page):
+    if not is_practice(dataset(config), page.file.src_uri) and _is_hand_written(page):
         # Every other page written by hand, in any language, is a contribution too.
         html = sanitize_page(html, BUILD_NONCE)
     if _is_fallback(page, config):
