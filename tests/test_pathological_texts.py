@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.data.contributed import MAX_NESTING, markdown_problems, structure_problems
+from alliance.data.contributed import (
+    MAX_BLOCK_LINES,
+    MAX_FENCES,
+    MAX_INDENT,
+    MAX_NESTING,
+    MAX_PAGE_TEXT,
+    MAX_RUN,
+    MAX_TAGS,
+    markdown_problems,
+    structure_problems,
+)
 from scripts.pathological import pathological_texts
 
 TEXTS = list(pathological_texts(mixtures=4))
@@ -41,3 +51,32 @@ def test_60000_refused_tags_are_reported_once_each_up_to_the_limit():
     # On main the locator searched the whole text again for each problem: over 20 s.
     problems = markdown_problems("<b>x</b> " * 150, "p.md", 1)
     assert len(problems) == 51 and problems[-1].message.endswith("are not listed")
+
+
+@pytest.mark.parametrize(
+    ("at_the_limit", "beyond"),
+    [
+        ("x" * MAX_PAGE_TEXT, "x" * (MAX_PAGE_TEXT + 1)),
+        ("[" * MAX_NESTING + "x", "[" * (MAX_NESTING + 1) + "x"),
+        ("(" * MAX_NESTING + "x", "(" * MAX_NESTING + " (x"),
+        ("*a " * MAX_NESTING, "*a " * (MAX_NESTING + 1)),
+        ("x<" * MAX_NESTING, "x<" * (MAX_NESTING + 1)),
+        ("`" * MAX_RUN + "x", "`" * (MAX_RUN + 1) + "x"),
+        ("<b>x</b>" * (MAX_TAGS // 2), "<b>x</b>" * (MAX_TAGS // 2) + "<i>"),
+        (" " * MAX_INDENT + "x", " " * (MAX_INDENT + 1) + "x"),
+        ("x\n" * MAX_BLOCK_LINES, "x\n" * (MAX_BLOCK_LINES + 1)),
+        ("```\n\n" * MAX_FENCES, "```\n\n" * (MAX_FENCES + 1)),
+    ],
+    ids=["size", "brackets", "parentheses", "emphasis", "angle", "run", "tags", "indent", "block", "fences"],
+)
+def test_each_limit_accepts_a_text_at_it_and_refuses_one_beyond(at_the_limit, beyond):
+    assert structure_problems(at_the_limit, "p.md", 1) == []
+    assert len(structure_problems(beyond, "p.md", 1)) == 1
+
+
+def test_a_blank_line_closes_what_a_paragraph_left_open_and_escapes_open_nothing():
+    assert structure_problems(("[" * MAX_NESTING + "\n\n") * 3, "p.md", 1) == []
+    assert structure_problems("\\[" * (MAX_NESTING + 5), "p.md", 1) == []
+    assert structure_problems("[x] " * 50 + "(a) " * 50 + "*a* " * 50, "p.md", 1) == []
+    problem = structure_problems("ok\n\n" + "[" * (MAX_NESTING + 1), "p.md", 7)[0]
+    assert (problem.line, problem.column) == (9, MAX_NESTING + 1)

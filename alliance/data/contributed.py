@@ -189,9 +189,10 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
                 and depth[opened] > MAX_NESTING
                 and refuse(
                     number,
-                    index,
-                    f'"{char}" opens the {depth[opened]}th bracket, parenthesis, tag or emphasis not yet closed in this '
-                    f"paragraph: the most is {MAX_NESTING} (write \\{char} for the mark itself)",
+                    # At the first mark of the run beyond the limit.
+                    max(index, end - (depth[opened] - MAX_NESTING)),
+                    f'"{char}" opens the {MAX_NESTING + 1}th bracket, parenthesis, tag or emphasis not yet closed in '
+                    f"this paragraph: the most is {MAX_NESTING} (write \\{char} for the mark itself)",
                 )
             ):
                 break
