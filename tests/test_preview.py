@@ -48,7 +48,9 @@ def test_the_problem_page_lists_each_problem_with_its_hints_in_french_and_englis
     # The hints of CONTRIBUTING.md, then of CONTRIBUTING.en.md, each marked with its language.
     assert '<span class="hint" lang="fr">le champ est écrit deux fois : gardez-en un seul</span>' in page
     assert '<span class="hint" lang="en">the field is written twice: keep one</span>' in page
-    assert "la ville n&#x27;existe pas encore" in page and "the city does not exist yet: add it, or correct the id" in page
+    assert (
+        "la ville n&#x27;existe pas encore" in page and "the city does not exist yet: add it, or correct the id" in page
+    )
     assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
     # Control characters are shown as escapes: none reaches the page.
     assert "data/\\x1b[2Jcities.yaml:1:1: unknown field &quot;x\\n::error file=a::y&quot;" in page
@@ -114,7 +116,7 @@ def test_hint_matching_is_linear_in_the_length_of_the_message():
     class CountingText(str):
         searches = 0
 
-        def find(self, *arguments):  # type: ignore[override]
+        def find(self, *arguments):
             CountingText.searches += 1
             return super().find(*arguments)
 
