@@ -5,7 +5,8 @@
   one of the real site: the median ratio of the pairs is the cost of the hooks;
 - copies of the site with synthetic data sets (cities and actions in every language), to show
   how build time and output grow with the data: the cost per page at each size;
-- the validation of a large data set (alliance.data.dataset.load_dataset).
+- the validation of a large data set (alliance.data.dataset.load_dataset);
+- the preview's hints for problems that quote hostile values at the size limit.
 
 Everything is built in temporary folders; the synthetic data is never written into data/.
 Build times are the CPU seconds (user + system) of the `mkdocs build` process: on a shared
@@ -30,13 +31,15 @@ from pathlib import Path
 import yaml
 
 from alliance.assembly.generated import GENERATORS
+from alliance.assembly.problempage import guides_hints, hint_for
 from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.builtsite.parse import BuiltSite
 from alliance.builtsite.weight import page_weight, search_index_weights
 from alliance.data.dataset import load_dataset
+from alliance.data.yamlload import MAX_TEXT
 from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
 from alliance.siteconfig import load_site_config
-from scripts.synthetic import write_synthetic_data
+from scripts.synthetic import hostile_hint_messages, write_synthetic_data
 
 # What a copy of the site needs besides data/ (alliance/ is imported from the project).
 SITE_SOURCES = ("content", "theme", "hooks")
@@ -161,6 +164,18 @@ def time_validation(data_dir: Path, languages: tuple[str, ...]) -> dict[str, flo
     return {"bare PyYAML C load (no checks)": bare, "validation": fresh, "validation, cached": cached}
 
 
+def time_hints() -> tuple[int, float]:
+    """CPU seconds of the preview's hints (both guides) for problems quoting values at the size
+    limit, each made to make a row of the guides backtrack: (problems, seconds)."""
+    hints = guides_hints()
+    messages = hostile_hint_messages(hints["en"], MAX_TEXT)
+    start = time.process_time()
+    for message in messages:
+        for language_hints in hints.values():
+            hint_for(message, language_hints)
+    return len(messages), time.process_time() - start
+
+
 def print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
@@ -277,6 +292,10 @@ def main() -> None:
             print(f"  {name}: {seconds:.2f} s")
         bare = times["bare PyYAML C load (no checks)"]
         print(f"  validation / bare load: {times['validation'] / bare:.2f} (targets: under 1 s and under 0.50)")
+        count, seconds = time_hints()
+        print(
+            f"preview hints of {count} problems quoting {MAX_TEXT:,} characters made to backtrack: {seconds:.3f} s CPU"
+        )
 
 
 if __name__ == "__main__":

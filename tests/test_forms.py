@@ -17,7 +17,7 @@ import pytest
 
 from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
-from alliance.forms.proposal import answer, co_author, code_span, propose, unreadable
+from alliance.forms.proposal import FieldProblem, Outcome, answer, co_author, code_span, propose, unreadable
 from alliance.forms.yamltext import quoted
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
@@ -125,6 +125,20 @@ def test_a_heading_imitated_inside_a_field_makes_the_body_unreadable():
 def test_answers_show_messages_literally():
     assert code_span("a `b` c") == "`` a `b` c ``"
     assert code_span("@someone <b>x</b>\n[l](javascript:x)") == "` @someone <b>x</b> [l](javascript:x) `"
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ('unknown field "name"', 'unknown field "name"'),
+        ('unknown field "a\x1b[2J\n::error file=x::b\x00"', 'unknown field "a\\x1b[2J\\n::error file=x::b\\x00"'),
+        ("contains U+202E \u202e here", "contains U+202E \\u202e here"),
+    ],
+)
+def test_answers_show_control_characters_as_escapes(message, shown):
+    text = answer(Outcome(FORMS["city"], None, (FieldProblem(("name-fr",), message),)))
+    assert text.endswith(f"` {shown} `\n")
+    assert not re.search("[\x00-\x08\x0b-\x1f\u202e]", text)
 
 
 def test_the_proposer_is_credited_only_under_a_real_login():

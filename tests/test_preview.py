@@ -83,6 +83,26 @@ def test_one_problem_is_named_in_the_singular():
             "remplacez les tabulations par des espaces",
             "replace the tabs with spaces",
         ),
+        (
+            'cities[4].id: the id "porto" is already used at data/cities.yaml:12',
+            "l'identifiant est déjà pris",
+            "the identifier is taken",
+        ),
+        (
+            "cities[0].name.fr: this text contains U+001B (\\x1b), a control character: remove it",
+            "un caractère de contrôle",
+            "a control character",
+        ),
+        (
+            'cities[2].country: "UK" is not an ISO 3166-1 country code (did you mean GB?)',
+            "`UK` et `EL`",
+            "`UK` and `EL`",
+        ),
+        (
+            "the header of this block text is not valid: after '|' or '>' may come one '-' or '+' and one digit",
+            "écrivez `>-`",
+            "write `>-`",
+        ),
         ("something no row of the guide describes", None, None),
     ],
 )

@@ -395,6 +395,7 @@ def test_differential_fuzz_the_fast_path_never_reads_otherwise(rng, oddness):
         "...\na: 1\n",
         'a: "\\x1b[31m"\n',
         "d cf :\n  - - []    - 2\n",  # rapidyaml read two items
+        '- a\n- ""  kk: "b"\n',  # rapidyaml read a list and a field
     ],
 )
 def test_what_the_fuzzer_found_is_read_alike(text):

@@ -27,7 +27,8 @@ def check_unique_ids(doc: YamlDocument, key: str) -> Iterator[Problem]:
         if not isinstance(entry_id, str):
             continue
         if entry_id in seen:
-            yield doc.problem((key, i, "id"), f'the id "{entry_id}" is already used by {key}[{seen[entry_id]}]')
+            line, _ = doc.locate((key, seen[entry_id], "id"))
+            yield doc.problem((key, i, "id"), f'the id "{entry_id}" is already used at {doc.path}:{line}')
         else:
             seen[entry_id] = i
 

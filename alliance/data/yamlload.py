@@ -327,6 +327,15 @@ _UNUSUAL_FIRST = re.compile(_STARTS_UNUSUALLY, re.M)
 _UNUSUAL_ESCAPE = re.compile(r'\\[^"\\nt]')
 # "---" or "..." at the start of a line: a document's start or end, with perhaps a second one.
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.M)
+# A quoted text (its quote after a space, a line break or one of ":[{,"), followed on its line by
+# more than a ':' (it is a field's name), a ',' ']' '}' (in a list or group) or a comment:
+# rapidyaml reads '- ""  k: v' as a list and a field, PyYAML refuses it. (Possessive: a quoted
+# text is never read shorter than it is. The quote comes first, for speed; a file starting with
+# a quote goes to the strict path.)
+_QUOTED_THEN_MORE = re.compile(
+    r"""(?:"(?<=[ :\[{,\n]")(?:[^"\\]|\\.)*+"|'(?<=[ :\[{,\n]')(?:[^']|'')*+')(?![ ]*(?:$|:(?:[ ]|$)|[,\]}])|[ ]+#)""",
+    re.M | re.S,
+)
 _FLOW_OPENING = re.compile(r"[\[{]")
 _FLOW_INDICATOR = re.compile(r"[\[{,]\s*(?:[:#@`%!&*|>?]|-(?!\d))")
 # A JSON string whose text YAML 1.2 reads as something else when unquoted; group 2: a field name.
@@ -346,6 +355,8 @@ def fast_data(text: str) -> Any:
         or _DOCUMENT_MARKER.search(text)
         or _unusual_start(text)
         or _unusual_flow(text)
+        or text.startswith(("'", '"'))
+        or _QUOTED_THEN_MORE.search(text)
     ):
         return UNDECIDED
     try:
