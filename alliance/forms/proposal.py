@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from alliance.data.characters import shown
 from alliance.data.dataset import load_dataset
 from alliance.data.practices import PRACTICES_FOLDER
-from alliance.data.characters import shown
 from alliance.data.problems import DataError, Problem
 from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
 from alliance.forms.yamltext import (
