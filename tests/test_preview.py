@@ -39,7 +39,7 @@ def test_the_problem_page_lists_each_problem_with_its_hints_in_french_and_englis
         ),
         Problem("data/\x1b[2Jcities.yaml", 1, 1, 'unknown field "x\n::error file=a::y"'),
     ]
-    page = problem_page(problems, ["a warning & <b>more</b>"], guides_hints())
+    page = problem_page(problems, ["a warning & <b>more</b>\n\x1b[31mits second line"], guides_hints())
     assert (
         "<title>4 problèmes : le site ne peut pas être construit · 4 problems: the site cannot be built</title>" in page
     )
@@ -55,7 +55,7 @@ def test_the_problem_page_lists_each_problem_with_its_hints_in_french_and_englis
     # Control characters are shown as escapes: none reaches the page.
     assert "data/\\x1b[2Jcities.yaml:1:1: unknown field &quot;x\\n::error file=a::y&quot;" in page
     assert "\x1b" not in page and "\n::error" not in page
-    assert "a warning &amp; &lt;b&gt;more&lt;/b&gt;" in page
+    assert "<pre>a warning &amp; &lt;b&gt;more&lt;/b&gt;\n\\x1b[31mits second line</pre>" in page
     assert '<meta http-equiv="refresh"' in page
 
 

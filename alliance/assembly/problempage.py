@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from alliance.data.characters import shown
 from alliance.data.problems import Problem
 from alliance.paths import ROOT
 
@@ -128,6 +129,11 @@ def _inline(markdown: str) -> str:
     )
 
 
+def _shown_lines(text: str) -> str:
+    """A build's warning keeps its lines; any other control character is shown as its escape."""
+    return "\n".join(shown(line) for line in text.split("\n"))
+
+
 def problem_page(
     problems: Iterable[Problem], messages: Iterable[str] = (), hints: Mapping[str, Iterable[Hint]] | None = None
 ) -> str:
@@ -143,7 +149,7 @@ def problem_page(
             if hint := hint_for(problem.message, language_hints):
                 shown.append(f'<br><span class="hint" lang="{escape(language)}">{_inline(hint)}</span>')
         items.append("".join(shown) + "</li>")
-    items += [f"<li><pre>{escape(message)}</pre></li>" for message in messages]
+    items += [f"<li><pre>{escape(_shown_lines(message))}</pre></li>" for message in messages]
     count = len(problems) + len(messages)
     return "\n".join(
         [
