@@ -229,7 +229,10 @@ FUZZ_EXAMPLES = int(os.environ.get("YAML_FUZZ_EXAMPLES", "3000"))
 # Characters that mean something to YAML somewhere.
 SIGNIFICANT = "-?:,[]{}#&*!|>'\"%@`.~\\ \t+0123456789eE"
 PLAIN = "abcdefxyzABCé€😀 0123456789.-_/()"
-ESCAPES = ["\\n", "\\t", '\\"', "\\\\", "\\/", "\\ ", "\\x41", "\\x1b", "\\e", "\\0", "\\u00e9", "\\ud800", "\\\n  "]
+ESCAPES = [
+    *("\\n", "\\t", '\\"', "\\\\", "\\/", "\\ ", "\\x41", "\\x1b", "\\e", "\\0", "\\u00e9", "\\ud800", "\\\n  "),
+    *("\\U0010FFFF", "\\U00110000", "\\UFFFFFFFF", "\\N", "\\_", "\\L", "\\P", "\\x85"),
+]
 FLAT_CORNERS = [s for s in CORNER_SCALARS if "\n" not in s]
 
 
@@ -329,9 +332,7 @@ class YamlFuzzer:
 
     def key(self) -> str:
         if self.odd():
-            return self.rng.choice(
-                [self.quoted(0).replace("\n", " "), "? k", "1", "true", "~", "''", "-a", "a#b", "a:b"]
-            )
+            return self.rng.choice([self.quoted(0), "? k", "1", "true", "~", "''", "-a", "a#b", "a:b"])
         return "".join(self.rng.choice("abcdefghijk_ ") for _ in range(self.rng.randint(1, 6))).strip() or "k"
 
     def node(self, indent: int = 0, depth: int = 0) -> str:
@@ -396,6 +397,7 @@ def test_differential_fuzz_the_fast_path_never_reads_otherwise(rng, oddness):
         'a: "\\x1b[31m"\n',
         "d cf :\n  - - []    - 2\n",  # rapidyaml read two items
         '- a\n- ""  kk: "b"\n',  # rapidyaml read a list and a field
+        'a: "m\n  l": v\n',  # rapidyaml read a field name in quotes over two lines
     ],
 )
 def test_what_the_fuzzer_found_is_read_alike(text):
@@ -742,6 +744,9 @@ HEADER = (
     "the header of this block text is not valid: after '|' or '>' may come one '-' or '+' and one digit from 1 to 9"
 )
 CONTROL_ESCAPE = "this text contains U+001B (\\x1b), a control character: remove it"
+NO_CHARACTER = (
+    "this text has an escape that names no character (the largest is \\U0010FFFF): write the character itself"
+)
 
 
 @pytest.mark.parametrize(
@@ -767,6 +772,14 @@ CONTROL_ESCAPE = "this text contains U+001B (\\x1b), a control character: remove
         ('"b\\e[2J": 1\n', [f"1:1: {CONTROL_ESCAPE}"]),
         ('a: "\\0"\n', ["1:4: this text contains U+0000 (\\x00), a control character: remove it"]),
         ('a: "\\v\\x85"\n', ["1:4: this text contains U+000B (\\x0b), a control character: remove it"]),
+        ('a: "\\U0010FFFF"\n', {"a": "\U0010ffff"}),
+        ('a: "x\\U00110000"\n', [f"1:4: {NO_CHARACTER}"]),
+        ('a: "x\\UFFFFFFFF"\n', [f"1:4: {NO_CHARACTER}"]),
+        ('a: "multi\n  line"\n', {"a": "multi line"}),
+        (
+            'a: "multi\n  line": v\n',
+            [f"2:8: {COLON}", "3:1: the file ends inside a quoted text: a closing quote is missing"],
+        ),
     ],
 )
 def test_each_file_has_one_meaning_whichever_path_reads_it(text, read):

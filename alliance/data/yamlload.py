@@ -104,6 +104,15 @@ class _Strict:
         finally:
             self._depth -= 1
 
+    def scan_flow_scalar_non_spaces(self, double, start_mark):
+        try:
+            return super().scan_flow_scalar_non_spaces(double, start_mark)
+        except (ValueError, OverflowError):  # PyYAML's chr() of an escape past U+10FFFF
+            raise _Limit(
+                "this text has an escape that names no character (the largest is \\U0010FFFF): write the character itself",
+                start_mark,
+            ) from None
+
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, Node] = {}
         for key_node, _ in node.value:
@@ -327,14 +336,16 @@ _UNUSUAL_FIRST = re.compile(_STARTS_UNUSUALLY, re.M)
 _UNUSUAL_ESCAPE = re.compile(r'\\[^"\\nt]')
 # "---" or "..." at the start of a line: a document's start or end, with perhaps a second one.
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.M)
-# A quoted text (its quote after a space, a line break or one of ":[{,"), followed on its line by
-# more than a ':' (it is a field's name), a ',' ']' '}' (in a list or group) or a comment:
-# rapidyaml reads '- ""  k: v' as a list and a field, PyYAML refuses it. (Possessive: a quoted
-# text is never read shorter than it is. The quote comes first, for speed; a file starting with
-# a quote goes to the strict path.)
-_QUOTED_THEN_MORE = re.compile(
-    r"""(?:"(?<=[ :\[{,\n]")(?:[^"\\]|\\.)*+"|'(?<=[ :\[{,\n]')(?:[^']|'')*+')(?![ ]*(?:$|:(?:[ ]|$)|[,\]}])|[ ]+#)""",
-    re.M | re.S,
+# A quoted text (its quote after a space, a line break or one of ":[{,") over several lines, or
+# followed on its line by more than a ':' (it is a field's name), a ',' ']' '}' (in a list or
+# group) or a comment: rapidyaml reads '- ""  k: v' as a list and a field, and a field name in
+# quotes over two lines, which PyYAML refuses. (Possessive: a quoted text is never read shorter
+# than it is. The quote comes first, for speed; a file starting with a quote goes to the strict path.)
+_AFTER_QUOTED = r"(?![ ]*(?:$|:(?:[ ]|$)|[,\]}])|[ ]+#)"
+_QUOTED_UNUSUALLY = re.compile(
+    rf"""(?:"(?<=[ :\[{{,\n]")(?:[^"\\\n]|\\[^\n])*+(?:"{_AFTER_QUOTED}|\\?\n)"""
+    rf"""|'(?<=[ :\[{{,\n]')(?:[^'\n]|'')*+(?:'{_AFTER_QUOTED}|\n))""",
+    re.M,
 )
 _FLOW_OPENING = re.compile(r"[\[{]")
 _FLOW_INDICATOR = re.compile(r"[\[{,]\s*(?:[:#@`%!&*|>?]|-(?!\d))")
@@ -356,7 +367,7 @@ def fast_data(text: str) -> Any:
         or _unusual_start(text)
         or _unusual_flow(text)
         or text.startswith(("'", '"'))
-        or _QUOTED_THEN_MORE.search(text)
+        or _QUOTED_UNUSUALLY.search(text)
     ):
         return UNDECIDED
     try:
