@@ -336,15 +336,17 @@ _UNUSUAL_FIRST = re.compile(_STARTS_UNUSUALLY, re.M)
 _UNUSUAL_ESCAPE = re.compile(r'\\[^"\\nt]')
 # "---" or "..." at the start of a line: a document's start or end, with perhaps a second one.
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.M)
-# A quoted text (its quote after a space, a line break or one of ":[{,") over several lines, or
+# Quoted texts (a quote after a space, a line break or one of ":[{,"), each read whole, and the
+# comment lines, whose quotes are no texts. A quoted text over several lines (group "lines"), or
 # followed on its line by more than a ':' (it is a field's name), a ',' ']' '}' (in a list or
-# group) or a comment: rapidyaml reads '- ""  k: v' as a list and a field, and a field name in
-# quotes over two lines, which PyYAML refuses. (Possessive: a quoted text is never read shorter
-# than it is. The quote comes first, for speed; a file starting with a quote goes to the strict path.)
-_AFTER_QUOTED = r"(?![ ]*(?:$|:(?:[ ]|$)|[,\]}])|[ ]+#)"
-_QUOTED_UNUSUALLY = re.compile(
-    rf"""(?:"(?<=[ :\[{{,\n]")(?:[^"\\\n]|\\[^\n])*+(?:"{_AFTER_QUOTED}|\\?\n)"""
-    rf"""|'(?<=[ :\[{{,\n]')(?:[^'\n]|'')*+(?:'{_AFTER_QUOTED}|\n))""",
+# group) or a comment (group "more"), is left to the strict path: rapidyaml reads '- ""  k: v' as
+# a list and a field, and a field name in quotes over two lines, which PyYAML refuses. (The
+# quote comes first, for speed; a file starting with a quote goes to the strict path.)
+_MORE = r"(?P<more>(?![ ]*(?:$|:(?:[ ]|$)|[,\]}])|[ ]+#))?"
+_QUOTED = re.compile(
+    r"^[ ]*#.*"
+    rf"""|"(?<=[ :\[{{,\n]")(?:[^"\\\n]|\\[^\n])*+(?:"{_MORE}|(?P<lines>\\?\n))"""
+    rf"""|'(?<=[ :\[{{,\n]')(?:[^'\n]|'')*+(?:'{_MORE.replace("more", "more2")}|(?P<lines2>\n))""",
     re.M,
 )
 _FLOW_OPENING = re.compile(r"[\[{]")
@@ -367,7 +369,7 @@ def fast_data(text: str) -> Any:
         or _unusual_start(text)
         or _unusual_flow(text)
         or text.startswith(("'", '"'))
-        or _QUOTED_UNUSUALLY.search(text)
+        or any(quoted.lastgroup for quoted in _QUOTED.finditer(text))
     ):
         return UNDECIDED
     try:
@@ -414,12 +416,24 @@ def _unusual_flow(text: str) -> bool:
             continue  # this line was looked at
         line_end = text.find("\n", opening.start())
         line_end = len(text) if line_end < 0 else line_end
+        before = text[text.rfind("\n", 0, opening.start()) + 1 : opening.start()]
+        if before.lstrip(" ").startswith("#"):
+            continue  # a comment line
         flow = text[opening.start() : line_end]
         if "?" in flow or " #" in flow or _FLOW_INDICATOR.search(flow):
             return True
-        if _flow_end(flow) != len(flow.rstrip(" ")):
+        if flow.count("[") + flow.count("{") != flow.count("]") + flow.count("}"):
+            return True
+        if _starts_value(before) and _flow_end(flow) != len(flow.rstrip(" ")):
             return True
     return False
+
+
+def _starts_value(before: str) -> bool:
+    """Whether a line's text `before` a '[' or '{' makes it the start of a value (not a bracket
+    inside a text): nothing but indentation, or a ':', '-' or '?' and a space, or '[', '{', ','."""
+    stripped = before.rstrip(" ")
+    return stripped.lstrip(" ") == "" or stripped[-1] in "[{," or (stripped[-1] in ":-?" and stripped != before)
 
 
 def _flow_end(flow: str) -> int:
