@@ -398,6 +398,7 @@ def test_differential_fuzz_the_fast_path_never_reads_otherwise(rng, oddness):
         "d cf :\n  - - []    - 2\n",  # rapidyaml read two items
         '- a\n- ""  kk: "b"\n',  # rapidyaml read a list and a field
         'a: "m\n  l": v\n',  # rapidyaml read a field name in quotes over two lines
+        "- -\n  ...\n",  # rapidyaml read an indented "..." as the end of the document
     ],
 )
 def test_what_the_fuzzer_found_is_read_alike(text):

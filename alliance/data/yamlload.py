@@ -334,8 +334,9 @@ _UNUSUAL_FIRST = re.compile(_STARTS_UNUSUALLY, re.M)
 # A backslash that is not one of the escapes \" \\ \n \t: in quotes, \x1b, \0, \e or \uD800 name
 # characters that the strict path refuses (control characters, half characters).
 _UNUSUAL_ESCAPE = re.compile(r'\\[^"\\nt]')
-# "---" or "..." at the start of a line: a document's start or end, with perhaps a second one.
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.M)
+# "---" or "..." starting a line: a document's start or end, with perhaps a second one; indented,
+# rapidyaml still reads "..." as an end ("- -" then "  ..." is a list to it, an error to PyYAML).
+_DOCUMENT_MARKER = re.compile(r"^[ ]*(?:---|\.\.\.)", re.M)
 # Quoted texts (a quote after a space, a line break or one of ":[{,"), each read whole, and the
 # comment lines, whose quotes are no texts. A quoted text over several lines (group "lines"), or
 # followed on its line by more than a ':' (it is a field's name), a ',' ']' '}' (in a list or
