@@ -10,9 +10,12 @@ Two readers, one result:
 - the strict path (PyYAML's pure-Python loader made YAML 1.2) keeps every value's position: it
   reads any file the fast path cannot decide, and composes the positions of a file the fast
   path read only when a problem must be located.
-The fast path answers only where it is sure to agree with the strict one (tests/test_yaml_paths.py
-compares them on generated YAML); everything else goes to the strict path, which words the
-problems. The limits below hold on both paths and are checked while reading, before anything
+The fast path answers only where it is sure to agree with the strict one: plain data, without
+the corners where the two parsers were found to differ (block-text headers but the six plain
+ones, document markers, escapes, quoted texts over several lines or followed on their line,
+lists followed on their line, a file without a last line break). A differential fuzzer
+(tests/test_yaml_paths.py: 3,000 documents in `make test`, 100,000 weekly) compares them;
+everything else goes to the strict path, which words the problems. The limits below hold on both paths and are checked while reading, before anything
 walks the values: a file over them is refused at once, never expanded, never a traceback.
 """
 
