@@ -1,4 +1,4 @@
-"""Work on the whole built site, once every language is built: the 404 pages in each language,
+"""Work on the whole built site, once every language is built: the 404 page in every language,
 the search index, the change to Material's script (alliance/assembly/)."""
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from alliance.assembly.material import ThemeChanged, patch_bundle
-from alliance.assembly.notfound import portable_not_found
+from alliance.assembly.notfound import FILE_NAME, NotFoundWords, not_found_page
 from alliance.assembly.search import SearchIndexFailed, index_site
-from alliance.localized import language_prefix
-from alliance.pages.alternates import base_path
-from hooks.site import NOT_FOUND_PAGES, i18n, languages
+from hooks.site import dataset, i18n
 
 log = logging.getLogger("mkdocs.hooks.whole_site")
 
@@ -28,15 +26,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     if plugin.building:
         return
     site = Path(config.site_dir)
-    default = plugin.default_language
-    others = tuple(language for language in languages(config) if language != default)
-    base = base_path(config.site_url or "/")
-    for language, page in NOT_FOUND_PAGES.items():
-        target = site / language_prefix(language, default) / "404.html"
-        target.write_text(
-            portable_not_found(page, base, others, chooses_language=language == default), encoding="utf-8"
+    labels = dataset(config).labels
+    words = tuple(
+        NotFoundWords(
+            language.locale,
+            language.name,
+            *(labels.ui(f"not-found-{key}", language.locale) for key in ("title", "text", "home", "search")),
         )
-    NOT_FOUND_PAGES.clear()
+        for language in plugin.config.languages
+        if language.build
+    )
+    page = not_found_page(config.site_name, config.site_url or "/", words, plugin.default_language)
+    (site / FILE_NAME).write_text(page, encoding="utf-8")
+    # Each language's build wrote its own copy beside its pages: only the root one is ever served.
+    for word in words:
+        if word.language != plugin.default_language:
+            (site / word.language / FILE_NAME).unlink(missing_ok=True)
     try:
         patch_bundle(site)
         summary = index_site(site)
