@@ -3,6 +3,10 @@
 Only what a page marks with `data-pagefind-body` is indexed (theme/main.html marks the article
 of every page shown in its own language; pages shown in French for want of a translation are
 left out of the other languages' indexes, so the French original is found once, in French).
+Pages that repeat others say so in their front matter with Material's own key (`search:
+{exclude: true}`: the agenda's target pages, the translation status, the search page) and are
+left out. Each indexed page carries its title as Pagefind's result title, its words weighted
+above any heading, so that a page comes first for its own name (search_entry).
 The reader's browser fetches nothing of it until the search page is opened.
 """
 
@@ -11,12 +15,41 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+from alliance.data.practices import INDEX_PAGES, PRACTICES_FOLDER
 
 # Where the index and Pagefind's own scripts are published, from the root of the site.
 SEARCH_BUNDLE = "pagefind"
 # The search page of each language, inside that language's root.
 SEARCH_PAGE = "search/"
+
+
+# Pagefind weighs an h1's words 7 and accepts up to 10. A page's title is its name: the
+# declaration, a city, an agenda year come first for it. A practice's title often names its
+# city too ("Barcelona, ciudad refugio"): weighted below the city's own title, the city comes
+# first for its name and the practice for the words of its title.
+TITLE_WEIGHT = 10
+PRACTICE_TITLE_WEIGHT = 5
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """How a page enters the search index: whether it does, and how much its title weighs."""
+
+    indexed: bool
+    title_weight: int
+
+
+def search_entry(src_uri: str, meta: Mapping) -> SearchEntry:
+    """A page's entry, from its source path (`practices/x.md`) and its front matter."""
+    search = meta.get("search")
+    excluded = isinstance(search, Mapping) and search.get("exclude") is True
+    folder, _, name = src_uri.rpartition("/")
+    practice = folder == PRACTICES_FOLDER and name.split(".")[0] not in INDEX_PAGES
+    return SearchEntry(not excluded, PRACTICE_TITLE_WEIGHT if practice else TITLE_WEIGHT)
 
 
 class SearchIndexFailed(Exception):
