@@ -29,9 +29,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     labels = dataset(config).labels
     words = tuple(
         NotFoundWords(
-            language.locale,
-            language.name,
-            *(labels.ui(f"not-found-{key}", language.locale) for key in ("title", "text", "home", "search")),
+            language=language.locale,
+            language_name=language.name,
+            title=labels.ui("not-found-title", language.locale),
+            text=labels.ui("not-found-text", language.locale),
+            home=labels.ui("not-found-home", language.locale),
+            search=labels.ui("search-the-site", language.locale),
         )
         for language in plugin.config.languages
         if language.build

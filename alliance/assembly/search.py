@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from alliance.data.labels import Labels
 from alliance.data.practices import INDEX_PAGES, PRACTICES_FOLDER
 
 # Where the index and Pagefind's own scripts are published, from the root of the site.
@@ -50,6 +51,32 @@ def search_entry(src_uri: str, meta: Mapping) -> SearchEntry:
     folder, _, name = src_uri.rpartition("/")
     practice = folder == PRACTICES_FOLDER and name.split(".")[0] not in INDEX_PAGES
     return SearchEntry(not excluded, PRACTICE_TITLE_WEIGHT if practice else TITLE_WEIGHT)
+
+
+# Pagefind's interface texts that its Default UI shows, in data/labels.yaml as `search-ui-…`
+# (`clear_search` is `search-ui-clear-search`); `search_label` is the site's own words.
+INTERFACE_TEXTS = (
+    "placeholder",
+    "clear_search",
+    "load_more",
+    "zero_results",
+    "many_results",
+    "one_result",
+    "alt_search",
+    "search_suggestion",
+    "searching",
+    "results_label",
+    "error_search",
+    "input_hint",
+    "loading",
+)
+
+
+def interface_translations(labels: Labels, language: str) -> dict[str, str]:
+    """Pagefind's `translations` option for a language: its interface in the site's words
+    (Pagefind's own French says "Nettoyer" for "Clear", its Portuguese is Brazil's)."""
+    texts = {key: labels.ui("search-ui-" + key.replace("_", "-"), language) for key in INTERFACE_TEXTS}
+    return texts | {"search_label": labels.ui("search-the-site", language)}
 
 
 class SearchIndexFailed(Exception):
