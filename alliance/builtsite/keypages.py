@@ -33,6 +33,8 @@ KEY_PAGES: tuple[KeyPage, ...] = (
     KeyPage("agenda", "agenda/"),
     KeyPage("city", "cities/lisbon/"),
     KeyPage("practice", "practices/palermo-charter/"),
+    # Before any query: Pagefind's interface, not yet its engine nor its index.
+    KeyPage("search", "search/", keyboard_reachable=(".pagefind-ui__search-input",)),
 )
 
 
