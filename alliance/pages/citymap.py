@@ -262,6 +262,8 @@ class _Document(Figure):
         '<html lang="{{ this.lang }}">\n'
         "<head>\n"
         "<title>{{ this.title|e }}</title>"
+        # Shown in the map page's frame, which search engines index: not a page of its own.
+        '<meta name="robots" content="noindex">\n'
         "    {{this.header.render(**kwargs)}}\n"
         "</head>\n"
         "<body>\n"

@@ -5,14 +5,13 @@ every result has the page's title."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import pytest
 
 from alliance.builtsite.parse import BuiltSite
 from tests.quality import browser as chromium
-from tests.quality.cases import SITE_CONFIG
+from tests.quality.cases import REPEATING_PAGES, SITE_CONFIG
 
 # (language, query, the page that must come first, from the language's root).
 FIRST_RESULTS = (
@@ -46,8 +45,6 @@ FIRST_RESULTS = (
     ("pt", "São Paulo", "cities/sao-paulo/"),
     ("pt", "2023", "agenda/2023/"),
 )
-# Pages that repeat others, from a language's root: no result may lead to them.
-REPEATING = re.compile(r"(agenda/(institutions|public-opinion|territories)|translation-status|search)/$")
 
 
 def prefix(language: str) -> str:
@@ -91,7 +88,7 @@ def test_each_name_finds_its_page_first(browser, site: BuiltSite, site_server, q
         )
         if rank != 1:
             wrong.append(f"{query!r}: {root + page} ranks {ordinal(rank, len(urls))}; first: {results[query][:3]}")
-        repeating = [url for url in urls if REPEATING.search(url)]
+        repeating = [url for url in urls if REPEATING_PAGES.search(url)]
         if repeating:
             wrong.append(f"{query!r} finds pages that repeat others: {repeating}")
         untitled = [(url, title) for url, title in results[query] if not title or title.isupper()]
@@ -103,7 +100,7 @@ def test_each_name_finds_its_page_first(browser, site: BuiltSite, site_server, q
 def test_pages_that_repeat_others_are_not_indexed(site: BuiltSite):
     """The agenda's target pages, the translation status and the search page, in every language."""
     indexed = {site.url_path(page) for page in site.html_files() if "data-pagefind-body" in page.read_text("utf-8")}
-    repeating = sorted(path for path in indexed if REPEATING.search(path))
+    repeating = sorted(path for path in indexed if REPEATING_PAGES.search(path))
     assert not repeating, repeating
     # The index holds the other pages: the pattern names only the repeating ones.
     assert any(path.endswith("/agenda/2023/") for path in indexed), sorted(indexed)[:10]
