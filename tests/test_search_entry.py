@@ -8,8 +8,6 @@ import pytest
 
 from alliance.assembly.search import (
     INTERFACE_TEXTS,
-    PRACTICE_TITLE_WEIGHT,
-    TITLE_WEIGHT,
     SearchEntry,
     interface_translations,
     search_entry,
@@ -21,28 +19,26 @@ from tests.quality.cases import SITE_CONFIG
 @pytest.mark.parametrize(
     "src_uri, meta, expected",
     [
-        pytest.param("declaration.md", {}, SearchEntry(True, TITLE_WEIGHT), id="declaration"),
-        pytest.param("cities/lisbon.en.md", {"title": "Lisbon"}, SearchEntry(True, TITLE_WEIGHT), id="city"),
-        pytest.param("agenda/2023.md", {}, SearchEntry(True, TITLE_WEIGHT), id="agenda-year"),
-        pytest.param("practices/palermo-charter.es.md", {}, SearchEntry(True, PRACTICE_TITLE_WEIGHT), id="practice"),
-        pytest.param("practices/index.md", {}, SearchEntry(True, TITLE_WEIGHT), id="practices-index"),
-        pytest.param("practices/by-place.pt.md", {}, SearchEntry(True, TITLE_WEIGHT), id="practices-by-place"),
+        pytest.param("declaration.md", {}, SearchEntry(indexed=True, named=True), id="declaration"),
+        pytest.param("cities/lisbon.en.md", {"title": "Lisbon"}, SearchEntry(indexed=True, named=True), id="city"),
+        pytest.param("agenda/2023.md", {}, SearchEntry(indexed=True, named=True), id="agenda-year"),
+        pytest.param("practices/palermo-charter.es.md", {}, SearchEntry(indexed=True, named=False), id="practice"),
+        pytest.param("practices/index.md", {}, SearchEntry(indexed=True, named=True), id="practices-index"),
+        pytest.param("practices/by-place.pt.md", {}, SearchEntry(indexed=True, named=True), id="practices-by-place"),
         pytest.param(
-            "agenda/territories.md", {"search": {"exclude": True}}, SearchEntry(False, TITLE_WEIGHT), id="excluded"
+            "agenda/territories.md",
+            {"search": {"exclude": True}},
+            SearchEntry(indexed=False, named=True),
+            id="excluded",
         ),
         pytest.param(
-            "search.md", {"search": {"exclude": "yes"}}, SearchEntry(True, TITLE_WEIGHT), id="only-true-excludes"
+            "search.md", {"search": {"exclude": "yes"}}, SearchEntry(indexed=True, named=True), id="only-true-excludes"
         ),
-        pytest.param("about.md", {"search": "exclude"}, SearchEntry(True, TITLE_WEIGHT), id="not-a-mapping"),
+        pytest.param("about.md", {"search": "exclude"}, SearchEntry(indexed=True, named=True), id="not-a-mapping"),
     ],
 )
 def test_search_entry(src_uri, meta, expected):
     assert search_entry(src_uri, meta) == expected
-
-
-def test_the_titles_weigh_more_than_a_heading():
-    # Pagefind weighs an h1 7, and accepts weights up to 10.
-    assert PRACTICE_TITLE_WEIGHT < TITLE_WEIGHT <= 10
 
 
 _PAGEFIND_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")

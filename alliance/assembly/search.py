@@ -5,8 +5,8 @@ of every page shown in its own language; pages shown in French for want of a tra
 left out of the other languages' indexes, so the French original is found once, in French).
 Pages that repeat others say so in their front matter with Material's own key (`search:
 {exclude: true}`: the agenda's target pages, the translation status, the search page) and are
-left out. Each indexed page carries its title as Pagefind's result title, its words weighted
-above any heading, so that a page comes first for its own name (search_entry).
+left out. Each indexed page carries its title as Pagefind's result title, so that a page comes
+first for its own name (SearchEntry).
 The reader's browser fetches nothing of it until the search page is opened.
 """
 
@@ -28,20 +28,19 @@ SEARCH_BUNDLE = "pagefind"
 SEARCH_PAGE = "search/"
 
 
-# Pagefind weighs an h1's words 7 and accepts up to 10. A page's title is its name: the
-# declaration, a city, an agenda year come first for it. A practice's title often names its
-# city too ("Barcelona, ciudad refugio"): weighted below the city's own title, the city comes
-# first for its name and the practice for the words of its title.
-TITLE_WEIGHT = 10
-PRACTICE_TITLE_WEIGHT = 5
-
-
 @dataclass(frozen=True)
 class SearchEntry:
-    """How a page enters the search index: whether it does, and how much its title weighs."""
+    """How a page enters the search index: whether it does, and whether its title is its name.
+
+    Every indexed page carries its title as Pagefind's `title` metadata (the result's title,
+    searched and boosted by Pagefind). A page whose title is its name (the declaration, a city,
+    an agenda year) carries it again as `name` metadata, which Pagefind searches too: it comes
+    first for its name, before a practice whose title names the same place ("Barcelona, ciudad
+    refugio"). Metadata stays out of the results' excerpts.
+    """
 
     indexed: bool
-    title_weight: int
+    named: bool
 
 
 def search_entry(src_uri: str, meta: Mapping) -> SearchEntry:
@@ -50,7 +49,7 @@ def search_entry(src_uri: str, meta: Mapping) -> SearchEntry:
     excluded = isinstance(search, Mapping) and search.get("exclude") is True
     folder, _, name = src_uri.rpartition("/")
     practice = folder == PRACTICES_FOLDER and name.split(".")[0] not in INDEX_PAGES
-    return SearchEntry(not excluded, PRACTICE_TITLE_WEIGHT if practice else TITLE_WEIGHT)
+    return SearchEntry(indexed=not excluded, named=not practice)
 
 
 # Pagefind's interface texts that its Default UI shows, in data/labels.yaml as `search-ui-…`

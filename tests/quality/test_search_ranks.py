@@ -63,6 +63,8 @@ def ranked_results(browser, site_url: str, language: str, queries: list[str]) ->
                 "() => { const n = document.querySelectorAll('.pagefind-ui__result').length;"
                 " return n > 0 && document.querySelectorAll('.pagefind-ui__result-link').length === n; }"
             )
+            # Metadata that serves the ranking (a page's name) is not shown as a tag.
+            assert not recorder.page.query_selector(".pagefind-ui__result-tag"), query
             ranked[query] = recorder.page.eval_on_selector_all(
                 ".pagefind-ui__result-link", "links => links.map(a => [new URL(a.href).pathname, a.innerText.trim()])"
             )
