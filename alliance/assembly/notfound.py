@@ -65,7 +65,7 @@ def _json(value: object) -> str:
 def _link(site_url: str, path: str, text: str, language: str | None = None) -> str:
     """A link to `path` of the site: absolute to the configured site, with its path on the
     configured base path for the script to use when the page is served there."""
-    hreflang = f' hreflang="{html.escape(language)}"' if language else ""
+    hreflang = f' hreflang="{html.escape(language)}" lang="{html.escape(language)}"' if language else ""
     return (
         f'<a href="{html.escape(site_url + path)}" data-path="{html.escape(base_path(site_url) + path)}"{hreflang}>'
         f"{html.escape(text)}</a>"
