@@ -96,9 +96,8 @@ def _entry(dataset: Dataset, action: Action, language: str) -> str:
     labels = dataset.labels
     fallback = labels.ui("fallback-field", language)
     when = format_when(action.when, language, labels) or ""
-    date = (
-        f'<time datetime="{action.when.machine}">{html_text(when)}</time>' if action.when.machine else html_text(when)
-    )
+    # Inside a list item's inline HTML Markdown still reads links and emphasis: escaped for both.
+    date = f'<time datetime="{action.when.machine}">{md_text(when)}</time>' if action.when.machine else md_text(when)
     title = md_shown(action.title.show(language), fallback)
     return (
         f'- <span class="am-when">{date}</span> — [{title}]({AGENDA_INDEX}#{action.id}), '
