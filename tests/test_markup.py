@@ -14,13 +14,14 @@ from mkdocs.utils.meta import get_data
 from alliance.data.dataset import load_dataset
 from alliance.data.labels import PLACEHOLDERS, Labels, check_labels, fill, placeholders_of, template_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml
-from alliance.localized import LocalizedText
+from alliance.localized import LocalizedText, Shown
 from alliance.pages.markup import (
     CONTRIBUTED_END,
     CONTRIBUTED_START,
     fallback_notice_html,
     front_matter,
     html_text,
+    md_shown,
     md_table_header,
     md_text,
     plain_line,
@@ -378,3 +379,12 @@ def test_the_fallback_notice_is_escaped_text_in_its_language():
 )
 def test_only_the_contributed_part_is_sanitized_and_the_markers_go(page, expected):
     assert sanitize_contributed(page) == expected
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_a_field_shown_in_french_and_its_notice_stay_text(text):
+    """The notice stands in inline HTML (<small>), where Markdown still reads links and emphasis."""
+    page = render("- " + md_shown(Shown(text, "fr", "en"), text + " [x](javascript:alert(1)) *em*") + "\n")
+    assert set(page.tags) <= {"ul", "li", "span", "small"}, page.tags
+    assert page.attributes <= {"lang", "class"}
+    assert words(plain_line(text)) in words(page.text)

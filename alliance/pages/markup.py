@@ -78,7 +78,7 @@ def md_shown(shown: Shown, fallback_label: str) -> str:
     """A localized data text in Markdown; French shown for want of a translation says so."""
     text = md_text(shown.text)
     if shown.is_fallback:
-        return f'<span lang="{shown.language}">{text}</span> <small class="am-fallback-field">({html_text(fallback_label)})</small>'
+        return f'<span lang="{shown.language}">{text}</span> <small class="am-fallback-field">({md_text(fallback_label)})</small>'
     return text
 
 
