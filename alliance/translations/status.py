@@ -330,7 +330,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         return md_table_header(ui(f"i18n-status-column-{key}", language) for key in keys)
 
     out = [
-        front_matter(ui("i18n-status-title", language), ui("i18n-status-intro", language))
+        front_matter(ui("i18n-status-title", language), ui("i18n-status-intro", language), searched=False)
         + f"# {md_text(ui('i18n-status-title', language))}",
         "",
         md_text(ui("i18n-status-intro", language)),

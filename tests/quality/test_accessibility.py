@@ -63,6 +63,9 @@ def assert_keyboard_reaches_controls(visit, page, address: str) -> None:
     """Tab from the top of the page reaches the language switcher and its links, the navigation
     and the page's own controls (KeyPage.keyboard_reachable)."""
     visit.open(address, settle=False)
+    # The round starts at the page's first link (the skip link), also where a field has the focus
+    # when the page opens (the search page's).
+    visit.page.focus("a[href]")
     expected = {"language switcher": visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)}
     # Its links show once the switcher has the focus: they are hidden when marked.
     expected["language link"] = visit.mark(LANGUAGE_LINKS, "language link", visible_only=False)

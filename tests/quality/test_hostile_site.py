@@ -430,6 +430,12 @@ def test_every_output_shows_each_field_whole_and_literally(hostile_build, qualit
     assert not cut, f"{len(cut)} fields not shown whole:\n" + "\n".join(cut)
 
 
+# The site's own constants, which no data reaches, on pages that show the corpus: Pagefind's
+# search form (its script handles the submit) and the 404 page's empty icon (no request for a
+# /favicon.ico that is not the site's where it is served under a folder).
+OWN_ATTRIBUTES = ("<form action=javascript:void(0);>", "<link href=data:,>")
+
+
 def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quality_report):
     site, _, corpus = hostile_build
     pages = pages_showing_the_corpus(site)
@@ -465,4 +471,5 @@ def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quali
         f"{len(dialogs)} dialogs"
     )
     assert not dialogs, "hostile strings ran:\n" + "\n".join(dialogs)
-    assert not handlers, "event handlers or script addresses from data:\n" + "\n".join(sorted(set(handlers)))
+    from_data = sorted({handler for handler in handlers if not handler.endswith(OWN_ATTRIBUTES)})
+    assert not from_data, "event handlers or script addresses from data:\n" + "\n".join(from_data)
