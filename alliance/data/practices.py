@@ -15,7 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.data.checks import check_sources, check_text_characters
+from alliance.data.checks import check_text_characters
+from alliance.data.evidence import Evidence, EvidenceContext, Source, build_evidence, check_evidence, evidence_sources
 from alliance.data.cities import check_country
 from alliance.data.contributed import markdown_problems
 from alliance.data.problems import DataError, Problem, did_you_mean
@@ -50,8 +51,30 @@ class Practice:
     country: str
     themes: tuple[str, ...]
     year: int | None
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
     sources_read: dt.date
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return evidence_sources(self.evidence)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_count(body: str) -> int:
+    """How many blocks of text, separated by blank lines, a practice's text has."""
+    return sum(1 for block in _BLANK_LINES.split(body) if block.strip())
+
+
+def practice_claims(data: Mapping, body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the claims of a practice that need a quote, every claim a quote may support): its title,
+    summary, themes, year when given, and each paragraph of its French text."""
+    required = ["title", "summary", "themes"]
+    if "year" in data:
+        required.append("year")
+    required += [f"paragraph-{n}" for n in range(1, paragraph_count(body) + 1)]
+    return tuple(required), (*required, "city", "country")
 
 
 @dataclass(frozen=True)
@@ -79,10 +102,15 @@ def practice_file(name: str) -> tuple[str, str] | None:
 
 
 def load_practices(
-    folder: Path, city_countries: Mapping[str, str | None] | None, languages: tuple[str, ...]
+    folder: Path,
+    city_countries: Mapping[str, str | None] | None,
+    languages: tuple[str, ...],
+    context: EvidenceContext,
+    sources: Mapping[str, Source] | None,
 ) -> tuple[tuple[Practice, ...], list[Problem]]:
     """Every practice of `folder` with every problem found; `city_countries` maps city ids to
-    countries (None while cities.yaml cannot be read: city references are then not checked)."""
+    countries (None while cities.yaml cannot be read: city references are then not checked);
+    `sources` is the catalogue of data/sources.yaml (None while it cannot be read)."""
     problems: list[Problem] = []
     files: list[_SourceFile] = []
     unreadable: set[str] = set()  # ids whose French file exists but cannot be read
@@ -106,13 +134,14 @@ def load_practices(
     for source in files:
         problems.extend(_check_name(source, languages, originals, unreadable))
         if source.language == ORIGINAL_LANGUAGE:
-            problems.extend(_check_original(source, city_countries))
+            problems.extend(_check_original(source, city_countries, context))
         else:
             problems.extend(_check_translation(source, originals))
-    if problems or city_countries is None:
+    if problems or city_countries is None or sources is None:
         return (), problems
     return tuple(
-        _build(original, [f for f in files if f.id == original.id], city_countries) for original in originals.values()
+        _build(original, [f for f in files if f.id == original.id], city_countries, sources)
+        for original in originals.values()
     ), []
 
 
@@ -162,7 +191,9 @@ def _check_name(
         )
 
 
-def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None] | None) -> Iterator[Problem]:
+def _check_original(
+    source: _SourceFile, city_countries: Mapping[str, str | None] | None, context: EvidenceContext
+) -> Iterator[Problem]:
     doc = source.doc
     if not isinstance(doc.data, dict):
         yield Problem(source.path, 2, 1, "the front matter must be fields of the form 'title: ...', one a line")
@@ -190,7 +221,8 @@ def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None
                 f'is "{country}" but the city "{city}" is in {city_countries[city]}: correct it, or leave "country" out',
             )
     yield from check_country(doc, ("country",), country)
-    yield from check_sources(doc, ("sources",), data.get("sources"))
+    required, allowed = practice_claims(data, source.body)
+    yield from check_evidence(doc, ("evidence",), data.get("evidence"), required, allowed, context)
     read = data.get("sources_read")
     if isinstance(read, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", read):
         try:
@@ -235,7 +267,12 @@ def _check_texts(source: _SourceFile) -> Iterator[Problem]:
     yield from markdown_problems(source.body, source.path, source.body_line)
 
 
-def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapping[str, str | None]) -> Practice:
+def _build(
+    original: _SourceFile,
+    files: list[_SourceFile],
+    city_countries: Mapping[str, str | None],
+    sources: Mapping[str, Source],
+) -> Practice:
     data = original.doc.data
 
     def texts(field: str) -> LocalizedText:
@@ -251,6 +288,6 @@ def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapp
         country=data.get("country") or city_countries[data["city"]] or "",
         themes=tuple(data["themes"]),
         year=data.get("year"),
-        sources=tuple(data["sources"]),
+        evidence=build_evidence(data["evidence"], sources),
         sources_read=dt.date.fromisoformat(data["sources_read"]),
     )

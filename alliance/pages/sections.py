@@ -21,7 +21,8 @@ from alliance.pages.citypages import render_city_list
 from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.pages.mapframe import render_map_frame
 from alliance.pages.markup import md_text
-from alliance.pages.sources import sources_inline
+from alliance.pages.sources import evidence_disclosure, sources_inline
+from alliance.siteconfig import load_publication
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
 
@@ -49,6 +50,7 @@ def render_coverage(dataset: Dataset, language: str) -> str:
     invitation = dataset.labels.ui("coverage-invitation", language)
     return (
         f"{md_text(sentence)} {sources_inline(dataset.declared.sources, dataset.labels, language, '')}\n{{: .am-coverage }}\n\n"
+        f"{evidence_disclosure(dataset.declared.evidence, dataset.labels, language, '', load_publication())}\n"
         f"{md_text(invitation)}\n"
     )
 
