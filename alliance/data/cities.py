@@ -13,8 +13,9 @@ from alliance.data.problems import Problem
 from alliance.data.yamlload import YamlDocument
 from alliance.localized import LocalizedText
 
-# Roles that place a city among the "41 cities" the Lisbon declaration counts.
-LISBON_ATTENDANCE_ROLES = ("lisbon-host", "lisbon-represented")
+# The role that places a city among the "41 cities" the Lisbon declaration counts: a source says it
+# was represented. The host city is not counted: no source states that it is one of the 41.
+LISBON_ATTENDANCE_ROLES = ("lisbon-represented",)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
@@ -15,9 +16,12 @@ from pathlib import Path
 from alliance.data.actions import Action, build_actions, check_actions
 from alliance.data.cities import City, Coverage, Declared, build_cities, check_cities, coverage
 from alliance.data.evidence import (
+    Evidence,
     EvidenceContext,
     Source,
+    build_page_evidence,
     build_sources,
+    check_pages_file,
     check_sources_file,
     declaration_paragraphs,
     source_languages,
@@ -38,6 +42,13 @@ class Dataset:
     labels: Labels
     practices: tuple[Practice, ...] = ()
     sources: tuple[Source, ...] = ()  # every source of data/sources.yaml, in its order
+    # The quotes of the written pages (data/pages.yaml), by the id their marker names.
+    page_evidence: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
+
+    @property
+    def mapped_cities(self) -> tuple[City, ...]:
+        """The cities the map shows: those whose position a source gives (the others are listed, not mapped)."""
+        return tuple(city for city in self.cities if city.mapped)
 
     def city(self, city_id: str) -> City:
         return self._cities_by_id[city_id]
@@ -172,7 +183,7 @@ def _remember(cache_dir: Path, key: str, values: dict) -> None:
         pass  # a cache that cannot be written only makes the next load slower
 
 
-DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml", "sources.yaml")
+DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml", "sources.yaml", "pages.yaml")
 # The page whose numbered paragraphs `declaration#pN` quotes.
 DECLARATION_PAGE = "declaration.md"
 
@@ -219,13 +230,16 @@ def _load_dataset(languages: tuple[str, ...], data_dir: Path, content_dir: Path,
                 build_labels(values["labels"]),
                 practices,
                 tuple(sources.values()),
+                build_page_evidence(values["pages"], sources),
             )
     dataset, documents = _load_and_check(languages, data_dir, content_dir)
     if cache_dir:
         _remember(
             cache_dir,
             key,
-            dict(zip(("cities", "actions", "labels", "sources"), (doc.data for doc in documents), strict=True)),
+            dict(
+                zip(("cities", "actions", "labels", "sources", "pages"), (doc.data for doc in documents), strict=True)
+            ),
         )
     return dataset
 
@@ -249,6 +263,10 @@ def _load_and_check(
     )
     # Built only from a file that passed its checks: evidence then refers to sources that exist.
     sources = build_sources(sources_doc.data) if sources_doc and not source_problems else None
+    pages_doc, page_problems = _load(data_dir / "pages.yaml", "pages.schema.json", "pages")
+    problems += page_problems
+    if pages_doc:
+        problems += check_pages_file(pages_doc, context)
     city_countries: dict[str, str | None] | None = None  # unknown while cities.yaml cannot be read
     if cities_doc:
         problems += check_cities(cities_doc, languages, context)
@@ -270,7 +288,7 @@ def _load_and_check(
         raise DataError(problems)
     # A file that could not be read has reported a problem: here all four were read.
     assert cities_doc is not None and actions_doc is not None and labels_doc is not None
-    assert sources_doc is not None and sources is not None
+    assert sources_doc is not None and sources is not None and pages_doc is not None
     declared, cities = build_cities(cities_doc.data, sources)
     dataset = Dataset(
         declared,
@@ -279,5 +297,6 @@ def _load_and_check(
         build_labels(labels_doc.data),
         practices,
         tuple(sources.values()),
+        build_page_evidence(pages_doc.data, sources),
     )
-    return dataset, (cities_doc, actions_doc, labels_doc, sources_doc)
+    return dataset, (cities_doc, actions_doc, labels_doc, sources_doc, pages_doc)

@@ -266,3 +266,17 @@ def _check_translation(
                 f'"{code}" is not a language of the site ({", ".join(languages)}){did_you_mean(code, languages)}',
                 at_key=True,
             )
+
+
+def check_pages_file(doc: YamlDocument, context: EvidenceContext) -> Iterator[Problem]:
+    """Checks of data/pages.yaml the schema cannot express: each listed claim has its quote."""
+    yield from check_unique_ids(doc, "pages")
+    for i, page in records(doc, "pages"):
+        claims = page.get("claims")
+        listed = tuple(c for c in claims if isinstance(c, str)) if isinstance(claims, list) else ()
+        yield from check_evidence(doc, ("pages", i, "evidence"), page.get("evidence"), listed, listed, context)
+
+
+def build_page_evidence(data: dict[str, Any], sources: Mapping[str, Source]) -> dict[str, tuple[Evidence, ...]]:
+    """The evidence of each passage of data/pages.yaml, by id."""
+    return {page["id"]: build_evidence(page["evidence"], sources) for page in data.get("pages") or ()}

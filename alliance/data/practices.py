@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alliance.data.checks import check_text_characters
-from alliance.data.evidence import Evidence, EvidenceContext, Source, build_evidence, check_evidence, evidence_sources
 from alliance.data.cities import check_country
 from alliance.data.contributed import markdown_problems
+from alliance.data.evidence import Evidence, EvidenceContext, Source, build_evidence, check_evidence, evidence_sources
 from alliance.data.problems import DataError, Problem, did_you_mean
 from alliance.data.schemas import schema_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml, read_text

@@ -302,7 +302,7 @@ def map_document(dataset: Dataset, language: str) -> str:
     ]
     cluster.add_to(the_map)
     half = MARKER_SIZE // 2
-    for city in dataset.cities:
+    for city in dataset.mapped_cities:
         folium.Marker(
             (city.lat, city.lon),
             popup=folium.Popup(popup_html(dataset, city, language)),
@@ -321,7 +321,7 @@ def map_document(dataset: Dataset, language: str) -> str:
         legend_html(dataset, language),
         labels.ui("map-zoom-in", language),
         labels.ui("map-zoom-out", language),
-        _bounds(dataset.cities),
+        _bounds(dataset.mapped_cities),
     ).add_to(the_map)
     document.header.add_child(Element(_STYLE), name="am_style")
     document.html.add_child(Element(noscript_html(dataset, language)), name="am_noscript")

@@ -21,8 +21,8 @@ from alliance.pages.catalogue import practice_list
 from alliance.pages.dates import format_when
 from alliance.pages.markup import front_matter, html_text, md_shown, md_text
 from alliance.pages.sources import evidence_disclosure, source_markdown, sources_inline
-from alliance.siteconfig import load_publication
 from alliance.pages.timeline import status_in_text
+from alliance.siteconfig import load_publication
 
 CITIES_FOLDER = "cities"
 # The id of the heading above the city list on the map page (content/map*.md): the map document

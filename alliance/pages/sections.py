@@ -21,7 +21,7 @@ from alliance.pages.citypages import render_city_list
 from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.pages.mapframe import render_map_frame
 from alliance.pages.markup import md_text
-from alliance.pages.sources import evidence_disclosure, sources_inline
+from alliance.pages.sources import evidence_disclosure, render_source_list, sources_inline
 from alliance.siteconfig import load_publication
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
@@ -67,7 +67,12 @@ SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "city-list": render_city_list,
     "city-exports": render_city_exports,
     "open-data-exports": render_exports_section,
+    "source-list": lambda dataset, language: render_source_list(dataset.sources, dataset.labels, language),
 }
+
+
+# A marker <!-- data: quotes-<id> --> shows the quotes of data/pages.yaml's passage <id>.
+QUOTES_PREFIX = "quotes-"
 
 
 def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1) -> str:
@@ -76,10 +81,13 @@ def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, fir
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
+        if name.startswith(QUOTES_PREFIX) and name.removeprefix(QUOTES_PREFIX) in dataset.page_evidence:
+            evidence = dataset.page_evidence[name.removeprefix(QUOTES_PREFIX)]
+            return evidence_disclosure(evidence, dataset.labels, language, "", load_publication(), with_claims=False)
         if name not in SECTIONS:
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
-            known = ", ".join(sorted(SECTIONS))
+            known = ", ".join([*sorted(SECTIONS), *(QUOTES_PREFIX + key for key in sorted(dataset.page_evidence))])
             problems.append(
                 Problem(path, line, column, f'"<!-- data: {name} -->" names no section (known sections: {known})')
             )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from babel import Locale
+
 from alliance.data.evidence import DECLARATION_SOURCE, Evidence, Source
 from alliance.data.labels import Labels
 from alliance.localized import ORIGINAL_LANGUAGE
@@ -75,6 +77,16 @@ def sources_inline(sources: Iterable[Source], labels: Labels, language: str, to_
     return f'<small class="am-sources">{text}</small>'
 
 
+def render_source_list(sources: Iterable[Source], labels: Labels, language: str) -> str:
+    """Every source of data/sources.yaml as a list, each with its language and date where known."""
+    names = Locale.parse(language).languages
+    lines = []
+    for source in sources:
+        details = ", ".join(filter(None, [names.get(source.language, source.language), source.date]))
+        lines.append(f"- {source_markdown(source, labels, language, '')} ({md_text(details)})\n")
+    return "".join(lines)
+
+
 def claim_text(claim: str, labels: Labels, language: str) -> str:
     """A claim named in the reader's language: "the summary", "paragraph 2", "the role “Pilot territory”"."""
     if claim.startswith("paragraph-"):
@@ -85,12 +97,19 @@ def claim_text(claim: str, labels: Labels, language: str) -> str:
 
 
 def evidence_disclosure(
-    evidence: Iterable[Evidence], labels: Labels, language: str, to_root: str, publication: Publication
+    evidence: Iterable[Evidence],
+    labels: Labels,
+    language: str,
+    to_root: str,
+    publication: Publication,
+    *,
+    with_claims: bool = True,
 ) -> str:
     """The quotes that support a record, in a "What the sources say" disclosure (Markdown with HTML).
 
     Each quote is a <blockquote cite> in its source's language; where the page's language differs,
-    the site's translation follows it, marked as such.
+    the site's translation follows it, marked as such. `with_claims` names the claims each supports
+    (a record's fields); a written page's quotes sit under the passage they support.
     """
     entries = list(evidence)
     if not entries:
@@ -104,9 +123,10 @@ def evidence_disclosure(
         if language != source.language and language in entry.translation:
             label = labels.ui("evidence-translation", language)
             translation = f'<p class="am-translation">{html_text(label)} {html_text(entry.translation[language])}</p>\n'
-        claims = ", ".join(claim_text(claim, labels, language) for claim in entry.claims)
-        supports = md_text(labels.ui("evidence-supports", language, claims=claims))
-        caption = f"— {source_markdown(source, labels, language, to_root)} · {supports}"
+        caption = f"— {source_markdown(source, labels, language, to_root)}"
+        if with_claims:
+            claims = ", ".join(claim_text(claim, labels, language) for claim in entry.claims)
+            caption += " · " + md_text(labels.ui("evidence-supports", language, claims=claims))
         figures.append(
             f'<figure class="am-quote" markdown="1">\n{quote}\n{translation}'
             f'<figcaption markdown="span">{caption}</figcaption>\n</figure>\n'
