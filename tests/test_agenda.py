@@ -19,6 +19,7 @@ from mkdocs.utils.meta import get_data
 from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action, parse_when
 from alliance.data.dataset import load_dataset
+from alliance.data.evidence import Evidence, Source
 from alliance.data.schemas import vocabulary
 from alliance.exports.calendar import agenda_feed, is_event
 from alliance.localized import LocalizedText
@@ -202,7 +203,14 @@ def test_hostile_strings_are_inert_in_pages(dataset, hostile):
         id="hostile",
         title=LocalizedText.from_data({"fr": hostile}),
         summary=LocalizedText.from_data({"fr": hostile, "en": hostile}),
-        sources=(f"https://example.org/{hostile.split()[0]}",),
+        evidence=(
+            Evidence(
+                ("summary",),
+                Source("hostile", f"https://example.org/{hostile.split()[0]}", hostile, hostile, "fr"),
+                hostile,
+                {"en": hostile},
+            ),
+        ),
     )
     data = with_actions(dataset, action)
     for page in (

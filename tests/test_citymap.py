@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 from alliance.data.dataset import load_dataset
+from alliance.data.evidence import Evidence, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
 from alliance.localized import LocalizedText
@@ -120,7 +121,7 @@ def test_hostile_strings_do_not_change_the_structure_of_the_document(hostile, la
                 c.roles,
                 name=LocalizedText.from_data({"fr": c.id}),
                 country="PT",
-                sources=("declaration#p1",),
+                evidence=(Evidence(("summary",), declaration_source(1), "La deuxième rencontre", {}),),
             )
             for c in hostile.cities
         ),

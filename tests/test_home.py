@@ -12,6 +12,7 @@ import pytest
 from alliance.assembly.reproducible import build_day
 from alliance.data.actions import Action, When
 from alliance.data.dataset import load_dataset
+from alliance.data.evidence import Evidence, declaration_source
 from alliance.data.labels import PLACEHOLDERS, Labels
 from alliance.data.practices import Practice
 from alliance.data.schemas import vocabulary
@@ -45,7 +46,7 @@ def action(action_id: str, when: When, status: str = "planned", city_id: str | N
         region=None if city_id else "network",
         targets=("institutions",),
         status=status,
-        sources=("declaration#p4",),
+        evidence=(Evidence(("summary",), declaration_source(4), "Les 15 et 16 juin 2023", {}),),
     )
 
 
@@ -65,7 +66,7 @@ def practice(practice_id: str, themes: tuple[str, ...], year: int | None, city_i
         country="PT",
         themes=themes,
         year=year,
-        sources=("declaration#p2",),
+        evidence=(Evidence(("summary",), declaration_source(2), "Ces pratiques", {}),),
         sources_read=dt.date(2026, 11, 26),
     )
 

@@ -10,6 +10,7 @@ from alliance.data.checks import check_languages, check_text_characters, check_u
 from alliance.data.countries import country_codes, suggest_country_code
 from alliance.data.evidence import Evidence, EvidenceContext, Source, build_evidence, check_evidence, evidence_sources
 from alliance.data.problems import Problem
+from alliance.data.schemas import vocabulary
 from alliance.data.yamlload import YamlDocument
 from alliance.localized import LocalizedText
 
@@ -35,8 +36,13 @@ class City:
         return evidence_sources(self.evidence)
 
     @property
+    def position(self) -> tuple[float, float] | None:
+        """(latitude, longitude), or None for a city whose position no source gives."""
+        return None if self.lat is None or self.lon is None else (self.lat, self.lon)
+
+    @property
     def mapped(self) -> bool:
-        return self.lat is not None and self.lon is not None
+        return self.position is not None
 
     @property
     def attended_lisbon(self) -> bool:
@@ -114,10 +120,11 @@ DECLARED_CLAIMS = ("cities", "countries", "participants_more_than", "countries_p
 def city_claims(city: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the claims of a city that need a quote, every claim a quote may support): one per role, its note."""
     roles = city.get("roles")
-    required = [f"role:{role}" for role in roles if isinstance(role, str)] if isinstance(roles, list) else []
-    if "note" in city:
-        required.append("note")
-    return tuple(required), (*required, "name", "country")
+    # A role the schema refuses needs no quote: its problem is reported once, by the schema.
+    known = vocabulary("role")
+    named = [role for role in roles if isinstance(role, str)] if isinstance(roles, list) else []
+    required = [f"role:{role}" for role in named if role in known] + (["note"] if "note" in city else [])
+    return tuple(required), (*(f"role:{role}" for role in named), *required, "name", "country")
 
 
 def check_cities(doc: YamlDocument, languages: tuple[str, ...], context: EvidenceContext) -> Iterator[Problem]:
@@ -127,9 +134,9 @@ def check_cities(doc: YamlDocument, languages: tuple[str, ...], context: Evidenc
     if isinstance(declared, dict):
         for i, code in enumerate(declared.get("countries_present_without_city") or ()):
             yield from check_country(doc, ("declared", "countries_present_without_city", i), code)
-        required = [claim for claim in DECLARED_CLAIMS if claim in declared]
+        stated = [claim for claim in DECLARED_CLAIMS if claim in declared]
         yield from check_evidence(
-            doc, ("declared", "evidence"), declared.get("evidence"), required, DECLARED_CLAIMS, context
+            doc, ("declared", "evidence"), declared.get("evidence"), stated, DECLARED_CLAIMS, context
         )
     yield from check_unique_ids(doc, "cities")
     for i, city in records(doc, "cities"):

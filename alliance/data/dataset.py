@@ -45,11 +45,6 @@ class Dataset:
     # The quotes of the written pages (data/pages.yaml), by the id their marker names.
     page_evidence: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
-    @property
-    def mapped_cities(self) -> tuple[City, ...]:
-        """The cities the map shows: those whose position a source gives (the others are listed, not mapped)."""
-        return tuple(city for city in self.cities if city.mapped)
-
     def city(self, city_id: str) -> City:
         return self._cities_by_id[city_id]
 
@@ -155,7 +150,7 @@ def _cache_key(languages: tuple[str, ...], data_dir: Path, content_dir: Path) ->
         *sorted(Path(__file__).parent.glob("*.py")),
         *(data_dir / name for name in DATA_FILES),
         *sorted(SCHEMA_DIR.glob("*.json")),
-        content_dir / DECLARATION_PAGE,
+        DECLARATION_PAGE,
     ]
     inputs += sorted((content_dir / PRACTICES_FOLDER).rglob("*.md"))
     for path in inputs:
@@ -184,8 +179,9 @@ def _remember(cache_dir: Path, key: str, values: dict) -> None:
 
 
 DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml", "sources.yaml", "pages.yaml")
-# The page whose numbered paragraphs `declaration#pN` quotes.
-DECLARATION_PAGE = "declaration.md"
+# The page whose numbered paragraphs `declaration#pN` quotes: the seed's text, the same whatever
+# content folder is checked (tests check other folders against the one declaration).
+DECLARATION_PAGE = CONTENT_DIR / "declaration.md"
 
 
 def load_dataset(
@@ -216,7 +212,7 @@ def _load_dataset(languages: tuple[str, ...], data_dir: Path, content_dir: Path,
         context = EvidenceContext(
             {s.id: s.language for s in sources.values()},
             languages,
-            declaration_paragraphs(content_dir / DECLARATION_PAGE),
+            declaration_paragraphs(DECLARATION_PAGE),
         )
         practices, problems = load_practices(
             content_dir / PRACTICES_FOLDER, {c["id"]: c["country"] for c in cities}, languages, context, sources
@@ -258,9 +254,7 @@ def _load_and_check(
     problems += source_problems
     if sources_doc:
         problems += check_sources_file(sources_doc)
-    context = EvidenceContext(
-        source_languages(sources_doc), languages, declaration_paragraphs(content_dir / DECLARATION_PAGE)
-    )
+    context = EvidenceContext(source_languages(sources_doc), languages, declaration_paragraphs(DECLARATION_PAGE))
     # Built only from a file that passed its checks: evidence then refers to sources that exist.
     sources = build_sources(sources_doc.data) if sources_doc and not source_problems else None
     pages_doc, page_problems = _load(data_dir / "pages.yaml", "pages.schema.json", "pages")

@@ -184,8 +184,10 @@ def check_evidence(
     """Each claim of `required` has a quote; each entry names a known claim and source, quotes the
     declaration word for word, and is translated into every site language but the source's."""
     allowed = tuple(allowed)
+    if not isinstance(value, list) or not value:
+        return  # the schema reports a missing or empty list, once
     covered: set[str] = set()
-    for i, entry in enumerate(value if isinstance(value, list) else ()):
+    for i, entry in enumerate(value):
         if not isinstance(entry, dict):
             continue  # the schema reports it
         where = (*keys, i)

@@ -247,10 +247,11 @@ class _MapChrome(MacroElement):
 
 
 def _bounds(cities: tuple[City, ...]) -> list | None:
-    if not cities:
+    positions = [position for city in cities if (position := city.position) is not None]
+    if not positions:
         return None
-    lats = [city.lat for city in cities]
-    lons = [city.lon for city in cities]
+    lats = [lat for lat, _ in positions]
+    lons = [lon for _, lon in positions]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
@@ -302,9 +303,11 @@ def map_document(dataset: Dataset, language: str) -> str:
     ]
     cluster.add_to(the_map)
     half = MARKER_SIZE // 2
-    for city in dataset.mapped_cities:
+    for city in dataset.cities:
+        if city.position is None:
+            continue  # listed on the city list and its page, which say why it is not mapped
         folium.Marker(
-            (city.lat, city.lon),
+            city.position,
             popup=folium.Popup(popup_html(dataset, city, language)),
             icon=folium.DivIcon(
                 html=marker_svg(shown_role(city)),
@@ -321,7 +324,7 @@ def map_document(dataset: Dataset, language: str) -> str:
         legend_html(dataset, language),
         labels.ui("map-zoom-in", language),
         labels.ui("map-zoom-out", language),
-        _bounds(dataset.mapped_cities),
+        _bounds(dataset.cities),
     ).add_to(the_map)
     document.header.add_child(Element(_STYLE), name="am_style")
     document.html.add_child(Element(noscript_html(dataset, language)), name="am_noscript")
