@@ -107,14 +107,14 @@ def cities_table_schema(languages: tuple[str, ...]) -> dict:
             {
                 "name": "latitude",
                 "type": "number",
-                "description": "Latitude of the city centre, decimal degrees (WGS 84).",
-                "constraints": {"required": True, "minimum": -90, "maximum": 90},
+                "description": "Latitude of the city centre, decimal degrees (WGS 84); empty for a city whose position no source gives.",
+                "constraints": {"minimum": -90, "maximum": 90},
             },
             {
                 "name": "longitude",
                 "type": "number",
-                "description": "Longitude of the city centre, decimal degrees (WGS 84).",
-                "constraints": {"required": True, "minimum": -180, "maximum": 180},
+                "description": "Longitude of the city centre, decimal degrees (WGS 84); empty for a city whose position no source gives.",
+                "constraints": {"minimum": -180, "maximum": 180},
             },
             text(
                 "roles",
