@@ -253,7 +253,7 @@ def _load_and_check(
     sources_doc, source_problems = _load(data_dir / "sources.yaml", "sources.schema.json", "sources")
     problems += source_problems
     if sources_doc:
-        problems += check_sources_file(sources_doc)
+        problems += check_sources_file(sources_doc, languages)
     context = EvidenceContext(source_languages(sources_doc), languages, declaration_paragraphs(DECLARATION_PAGE))
     # Built only from a file that passed its checks: evidence then refers to sources that exist.
     sources = build_sources(sources_doc.data) if sources_doc and not source_problems else None

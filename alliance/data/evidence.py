@@ -18,10 +18,10 @@ from types import MappingProxyType
 from typing import Any
 
 from alliance.data.addresses import address_problem
-from alliance.data.checks import check_text_characters, check_unique_ids, records
+from alliance.data.checks import check_languages, check_text_characters, check_unique_ids, records
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
-from alliance.localized import ORIGINAL_LANGUAGE
+from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText
 
 DECLARATION_SOURCE = re.compile(r"^declaration#p([1-9][0-9]*)$")
 # A paragraph of content/declaration.md: its text, then the line giving its anchor.
@@ -41,6 +41,7 @@ class Source:
     publisher: str
     language: str
     date: str | None = None
+    note: LocalizedText | None = None  # what a reader should know of it ("written before the event")
 
     @property
     def declaration_paragraph(self) -> int | None:
@@ -72,7 +73,15 @@ def declaration_source(paragraph: int) -> Source:
 def build_sources(data: dict[str, Any]) -> dict[str, Source]:
     """The catalogue of sources, by id, from data that passed check_sources_file."""
     return {
-        s["id"]: Source(s["id"], s["url"], s["title"], s["publisher"], s["language"], _date(s.get("date")))
+        s["id"]: Source(
+            s["id"],
+            s["url"],
+            s["title"],
+            s["publisher"],
+            s["language"],
+            _date(s.get("date")),
+            LocalizedText.from_data(s["note"]) if "note" in s else None,
+        )
         for s in data.get("sources") or ()
     }
 
@@ -133,7 +142,7 @@ def quote_in(quote: str, passage: str) -> bool:
     return True
 
 
-def check_sources_file(doc: YamlDocument) -> Iterator[Problem]:
+def check_sources_file(doc: YamlDocument, languages: tuple[str, ...]) -> Iterator[Problem]:
     """Checks of data/sources.yaml the schema cannot express."""
     yield from check_unique_ids(doc, "sources")
     urls: dict[str, int] = {}
@@ -147,8 +156,9 @@ def check_sources_file(doc: YamlDocument) -> Iterator[Problem]:
                     ("sources", i, "url"), f"is already the address of sources[{urls[url]}]: cite that id"
                 )
             urls.setdefault(url, i)
-        for field in ("title", "publisher"):
+        for field in ("title", "publisher", "note"):
             yield from check_text_characters(doc, ("sources", i, field), source.get(field))
+        yield from check_languages(doc, ("sources", i, "note"), source.get("note"), languages)
         if isinstance(source.get("id"), str) and DECLARATION_SOURCE.match(source["id"]):
             yield doc.problem(("sources", i, "id"), "declaration#pN is built in: choose another id")
 

@@ -14,7 +14,7 @@ from babel import Locale
 from alliance.data.evidence import DECLARATION_SOURCE, Evidence, Source
 from alliance.data.labels import Labels
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.pages.markup import html_text, md_text
+from alliance.pages.markup import html_text, md_shown, md_text
 from alliance.siteconfig import Publication
 
 __all__ = [
@@ -83,7 +83,10 @@ def render_source_list(sources: Iterable[Source], labels: Labels, language: str)
     lines = []
     for source in sources:
         details = ", ".join(filter(None, [names.get(source.language, source.language), source.date]))
-        lines.append(f"- {source_markdown(source, labels, language, '')} ({md_text(details)})\n")
+        note = (
+            f" — {md_shown(source.note.show(language), labels.ui('fallback-field', language))}" if source.note else ""
+        )
+        lines.append(f"- {source_markdown(source, labels, language, '')} ({md_text(details)}){note}\n")
     return "".join(lines)
 
 
@@ -124,6 +127,8 @@ def evidence_disclosure(
             label = labels.ui("evidence-translation", language)
             translation = f'<p class="am-translation">{html_text(label)} {html_text(entry.translation[language])}</p>\n'
         caption = f"— {source_markdown(source, labels, language, to_root)}"
+        if source.note:
+            caption += f" ({md_shown(source.note.show(language), labels.ui('fallback-field', language))})"
         if with_claims:
             claims = ", ".join(claim_text(claim, labels, language) for claim in entry.claims)
             caption += " · " + md_text(labels.ui("evidence-supports", language, claims=claims))
