@@ -84,7 +84,9 @@ def test_good_fixtures_load_as_typed_records(tmp_path):
     assert [s.id for s in beta.sources] == ["fixture"] and beta.sources[0].url == "https://example.org/fixture"
     assert beta.evidence[0].claims == ("role:pilot-territory", "role:meeting-host", "note")
     passage = dataset.page_evidence["passage"][0].source
-    assert passage.date == "2023-01-27" and passage.note is not None and passage.note["es"] == "Écrite avant la rencontre."
+    assert (
+        passage.date == "2023-01-27" and passage.note is not None and passage.note["es"] == "Écrite avant la rencontre."
+    )
 
 
 def test_the_real_data_is_valid():
