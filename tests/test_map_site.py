@@ -72,7 +72,8 @@ def test_popups_link_to_existing_city_pages_of_the_same_language(built_site, dat
         for link in POPUP_LINK.findall((built_site / document).read_text(encoding="utf-8"))
         if link != NOSCRIPT_LINK
     ]
-    assert len(links) == len(dataset.cities)
+    # A city whose position no source gives (Ourno) is listed, not mapped: it has no popup.
+    assert len(links) == len([city for city in dataset.cities if city.position is not None])
     for link in links:
         assert target(document, link).startswith(f"{prefix(language)}cities/")
         assert (built_site / target(document, link)).is_file()

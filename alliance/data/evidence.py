@@ -192,7 +192,7 @@ def check_evidence(
     context: EvidenceContext,
 ) -> Iterator[Problem]:
     """Each claim of `required` has a quote; each entry names a known claim and source, quotes the
-    declaration word for word, and is translated into every site language but the source's."""
+    declaration word for word, and is translated into French when the source is not French."""
     allowed = tuple(allowed)
     if not isinstance(value, list) or not value:
         return  # the schema reports a missing or empty list, once
@@ -255,6 +255,8 @@ def _check_source(doc: YamlDocument, where: tuple, ref: Any, quote: Any, context
 def _check_translation(
     doc: YamlDocument, where: tuple, translation: Any, language: str | None, languages: tuple[str, ...]
 ) -> Iterator[Problem]:
+    """A quote not in French has its French translation (the original site's language); the other
+    languages are translated like any text, and shown with the French one until they are."""
     if language is None:
         return
     given = translation if isinstance(translation, dict) else {}
@@ -264,11 +266,11 @@ def _check_translation(
             f'the quote is already in "{language}", the source\'s language: remove this translation',
             at_key=True,
         )
-    missing = [code for code in languages if code != language and code not in given]
-    if missing:
+    if language != ORIGINAL_LANGUAGE and ORIGINAL_LANGUAGE not in given:
         yield doc.problem(
             (*where, "translation") if isinstance(translation, dict) else where,
-            f'the quote is in "{language}": give its translation into {", ".join(missing)}',
+            f'the quote is in "{language}": give its translation into {ORIGINAL_LANGUAGE} at least '
+            f"({', '.join(code for code in languages if code != language)} for every reader)",
             at_key=True,
         )
     for code in given:

@@ -123,9 +123,14 @@ def evidence_disclosure(
         cite = html_text(absolute_source(source, publication, language))
         quote = f'<blockquote cite="{cite}" lang="{html_text(source.language)}"><p>{html_text(entry.quote)}</p></blockquote>'
         translation = ""
-        if language != source.language and language in entry.translation:
+        # In the page's language; else the French one, marked so; none for a French quote on a page
+        # whose language has no translation yet (French is what that page falls back to).
+        shown = language if language in entry.translation else ORIGINAL_LANGUAGE
+        if language != source.language and shown in entry.translation:
             label = labels.ui("evidence-translation", language)
-            translation = f'<p class="am-translation">{html_text(label)} {html_text(entry.translation[language])}</p>\n'
+            lang = "" if shown == language else f' lang="{shown}"'
+            text = html_text(entry.translation[shown])
+            translation = f'<p class="am-translation"{lang}>{html_text(label)} {text}</p>\n'
         caption = f"— {source_markdown(source, labels, language, to_root)}"
         if source.note:
             caption += f" ({md_shown(source.note.show(language), labels.ui('fallback-field', language))})"
