@@ -17,17 +17,20 @@ from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
-from alliance.localized import LocalizedText
+from alliance.localized import LocalizedText, localized_name
+from alliance.pages import citymap
 from alliance.pages.citymap import (
     CLUSTER_SHAPE_SIZE,
+    OSM_COPYRIGHT,
     json_island,
     map_data,
     map_document,
     map_documents,
     shown_role,
+    skeleton,
 )
 from alliance.pages.citypages import CITY_LIST_ANCHOR
-from alliance.pages.mapframe import MAP_SCRIPT, render_map_frame
+from alliance.pages.mapframe import MAP_SCRIPT, MAP_STEM, render_map_frame
 from alliance.pages.markers import ROLE_MARKERS, marker_svg
 from alliance.paths import ROOT
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, as_label, city, hostile_dataset, map_island
@@ -67,28 +70,29 @@ const document = {
   getElementById: (id) => (id === "am-map-data" ? {textContent: island} : null),
   querySelector: (selector) => (selector === ".am-legend" ? legend : {}),
 };
-const map = {setView() { return map; }, on() {}, fitBounds() {}, invalidateSize() {}};
+const map = {on() {}, fitBounds() {}, invalidateSize() {}};
 const chain = {addTo() { return chain; }};
 const markers = [];
-let groupOptions = null;
+// folium's group of markers, as its constant script made it (no icon function of its own).
+const group = {options: {maxClusterRadius: 40}, addLayers(layers) { markers.push(...layers); return group; }};
 const L = {
-  map: () => map,
-  tileLayer: (url, options) => { seen.attribution = options.attribution; return chain; },
-  control: {zoom: (options) => { seen.zoom.push(options.zoomInTitle, options.zoomOutTitle); return chain; }},
+  control: {
+    zoom: (options) => { seen.zoom.push(options.zoomInTitle, options.zoomOutTitle); return chain; },
+    attribution: () => ({addAttribution(text) { seen.attribution = text; return chain; }}),
+  },
   divIcon: (options) => options,
   point: (x, y) => [x, y],
-  markerClusterGroup: (options) => { groupOptions = options; return chain; },
   marker: (at, options) => {
     seen.titles.push(options.title);
-    const marker = {options, bindPopup(content) { this.popup = content; return this; }, addTo() { return this; }};
-    markers.push(marker);
-    return marker;
+    return {options, bindPopup(content) { this.popup = content; return this; }};
   },
 };
-const window = {matchMedia: () => ({matches: true})};
+// folium's globals, by the names the island gives.
+const names = JSON.parse(island);
+const window = {matchMedia: () => ({matches: true}), [names.map]: map, [names.group]: group};
 vm.runInNewContext(script, {L, document, window, alert: () => { seen.alerts += 1; }, JSON, Object, String, Math});
 seen.popups = markers.map((marker) => tree(marker.popup()));
-const icon = groupOptions.iconCreateFunction({
+const icon = group.options.iconCreateFunction({
   getChildCount: () => groupRoles.length,
   getAllChildMarkers: () => groupRoles.map((role) => ({options: {amRole: role}})),
 });
@@ -175,9 +179,9 @@ def test_a_translated_label_has_no_lang_and_a_fallback_names_french(hostile):
     assert {item["lang"] for item in english} == {"fr"}
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_hostile_strings_do_not_change_the_structure_of_the_document(hostile, language):
-    """Same cities with plain texts: the same elements in the same order, so nothing was injected."""
+@pytest.fixture(scope="module")
+def plain(hostile):
+    """The hostile fixture's cities with plain texts: every text differs from the hostile one."""
     plain = hostile_dataset(
         tuple(
             city(
@@ -193,7 +197,12 @@ def test_hostile_strings_do_not_change_the_structure_of_the_document(hostile, la
         ),
         label=lambda tag: tag,
     )
-    plain = with_ui(dataclasses.replace(plain, labels=hostile_dataset(label=lambda tag: tag).labels), lambda t: t)
+    return with_ui(dataclasses.replace(plain, labels=hostile_dataset(label=lambda tag: tag).labels), lambda t: t)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hostile_strings_do_not_change_the_structure_of_the_document(hostile, plain, language):
+    """Same cities with plain texts: the same elements in the same order, so nothing was injected."""
     document = map_document(hostile, language)
     assert Markup(document).tags == Markup(map_document(plain, language)).tags
     # The island gives the values back whole.
@@ -215,6 +224,9 @@ ENGINE_SYNTAX = (
     "]]>",
     "\u2028\u2029",
     "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    # The skeleton's slots: filled once, never searched again.
+    "<!--am:head-->",
+    "<!--am:after-map-->",
 )
 any_text = st.one_of(
     st.sampled_from(ENGINE_SYNTAX),
@@ -238,8 +250,8 @@ def test_any_text_reaches_the_document_as_the_same_value(real, name, label, lang
         re.search(r"<summary>(.*?)</summary>", document, re.S)[1],
     ):
         assert html.unescape(shown) == label and not re.search("[<>]", shown)
-    # Nothing in the data ends the island early: its one end tag is its own.
-    assert document.count("</script>") == 4
+    # Nothing in the data ends the island early: the end tags are folium's, the script's and the island's.
+    assert document.count("</script>") == "".join(skeleton(language != "fr").pieces).count("</script>") + 2
 
 
 def test_a_city_named_like_a_template_is_not_evaluated(real):
@@ -248,6 +260,63 @@ def test_a_city_named_like_a_template_is_not_evaluated(real):
     named = dataclasses.replace(real.cities[0], name=LocalizedText.from_data({"fr": "{{ 7*7 }}"}))
     document = map_document(dataclasses.replace(real, cities=(named,)), "fr")
     assert "{{ 7*7 }}" in document and "49" not in document
+
+
+def _stable_ids(rendered: str) -> str:
+    """folium's random element ids replaced by their rank: two renders of the same elements compare."""
+    ranks: dict[str, str] = {}
+    return re.sub(r"[0-9a-f]{32}", lambda found: ranks.setdefault(found[0], f"id{len(ranks)}"), rendered)
+
+
+def test_folium_renders_the_same_bytes_whatever_the_data(hostile, plain, monkeypatch):
+    """What folium and branca render (they compile it as a template) is byte-identical for two
+    datasets whose every text differs, and holds none of the hostile texts: the data never
+    reaches them, and each document is that skeleton with its slots filled."""
+    templated = dataclasses.replace(
+        hostile,
+        cities=tuple(
+            dataclasses.replace(c, name=LocalizedText.from_data({"fr": "{{ 7*7 }} {% raw %} " + c.id}))
+            for c in hostile.cities
+        ),
+    )
+    render = citymap._Document.render
+    rendered: list[str] = []
+    monkeypatch.setattr(
+        citymap._Document, "render", lambda self, **kwargs: rendered.append(render(self, **kwargs)) or rendered[-1]
+    )
+    seen = {}
+    try:
+        for name, dataset in (("hostile", hostile), ("templated", templated), ("plain", plain)):
+            skeleton.cache_clear()
+            rendered.clear()
+            documents = map_documents(dataset, LANGUAGES)
+            seen[name] = [_stable_ids(text) for text in rendered]
+            for language in LANGUAGES:
+                pieces = skeleton(language != "fr").pieces
+                document = documents[localized_name(MAP_STEM, language, "html")]
+                assert re.fullmatch("(.*?)".join(map(re.escape, pieces)), document, re.S)
+    finally:
+        skeleton.cache_clear()
+    # Made once per folder depth (map/, en/map/), whatever the number of languages.
+    assert len(seen["plain"]) == 2
+    assert seen["hostile"] == seen["templated"] == seen["plain"]
+    through_folium = "".join(seen["hostile"])
+    assert "alert" not in through_folium and "{{" not in through_folium and "{%" not in through_folium
+    for c in hostile.cities:
+        assert c.name["fr"] not in through_folium and c.id not in through_folium
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_jquery_no_bootstrap_and_no_host_but_the_tiles(real, language):
+    document = map_document(real, language)
+    assert not re.search("jquery|bootstrap|awesome-markers|font-awesome|cdn", document, re.I)
+    # Every file the document loads is the site's own (a relative address).
+    loaded = re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"', document)
+    assert loaded and all(not re.match(r"[a-z]+:|//", link, re.I) for link in loaded)
+    # The tiles, and the attribution's link that OpenStreetMap's licence asks for (a link, not a load).
+    hosts = set(re.findall(r"https?://([^/\"'\s\\]+)", document))
+    assert hosts == {"tile.openstreetmap.org", "www.openstreetmap.org"}
+    assert re.findall(r"https?://www\.openstreetmap\.org[^\"\\]*", document) == [OSM_COPYRIGHT]
 
 
 def test_the_island_escapes_what_could_end_it_or_start_markup():
@@ -262,7 +331,10 @@ def real():
 
 
 def test_two_builds_give_the_same_bytes(real):
-    assert map_documents(real, LANGUAGES) == map_documents(real, LANGUAGES)
+    """folium names its elements at random: two skeletons made anew give the same bytes."""
+    first = map_documents(real, LANGUAGES)
+    skeleton.cache_clear()
+    assert map_documents(real, LANGUAGES) == first
 
 
 def test_one_document_per_language_in_its_language(real):
@@ -281,12 +353,7 @@ def test_scripts_and_styles_come_from_the_site(real, language, prefix):
     # The link shown without JavaScript leads to a page, it loads nothing.
     loaded = [link for link in markup.links if link != f"./#{CITY_LIST_ANCHOR}"]
     assert loaded and all(link.startswith(f"{prefix}assets/") for link in loaded)
-    assert f"{prefix}{MAP_SCRIPT}" in loaded and "jquery" not in document
-    # Every script is a file of the site: none is written into the document.
-    assert re.findall(r"<script(?: [^>]*)?>", document).count("<script>") == 0
-    hosts = set(re.findall(r"https?://([^/\"'\s\\]+)", document))
-    # The tiles, and the attribution link that OpenStreetMap's licence asks for.
-    assert hosts == {"tile.openstreetmap.org", "www.openstreetmap.org"}
+    assert f"{prefix}{MAP_SCRIPT}" in loaded
 
 
 def test_the_document_does_not_forbid_zooming(real):
@@ -363,7 +430,7 @@ def test_controls_and_messages_are_in_the_document_language(real, language):
 
 def test_the_legend_is_below_the_map_and_folded_until_the_screen_is_wide(real):
     document = map_document(real, "fr")
-    assert document.index('class="am-map"') < document.index('<details class="am-legend">')
+    assert document.index('class="folium-map"') < document.index('<details class="am-legend">')
     assert '<details class="am-legend" open' not in document
     assert map_data(real, "fr")["legendOpen"] == "(min-width: 40em)"
 

@@ -1,17 +1,25 @@
 """The map of the cities: one document per language, shown in an iframe of the map page.
 
-Safety: data crosses into the document only as values. The document is our own Jinja template,
-compiled once from this module's source and rendered once with autoescape: names, roles and
-labels land in HTML text and attributes escaped, and the map's texts travel in a JSON data island
-(`<script type="application/json">`, which no browser runs) that the site's script
-(content/assets/cities-map.js) reads and writes into the page as text (textContent, title,
-Leaflet's options), never as markup. No text of the data is ever compiled as a template, a
-format string or a script: folium, whose rendering layer compiled every element's output as a
-Jinja template a second time (a city name `{{ 7*7 }}` became 49), is no longer used.
+folium writes each document's skeleton and no text of the data ever reaches it. Its rendering
+layer (branca) compiles every element's rendered output as a Jinja template a second time (a city
+name `{{ 7*7 }}` became 49), so the skeleton is made from this module's constants only: `skeleton`
+takes no dataset and no text of any language, only whether the document sits one folder deeper
+(its links to the site's files). It is made once per process (folium costs about 0.4 s to import
+and render) and holds the map, its tiles and its group of markers, with stable element ids so
+that two builds give the same bytes. Its document template leaves fixed slots, HTML comments such
+as `<!--am:title-->`; the skeleton is cut at them once, and each document is the skeleton's pieces
+joined with fragments of our own template, compiled once from this source and rendered once with
+autoescape: the language, title, noscript message and legend as escaped HTML, the rest in a JSON
+data island (`<script type="application/json">`, which no browser runs). The site's script
+(content/assets/cities-map.js) reads the island, finds folium's map and group by the names the
+island gives, and adds the controls, markers and popups, writing every text as text (textContent,
+title, Leaflet's options), never as markup.
 
 Nothing loads from a CDN: Leaflet and Leaflet.markercluster are served by the site from
-assets/vendor/ (alliance/assembly/vendor.py); there is no jQuery and no inline script, so the
-document's Content-Security-Policy needs no hash for it.
+assets/vendor/ (alliance/assembly/vendor.py), set on each folium object rather than on its
+classes, whose lists every map of the process shares; there is no jQuery and no Bootstrap.
+folium's two inline scripts are constants, allowed by their hashes in the document's
+Content-Security-Policy (alliance/assembly/csp.py).
 
 Phones: the legend sits below the map, never over it (the map gives it room), folded on narrow
 screens; the zoom buttons, legend, attribution and the message shown without JavaScript are in
@@ -20,8 +28,16 @@ the document's language.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+import folium
+from branca.element import Element, Figure
+from folium.plugins import MarkerCluster
+from folium.template import Template
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
@@ -62,6 +78,104 @@ def city_page_url(city: City) -> str:
     return f"../cities/{city.id}/"
 
 
+# The slots of the skeleton, in the order its template places them: what the data fills.
+SLOTS = ("html", "head", "before-map", "after-map")
+_SLOT = re.compile(r"<!--am:([a-z-]+)-->")
+
+
+class _Document(Figure):
+    """branca's Figure with our slots, and valid: its inline script inside <body> (branca's
+    Figure puts it after </body>). A constant: nothing of the data is ever in it."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        "<!--am:html-->\n"
+        "<head>\n"
+        "{{ this.header.render(**kwargs) }}\n"
+        "<!--am:head-->\n"
+        "</head>\n"
+        "<body>\n"
+        "<!--am:before-map-->\n"
+        "{{ this.html.render(**kwargs) }}\n"
+        "<!--am:after-map-->\n"
+        "<script>\n"
+        "{{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """folium's document cut at its slots (one piece more than SLOTS), and the global names of
+    the map and of its group of markers, which the site's script takes over."""
+
+    pieces: tuple[str, ...]
+    map_name: str
+    group_name: str
+
+
+# folium's viewport forbids zooming the page, which WCAG 1.4.4 (resize text) does not allow.
+_FOLIUM_VIEWPORT = re.compile(r"initial-scale=1\.0, maximum-scale=1\.0, user-scalable=no")
+# folium names each element by a uuid4 in hexadecimal.
+_ELEMENT_ID = re.compile(r"[0-9a-f]{32}")
+
+
+@functools.cache
+def skeleton(nested: bool) -> Skeleton:
+    """folium's map document, from constants only: `nested` says whether the document sits in a
+    language's folder (en/map/), one level deeper than the original's (map/)."""
+    vendor = ("../../" if nested else "../") + VENDOR_URL
+    document = _Document()
+    # The attribution is shown in the document's language by the site's script (no control here).
+    tiles = folium.TileLayer(TILES, attr="OpenStreetMap", max_zoom=19)
+    # The zoom buttons too: Leaflet's own speak English.
+    the_map = folium.Map(tiles=tiles, zoom_control=False, attribution_control=False)
+    the_map.default_js = [("leaflet", f"{vendor}leaflet/leaflet.js")]
+    the_map.default_css = [("leaflet_css", f"{vendor}leaflet/leaflet.css")]
+    document.add_child(the_map)
+    group = MarkerCluster(options={"maxClusterRadius": CLUSTER_RADIUS})
+    group.default_js = [("markerclusterjs", f"{vendor}leaflet.markercluster/leaflet.markercluster.js")]
+    group.default_css = [
+        ("markerclustercss", f"{vendor}leaflet.markercluster/MarkerCluster.css"),
+        ("markerclusterdefaultcss", f"{vendor}leaflet.markercluster/MarkerCluster.Default.css"),
+    ]
+    group.add_to(the_map)
+    rendered, found = _FOLIUM_VIEWPORT.subn("initial-scale=1.0", document.render())
+    if found != 1:
+        raise RuntimeError("folium's viewport tag has changed: check alliance/pages/citymap.py against folium")
+    rendered, numbers = _number_ids(rendered, document)
+    pieces = _SLOT.split(rendered)
+    if tuple(pieces[1::2]) != SLOTS:
+        raise RuntimeError(f"the map's skeleton has slots {pieces[1::2]}, not {SLOTS}")
+    return Skeleton(
+        pieces=tuple(pieces[0::2]),
+        map_name=the_map.get_name().replace(the_map._id, numbers[the_map._id]),
+        group_name=group.get_name().replace(group._id, numbers[group._id]),
+    )
+
+
+def _elements(element: Element) -> Iterator[Element]:
+    yield element
+    for part in ("header", "html", "script"):
+        child = getattr(element, part, None)
+        if isinstance(child, Element):
+            yield from _elements(child)
+    for child in element._children.values():
+        yield from _elements(child)
+
+
+def _number_ids(rendered: str, document: Figure) -> tuple[str, dict[str, str]]:
+    """Replaces folium's random element ids by their rank of first appearance in the document."""
+    ids = {element._id for element in _elements(document)}
+    numbers: dict[str, str] = {}
+    for match in _ELEMENT_ID.finditer(rendered):
+        if match[0] in ids and match[0] not in numbers:
+            numbers[match[0]] = str(len(numbers) + 1)
+    return _ELEMENT_ID.sub(lambda match: numbers.get(match[0], match[0]), rendered), numbers
+
+
 def _text(dataset: Dataset, kind: str, key: str, language: str) -> dict[str, str | None]:
     """A label as the script shows it: its text, and its language when it is a fallback."""
     shown = dataset.labels.term(kind, key, language)
@@ -72,8 +186,11 @@ def map_data(dataset: Dataset, language: str) -> dict:
     """Everything the map's script needs, as plain values (the JSON data island)."""
     roles = vocabulary("role")
     attribution = html_text(dataset.labels.ui("map-attribution", language))
+    the_skeleton = skeleton(language != ORIGINAL_LANGUAGE)
     return {
-        "tiles": TILES,
+        # folium's map and group of markers, by their global names.
+        "map": the_skeleton.map_name,
+        "group": the_skeleton.group_name,
         # Leaflet writes attributions as HTML: the label is escaped for it.
         "attribution": f'© <a href="{OSM_COPYRIGHT}">{attribution}</a>',
         "zoomIn": dataset.labels.ui("map-zoom-in", language),
@@ -81,7 +198,6 @@ def map_data(dataset: Dataset, language: str) -> dict:
         "legendOpen": f"(min-width: {LEGEND_OPEN_FROM})",
         "fit": FIT_OPTIONS,
         "bounds": _bounds(dataset.cities),
-        "clusterRadius": CLUSTER_RADIUS,
         "markerSize": MARKER_SIZE,
         "clusterShapeSize": CLUSTER_SHAPE_SIZE,
         # The site's own shapes (alliance/pages/markers.py): the only markup the script inserts
@@ -127,32 +243,27 @@ def json_island(value: object) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_ISLAND_ESCAPES))
 
 
-# Our template, compiled once from this source; data reaches it only as the render's values.
-_DOCUMENT = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True).from_string(
-    """<!DOCTYPE html>
-<html lang="{{ language }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{{ title }}</title>
+# Our fragments, one per slot of the skeleton, compiled once from this source; data reaches them
+# only as the render's values.
+_ENVIRONMENT = Environment(autoescape=True, undefined=StrictUndefined)
+_FRAGMENTS = {
+    "html": _ENVIRONMENT.from_string('<html lang="{{ language }}">'),
+    "head": _ENVIRONMENT.from_string(
+        """<title>{{ title }}</title>
 <!-- Shown in the map page's frame, which search engines index: not a page of its own. -->
 <meta name="robots" content="noindex">
-<link rel="stylesheet" href="{{ vendor }}leaflet/leaflet.css">
-<link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.css">
-<link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.Default.css">
 <style>
-/* The map takes the room the legend leaves: the legend never covers a marker. */
-html, body { height: 100%; margin: 0; padding: 0; }
+/* The map takes the room the legend leaves: the legend never covers a marker. folium sets the
+   map's size on its id, hence !important. */
 body { display: flex; flex-direction: column; }
-.am-map { position: relative; flex: 1 1 auto; min-height: 8rem; }
-.leaflet-container { font-size: 1rem; }
+.folium-map { flex: 1 1 auto; height: auto !important; min-height: 8rem; }
 .am-legend { flex: none; max-height: 50%; overflow: auto; background: #fff; color: #1a1a1a;
   border-top: 1px solid #555; padding: .25rem .5rem; font: .8rem/1.4 system-ui, sans-serif; }
 .am-legend summary { font-weight: 700; cursor: pointer; padding: .25rem 0; }
 .am-legend ul, .am-popup ul { list-style: none; margin: .25rem 0 0; padding: 0; }
 .am-legend ul { display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; }
 .am-legend li { display: flex; align-items: center; gap: .4rem; }
-/* Leaflet's text at 1rem: the attribution would take two lines on a phone. */
+/* folium sets Leaflet's text at 1rem: the attribution would take two lines on a phone. */
 .leaflet-container .leaflet-control-attribution { font-size: .75rem; }
 .am-noscript { margin: 0; padding: 1rem; font: 1rem/1.5 system-ui, sans-serif; }
 .am-popup p { margin: 0 0 .25rem; }
@@ -165,26 +276,24 @@ body { display: flex; flex-direction: column; }
 .am-cluster-roles svg { width: {{ cluster_shape }}px; height: {{ cluster_shape }}px; }
 .am-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 </style>
-<script defer src="{{ vendor }}leaflet/leaflet.js"></script>
-<script defer src="{{ vendor }}leaflet.markercluster/leaflet.markercluster.js"></script>
-<script defer src="{{ script }}"></script>
-</head>
-<body>
-<noscript><p class="am-noscript">{{ noscript }} <a href="./#{{ list_anchor }}" target="_parent">{{ noscript_list }}</a></p></noscript>
-<div class="am-map"></div>
-<details class="am-legend"><summary>{{ legend_title }}</summary><ul>
+<script defer src="{{ script }}"></script>"""
+    ),
+    "before-map": _ENVIRONMENT.from_string(
+        '<noscript><p class="am-noscript">{{ noscript }} '
+        '<a href="./#{{ list_anchor }}" target="_parent">{{ noscript_list }}</a></p></noscript>'
+    ),
+    "after-map": _ENVIRONMENT.from_string(
+        """<details class="am-legend"><summary>{{ legend_title }}</summary><ul>
 {%- for item in legend %}<li>{{ item.shape }} {% if item.lang %}<span lang="{{ item.lang }}">{{ item.text }}</span>{% else %}{{ item.text }}{% endif %}</li>{% endfor -%}
 </ul></details>
-<script type="application/json" id="{{ island_id }}">{{ data }}</script>
-</body>
-</html>
-"""
-)
+<script type="application/json" id="{{ island_id }}">{{ data }}</script>"""
+    ),
+}
 
 
 def map_document(dataset: Dataset, language: str) -> str:
-    """The full HTML document of the map in `language`."""
-    to_root = "../" if language == ORIGINAL_LANGUAGE else "../../"
+    """The full HTML document of the map in `language`: folium's skeleton, its slots filled."""
+    nested = language != ORIGINAL_LANGUAGE
     shown = {shown_role(city) for city in dataset.cities if city.mapped}
     legend = [
         {"shape": Markup(marker_svg(role)), **_text(dataset, "role", role, language)}
@@ -192,20 +301,23 @@ def map_document(dataset: Dataset, language: str) -> str:
         if role in shown
     ]
     ui = dataset.labels.ui
-    return _DOCUMENT.render(
-        language=language,
-        title=ui("map-title", language),
-        vendor=to_root + VENDOR_URL,
-        script=to_root + MAP_SCRIPT,
-        cluster_shape=CLUSTER_SHAPE_SIZE,
-        noscript=ui("map-noscript", language),
-        noscript_list=ui("map-noscript-list", language),
-        list_anchor=CITY_LIST_ANCHOR,
-        legend_title=ui("map-legend", language),
-        legend=legend,
-        island_id=ISLAND_ID,
-        data=json_island(map_data(dataset, language)),
-    )
+    values = {
+        "language": language,
+        "title": ui("map-title", language),
+        "script": ("../../" if nested else "../") + MAP_SCRIPT,
+        "cluster_shape": CLUSTER_SHAPE_SIZE,
+        "noscript": ui("map-noscript", language),
+        "noscript_list": ui("map-noscript-list", language),
+        "list_anchor": CITY_LIST_ANCHOR,
+        "legend_title": ui("map-legend", language),
+        "legend": legend,
+        "island_id": ISLAND_ID,
+        "data": json_island(map_data(dataset, language)),
+    }
+    pieces = skeleton(nested).pieces
+    # Joined, never searched again: a marker written in the data is only text.
+    filled = (_FRAGMENTS[slot].render(values) for slot in SLOTS)
+    return pieces[0] + "".join(fragment + piece for fragment, piece in zip(filled, pieces[1:], strict=True))
 
 
 def map_documents(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:

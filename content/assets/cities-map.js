@@ -1,6 +1,7 @@
-// The map of the cities, in the document alliance/pages/citymap.py writes. Every text comes from
-// the document's JSON data island and reaches the page as text (textContent, title, Leaflet's
-// options), never as markup; the only markup inserted is the site's own shapes of the roles.
+// The map of the cities, in the document alliance/pages/citymap.py writes: folium made the map,
+// its tiles and its group of markers, from constants; this script adds what the data says. Every
+// text comes from the document's JSON data island and reaches the page as text (textContent,
+// title, Leaflet's options), never as markup; the only markup inserted is the site's own shapes.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("am-map-data").textContent);
@@ -14,10 +15,11 @@
     return made;
   }
 
-  var map = L.map(document.querySelector(".am-map"), { zoomControl: false }).setView([0, 0], 1);
-  L.tileLayer(data.tiles, { maxZoom: 19, attribution: data.attribution }).addTo(map);
+  // folium's map and group, by the global names it gave them (the island says which).
+  var map = window[data.map], group = window[data.group];
   // Leaflet's own zoom control is in English: this one speaks the document's language.
   L.control.zoom({ zoomInTitle: data.zoomIn, zoomOutTitle: data.zoomOut }).addTo(map);
+  L.control.attribution().addAttribution(data.attribution).addTo(map);
 
   // The popup of a city: its name (a link to its page), its country, each of its roles.
   function popup(city) {
@@ -56,13 +58,14 @@
     });
   }
 
-  var group = L.markerClusterGroup({ maxClusterRadius: data.clusterRadius, iconCreateFunction: groupIcon });
+  // The group asks for an icon only when it draws a group, after this.
+  group.options.iconCreateFunction = groupIcon;
   var half = data.markerSize / 2;
-  data.cities.forEach(function (city) {
+  group.addLayers(data.cities.map(function (city) {
     // The marker's shape shows its first role; its title (what a keyboard or screen-reader user
     // hears, and a mouse shows) names the place and every role.
     var shown = city.roles[0];
-    L.marker([city.lat, city.lon], {
+    return L.marker([city.lat, city.lon], {
       icon: L.divIcon({
         html: data.markers[shown],
         iconSize: [data.markerSize, data.markerSize],
@@ -72,9 +75,8 @@
       }),
       title: city.name + " — " + city.roles.map(function (role) { return data.roles[role].text; }).join("; "),
       amRole: shown,
-    }).bindPopup(function () { return popup(city); }).addTo(group);
-  });
-  group.addTo(map);
+    }).bindPopup(function () { return popup(city); });
+  }));
 
   // The view shows every city; it is fitted again when the legend's folding changes the map's
   // height, unless the reader has moved the map since.

@@ -18,7 +18,7 @@ _BOXES = """() => {
     const box = (e) => { const r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
     const visible = (e) => e.checkVisibility() && e.getBoundingClientRect().width > 0;
     return {
-        map: box(document.querySelector('.am-map')),
+        map: box(document.querySelector('.folium-map')),
         legend: box(document.querySelector('.am-legend')),
         legendOpen: document.querySelector('.am-legend').open,
         attribution: box(document.querySelector('.leaflet-control-attribution')),
@@ -26,7 +26,7 @@ _BOXES = """() => {
         // Each marker (or cluster) whose centre is on the map: does a tap on its centre reach a marker
         // (itself or a neighbour drawn over it), rather than the legend or a control?
         markersOnTop: [...document.querySelectorAll('.leaflet-marker-icon')].filter(visible).flatMap(e => {
-            const r = e.getBoundingClientRect(), map = document.querySelector('.am-map').getBoundingClientRect();
+            const r = e.getBoundingClientRect(), map = document.querySelector('.folium-map').getBoundingClientRect();
             const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
             if (x < map.left || x > map.right || y < map.top || y > map.bottom) return [];
             const hit = document.elementFromPoint(x, y);
