@@ -12,14 +12,18 @@ The exports are read back: the strings come out whole, and inert where they land
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 from icalendar import Calendar
 
 from alliance.builtsite.parse import BuiltSite
@@ -28,7 +32,7 @@ from alliance.data.yamlload import parse_yaml
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
-from tests.conftest import build_site
+from tests.conftest import build_site, run_folder, shared_build
 from tests.quality import browser as chromium
 
 LANGUAGES = load_site_config().codes
@@ -155,22 +159,31 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         corpus.fields += 1  # the text of the practice, in each language
 
 
-@pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
-    project = tmp_path_factory.mktemp("hostile-project")
+def _build_hostile(folder: Path, site: Path) -> subprocess.CompletedProcess:
+    project = folder / "project"
+    project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     generated = ("agenda", "cities", "map", "open-data", "translation-status")
-    for folder in ("content", "data", "theme", "hooks"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", *generated))
+    for name in ("content", "data", "theme", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", *generated))
     corpus = Corpus()
     make_hostile(project, corpus)
+    (folder / "corpus-fields").write_text(str(corpus.fields), encoding="utf-8")
+    return build_site(site, project / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory):
+    """The hostile copy, built once per test run for every xdist worker."""
+    build = shared_build(tmp_path_factory, "hostile", _build_hostile)
+    if build.returncode != 0:
+        pytest.fail(f"the build of the hostile data failed:\n{build.output}")
+    project = build.site.parent / "project"
     # The premise: the checks accept the hostile texts (they are text, and only text).
     dataset = load_dataset(LANGUAGES, project / "data", project / "content")
-    site = tmp_path_factory.mktemp("hostile-site")
-    result = build_site(site, project / "mkdocs.yml")
-    if result.returncode != 0:
-        pytest.fail(f"the build of the hostile data failed:\n{result.stdout}\n{result.stderr}")
-    return BuiltSite.from_directory(site), dataset, corpus
+    corpus = Corpus()
+    corpus.fields = int((build.site.parent / "corpus-fields").read_text(encoding="utf-8"))
+    return BuiltSite.from_directory(build.site), dataset, corpus
 
 
 def pages_showing_the_corpus(site: BuiltSite) -> list[Path]:
@@ -239,19 +252,32 @@ def test_the_exports_give_the_strings_back_whole_and_inert(hostile_build):
         assert not any(str(event["SUMMARY"]) == "injected" for event in events)
 
 
-def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quality_report):
-    site, _, corpus = hostile_build
+@dataclass(frozen=True)
+class HostileVisit:
+    """What Chromium saw opening every page that shows the corpus: the dialogs that opened, the
+    event handlers and script addresses in the documents, and the control's dialog."""
+
+    pages: int
+    dialogs: list[str]
+    handlers: list[str]
+    control: list[str]
+
+
+def _visit_hostile_site(site: BuiltSite, browser) -> HostileVisit:
     pages = pages_showing_the_corpus(site)
     dialogs: list[str] = []
     handlers: list[str] = []
     with chromium.serve(site.root, site.base_path) as base_url, chromium.visit(browser, base_url) as visit:
-        visit.page.on(
-            "dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss())
-        )
+
+        def dialog_opened(dialog) -> None:
+            dialogs.append(f"{visit.page.url}: {dialog.message}")
+            dialog.dismiss()
+
+        visit.page.on("dialog", dialog_opened)
         # The control: a script that does run is seen.
         visit.page.set_content("<img src=x onerror=alert('control')>")
         visit.page.wait_for_timeout(200)
-        assert [d for d in dialogs if d.endswith(": control")], "the dialog watch sees nothing"
+        control = list(dialogs)
         dialogs.clear()
         # Each map document is a page of its own here (the map page's frame loads lazily).
         for page in pages:
@@ -269,9 +295,36 @@ def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quali
         if search.count():
             search.fill(MARK)
             visit.page.wait_for_timeout(2_000)
+    return HostileVisit(len(pages), dialogs, sorted(set(handlers)), control)
+
+
+@pytest.fixture(scope="session")
+def hostile_visit(hostile_build, request, tmp_path_factory) -> HostileVisit:
+    """The one visit of the hostile site per test run, shared by the xdist workers."""
+    site, _, _ = hostile_build
+    record = run_folder(tmp_path_factory, "shared-hostile") / "visit.json"
+    with FileLock(f"{record}.lock"):
+        if not record.is_file():
+            made = _visit_hostile_site(site, request.getfixturevalue("browser"))
+            record.write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
+    return HostileVisit(**json.loads(record.read_text(encoding="utf-8")))
+
+
+def test_the_dialog_watch_sees_a_script_that_runs(hostile_visit):
+    assert [d for d in hostile_visit.control if d.endswith(": control")], "the dialog watch sees nothing"
+
+
+def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, hostile_visit, quality_report):
+    _, _, corpus = hostile_build
     quality_report.append(
-        f"hostile corpus: {len(CORPUS)} strings in {corpus.fields} text fields; {len(pages)} pages opened in Chromium, "
-        f"{len(dialogs)} dialogs"
+        f"hostile corpus: {len(CORPUS)} strings in {corpus.fields} text fields; {hostile_visit.pages} pages opened in Chromium, "
+        f"{len(hostile_visit.dialogs)} dialogs"
     )
-    assert not dialogs, "hostile strings ran:\n" + "\n".join(dialogs)
-    assert not handlers, "event handlers or script addresses from data:\n" + "\n".join(sorted(set(handlers)))
+    assert hostile_visit.pages >= 150
+    assert not hostile_visit.dialogs, "hostile strings ran:\n" + "\n".join(hostile_visit.dialogs)
+
+
+def test_no_event_handler_or_script_address_comes_from_data(hostile_visit):
+    assert not hostile_visit.handlers, "event handlers or script addresses from data:\n" + "\n".join(
+        hostile_visit.handlers
+    )
