@@ -158,5 +158,10 @@ def pytest_collection_modifyitems(items) -> None:
     # tests against each mutant) can leave them out with `-m "not site_build"`.
     for item in items:
         module = getattr(item, "module", None)
-        if _SITE_BUILDING & set(getattr(item, "fixturenames", ())) or getattr(module, "build_site", None) is build_site:
+        if _SITE_BUILDING & set(getattr(item, "fixturenames", ())) or _builds(getattr(module, "build_site", None)):
             item.add_marker(pytest.mark.site_build)
+
+
+def _builds(function) -> bool:
+    # pytest imports this file as `conftest`, a test module as `tests.conftest`: two copies of build_site.
+    return getattr(function, "__code__", None) is not None and function.__code__.co_filename == __file__
