@@ -7,8 +7,6 @@ DATA_DIR = ROOT / "data"
 SCHEMA_DIR = DATA_DIR / "schemas"
 CONTENT_DIR = ROOT / "content"
 MKDOCS_YML = ROOT / "mkdocs.yml"
-# What builds keep for the next build (git-ignored): the map documents of alliance/assembly/mapcache.py.
-CACHE_DIR = ROOT / ".cache"
 
 
 def display_path(path: Path) -> str:

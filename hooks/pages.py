@@ -15,6 +15,7 @@ from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.pages.catalogue import practice_page, sanitize_practice_html
 from alliance.pages.markup import fallback_notice_html
 from alliance.pages.sections import fill_sections
+from alliance.pages.typography import typeset
 from alliance.translations.status import edit_base, editor_url, translation_path
 from hooks.site import current_language, dataset, guarded, page_file
 
@@ -65,3 +66,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         notice_html = fallback_notice_html(notice.text, notice.language if notice.is_fallback else None)
         return notice_html + f'<div lang="{ORIGINAL_LANGUAGE}" dir="ltr">\n{html}\n</div>'
     return html
+
+
+# The whole page as written (navigation, title and footer included), in its language's typography:
+# French no-break spaces, English curly quotes (alliance/pages/typography.py).
+@guarded(page_file)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return typeset(output, current_language(config))
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # The 404 page is a template, not a page.
+    return typeset(output, current_language(config)) if template_name.endswith(".html") else output

@@ -1,5 +1,6 @@
 """Work on the whole built site, once every language is built: the 404 pages in each language,
-the search index, the change to Material's script (alliance/assembly/)."""
+the search index, Material's unused scripts left out, then the Content-Security-Policy of every
+page, from its final HTML (alliance/assembly/)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from alliance.assembly.material import ThemeChanged, patch_bundle
+from alliance.assembly.csp import secure_site
+from alliance.assembly.material import drop_material_scripts
 from alliance.assembly.notfound import portable_not_found
 from alliance.assembly.search import SearchIndexFailed, index_site
 from alliance.localized import language_prefix
@@ -37,13 +39,14 @@ def on_post_build(config: MkDocsConfig) -> None:
             portable_not_found(page, base, others, chooses_language=language == default), encoding="utf-8"
         )
     NOT_FOUND_PAGES.clear()
+    drop_material_scripts(site)
     try:
-        patch_bundle(site)
         summary = index_site(site)
-    except ThemeChanged as error:
-        raise PluginError(f"Material's script changed: {error}") from None
     except SearchIndexFailed as error:
         raise PluginError(f"The search index could not be built:\n{error}") from None
+    # Last: the policy hashes the inline scripts of the HTML as every step above left it.
+    secured = secure_site(site)
+    log.info(f"Content-Security-Policy: {secured} HTML files")
     log.info(
         "Search index: "
         + " ".join(line.strip() for line in summary.splitlines() if "Indexed" in line or "language" in line.lower())[

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from html.parser import HTMLParser
 
 from alliance.data.actions import Action, When
@@ -11,6 +13,7 @@ from alliance.data.dataset import Dataset, load_dataset
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
 from alliance.localized import LocalizedText
+from alliance.pages.citymap import ISLAND_ID
 from alliance.siteconfig import load_site_config
 
 LANGUAGES = load_site_config().codes
@@ -110,3 +113,10 @@ def as_label(text: str) -> str:
     """A text as data/labels.yaml must write it: a brace shown as it is is doubled (make check
     refuses a lone one), so that only the label's own placeholders are filled."""
     return text.replace("{", "{{").replace("}", "}}")
+
+
+def map_island(document: str) -> dict:
+    """The values a map document gives its script (its JSON data island)."""
+    found = re.search(rf'<script type="application/json" id="{ISLAND_ID}">(.*?)</script>', document, re.S)
+    assert found, "the map document has no data island"
+    return json.loads(found[1])

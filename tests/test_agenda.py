@@ -25,6 +25,7 @@ from alliance.localized import LocalizedText
 from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.pages.dates import format_when
 from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
+from alliance.pages.typography import typeset_text
 from alliance.siteconfig import Publication, load_site_config
 
 LANGUAGES = load_site_config().codes
@@ -147,7 +148,7 @@ def test_statuses_are_words_with_a_class(dataset):
     page = render_agenda(dataset, "pt", "agenda.pt.ics")
     assert '<span class="am-status am-status-to-be-confirmed">A confirmar</span>' in page
     assert '<span class="am-status am-status-held">Realizado</span>' in page
-    assert '<p class="am-when">todos os anos</p>' in page
+    assert '<p class="am-when">Todos os anos</p>' in page
 
 
 def test_year_pages_link_to_their_neighbours(dataset):
@@ -266,9 +267,30 @@ def test_hostile_strings_round_trip_through_the_feed(dataset, hostile):
     )
     feed = agenda_feed(with_actions(dataset, action), "en", PUBLICATION, "fr", STAMP)
     (event,) = Calendar.from_ical(feed).walk("VEVENT")
-    assert str(event["SUMMARY"]) == hostile
-    assert str(event["DESCRIPTION"]).startswith(hostile)
+    # Its words, in English typography (curly quotes) or French for the untranslated summary.
+    assert str(event["SUMMARY"]) == typeset_text(hostile, "en")
+    assert str(event["DESCRIPTION"]).startswith(typeset_text(hostile, "fr"))
     assert str(event["UID"]) == "synthetic@alliance-migrations"
+
+
+@pytest.mark.parametrize(
+    "language, status",
+    [("fr", "Statut\u00a0: Prévu"), ("en", "Status: Planned")],
+)
+def test_the_feed_prose_follows_its_language_typography_and_leaves_addresses_alone(dataset, language, status):
+    action = synthetic(
+        dataset,
+        title=LocalizedText.from_data({"fr": "Rencontre « Accueil » ?", "en": 'The "Welcome" meeting'}),
+        summary=LocalizedText.from_data({"fr": "Résumé : oui", "en": "It's a summary"}),
+    )
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), language, PUBLICATION, "fr", STAMP)).walk(
+        "VEVENT"
+    )
+    expected = {"fr": "Rencontre «\u202fAccueil\u202f»\u202f?", "en": "The \u201cWelcome\u201d meeting"}
+    assert str(event["SUMMARY"]) == expected[language]
+    description = str(event["DESCRIPTION"])
+    assert status in description and "https://" in description
+    assert all(" " not in line and "\u202f" not in line for line in description.splitlines() if "://" in line)
 
 
 def test_untranslated_title_is_marked_french_in_the_feed(dataset):

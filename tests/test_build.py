@@ -66,8 +66,7 @@ def test_every_page_has_a_description_and_open_graph_tags(built_site, site_confi
 
 
 def test_no_page_or_stylesheet_references_web_fonts_cdns_or_analytics(built_site):
-    # Material's script bundle names unpkg.com for diagrams this site does not use; what the
-    # browser really requests is checked by the quality tests in a headless browser.
+    # What the browser really requests is checked by the quality tests in a headless browser.
     for path in built_site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".css", ".xml"}:
             text = path.read_text(encoding="utf-8", errors="replace")

@@ -222,7 +222,8 @@ def test_the_agenda_glance_states_its_day_and_never_a_date_the_data_lacks(real, 
     assert '<time datetime="2026-11-27">' in markup_html(text)
     coming, past, yearly = agenda_glance(real.actions, TODAY)
     if not coming:
-        assert real.labels.ui("home-agenda-no-date-ahead", language) in markup.text
+        key = "home-agenda-only-yearly" if yearly else "home-agenda-no-date-ahead"
+        assert real.labels.ui(key, language) in markup.text
     for entry in coming + past + yearly:
         assert f"agenda/index.md#{entry.id}" in markup.links
     # Dated entries carry a machine date exactly as precise as the data (a year stays a year).
@@ -235,11 +236,27 @@ def markup_html(section: str) -> str:
     return markdown.markdown(section, extensions=["attr_list", "md_in_html", "tables"])
 
 
-def test_no_entry_ahead_is_said_and_the_yearly_ones_still_shown(hostile_home):
+def test_no_entry_ahead_is_said_without_contradicting_the_yearly_ones_shown(hostile_home):
+    """Issue 23: "No entry has a date ahead" followed by "every year — Welcome Week" read as a
+    contradiction: with yearly entries the sentence leads to them; without, it says nothing is ahead."""
     only_past = dataclasses.replace(hostile_home, actions=tuple(a for a in hostile_home.actions if a.id != "coming"))
     text = html(render_agenda_glance(only_past, "en", TODAY)).text
-    assert hostile("home-agenda-no-date-ahead-en") in text and hostile("title-yearly") in text
-    assert hostile("home-agenda-no-date-ahead-en") not in html(render_agenda_glance(hostile_home, "en", TODAY)).text
+    assert hostile("home-agenda-only-yearly-en") in text and hostile("title-yearly") in text
+    assert hostile("home-agenda-no-date-ahead-en") not in text
+    nothing = dataclasses.replace(hostile_home, actions=tuple(a for a in hostile_home.actions if a.id == "past"))
+    text = html(render_agenda_glance(nothing, "en", TODAY)).text
+    assert hostile("home-agenda-no-date-ahead-en") in text and hostile("home-agenda-only-yearly-en") not in text
+    text = html(render_agenda_glance(hostile_home, "en", TODAY)).text
+    assert hostile("home-agenda-no-date-ahead-en") not in text and hostile("home-agenda-only-yearly-en") not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_entry_starts_with_its_date_capitalised(real, language):
+    """ "Every year — Welcome Week", never "every year — …" at the start of a line."""
+    yearly = action("yearly", When("yearly"), status="recurring")
+    text = render_agenda_glance(dataclasses.replace(real, actions=(yearly,)), language, TODAY)
+    words = real.labels.ui("agenda-yearly", language)
+    assert f'<span class="am-when">{words[0].upper()}{words[1:]}</span> — ' in text
 
 
 def test_one_practice_per_pillar_the_latest_and_never_twice():

@@ -14,13 +14,15 @@ from mkdocs.utils.meta import get_data
 from alliance.data.dataset import load_dataset
 from alliance.data.labels import PLACEHOLDERS, Labels, check_labels, fill, placeholders_of, template_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml
-from alliance.localized import LocalizedText
+from alliance.localized import LocalizedText, Shown
 from alliance.pages.markup import (
     CONTRIBUTED_END,
     CONTRIBUTED_START,
     fallback_notice_html,
     front_matter,
     html_text,
+    md_in_html_attribute,
+    md_shown,
     md_table_header,
     md_text,
     plain_line,
@@ -378,3 +380,20 @@ def test_the_fallback_notice_is_escaped_text_in_its_language():
 )
 def test_only_the_contributed_part_is_sanitized_and_the_markers_go(page, expected):
     assert sanitize_contributed(page) == expected
+
+
+# Inline code, emphasis, an entity written as text: what the hostile-site build found shown
+# altered in the fallback notice of a field and in the agenda's year navigation.
+SYNTAX = "` ${x} ` __init__ *em* &lt;b&gt; &#60; <i>"
+
+
+def test_the_fallback_label_of_a_field_is_text_in_markdown():
+    shown = render(md_shown(Shown("Lisbonne", "fr", "en"), SYNTAX))
+    assert words(shown.text) == words(f"Lisbonne ({SYNTAX})") and set(shown.tags) == {"p", "span", "small"}
+
+
+def test_an_attribute_of_an_element_markdown_parses_is_shown_as_written():
+    page = markdown.markdown(
+        f'<nav aria-label="{md_in_html_attribute(SYNTAX)}" markdown="block">\n[a](b)\n</nav>', extensions=EXTENSIONS
+    )
+    assert html.unescape(re.search(r'aria-label="([^"]*)"', page)[1]) == SYNTAX

@@ -19,6 +19,7 @@ from alliance.assembly.generated import generated_folders
 from alliance.assembly.search import SEARCH_PAGE
 from alliance.data.dataset import load_dataset_cached
 from alliance.localized import ORIGINAL_LANGUAGE, served_url
+from alliance.pages.typography import typeset_text
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
 from alliance.translations.status import original_pages
@@ -76,6 +77,8 @@ def test_every_arabic_page_is_right_to_left(arabic_build):
 def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_build):
     site, log = arabic_build
     french_notice = load_dataset_cached(load_site_config().codes).labels.ui("fallback-notice", ORIGINAL_LANGUAGE)
+    # In French typography, being French (alliance/pages/typography.py).
+    french_notice = typeset_text(french_notice, ORIGINAL_LANGUAGE)
 
     pages = original_pages(CONTENT_DIR, load_site_config().codes, skip_folders=generated_folders())
     assert pages

@@ -16,6 +16,7 @@ from alliance.exports.open_data import (
     publish_schemas,
     render_exports,
 )
+from alliance.pages.typography import text_nodes
 from alliance.paths import SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 
@@ -49,31 +50,43 @@ def test_language_variants_are_one_export_and_schemas_are_not_exports():
     assert not any(name.startswith("schemas") for name in exports)
 
 
+def cards(text: str) -> dict[str, str]:
+    """Each export's card (its list item), by the Markdown of its file's name line."""
+    items = text.split('<li markdown="block">\n')[1:]
+    return {item.split("\n")[0].removeprefix('<p class="am-file-name" markdown="span">'): item for item in items}
+
+
 def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
-    rows = {
-        line.split(" | ")[0]: line
-        for line in render_exports(dataset(), "en", EXPORTS).splitlines()
-        if line.startswith("| ")
-    }
+    rows = cards(render_exports(dataset(), "en", EXPORTS))
     # Each export links its own schema, never the schema of the source file it is made from.
-    assert "(open-data/schemas/cities-geojson.schema.json)" in rows["| [cities\\.geojson](open-data/cities.geojson)"]
-    assert "(open-data/schemas/cities-csv.tableschema.json)" in rows["| [cities\\.csv](open-data/cities.csv)"]
-    assert "(open-data/schemas/practices-json.schema.json)" in rows["| [practices\\.json](open-data/practices.json)"]
-    assert rows["| [actions\\.json](open-data/actions.json)"].endswith("| — |")  # its schema is not in this list
-    assert "Another export" in rows["| [newthing\\.xml](open-data/newthing.xml)"]
+    assert "(open-data/schemas/cities-geojson.schema.json)" in rows["[cities\\.geojson](open-data/cities.geojson)</p>"]
+    assert "(open-data/schemas/cities-csv.tableschema.json)" in rows["[cities\\.csv](open-data/cities.csv)</p>"]
+    assert "(open-data/schemas/practices-json.schema.json)" in rows["[practices\\.json](open-data/practices.json)</p>"]
+    assert (
+        "<dt>Schema</dt>" not in rows["[actions\\.json](open-data/actions.json)</p>"]
+    )  # its schema is not in this list
+    assert "Another export" in rows["[newthing\\.xml](open-data/newthing.xml)</p>"]
+
+
+def test_the_files_are_cards_not_a_table():
+    """Issue 23: a four-column table was 529 px wide on a 375 px phone; a card per file is a list."""
+    text = render_exports(dataset(), "fr", EXPORTS)
+    assert "|" not in text.replace("\\|", "")
+    assert text.count('<li markdown="block">') == len(group_exports(EXPORTS))
+    assert (
+        '<dl class="am-file-facts" markdown="block"><dt>Format</dt><dd>GeoJSON (RFC 7946)</dd><dt>Schéma</dt>' in text
+    )
 
 
 def test_a_per_language_export_links_each_language_where_it_is_served():
     """The reader's file through MkDocs (validated), the others by their address, French first."""
-    english = next(
-        line for line in render_exports(dataset(), "en", EXPORTS).splitlines() if line.startswith("| agenda")
-    )
+    english = next(name for name in cards(render_exports(dataset(), "en", EXPORTS)) if name.startswith("agenda"))
     assert english.startswith(
-        '| agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
+        'agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
         '<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a>, '
-        '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a> |'
+        '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a></p>'
     )
-    french = next(line for line in render_exports(dataset(), "fr", EXPORTS).splitlines() if line.startswith("| agenda"))
+    french = next(name for name in cards(render_exports(dataset(), "fr", EXPORTS)) if name.startswith("agenda"))
     assert '[<span lang="fr">français</span>](open-data/agenda.ics)' in french
     assert '<a href="../en/open-data/agenda.ics" hreflang="en" lang="en">English</a>' in french
 
@@ -105,3 +118,18 @@ def test_every_open_data_page_links_files_that_the_site_serves(built_site, site_
         for target in exports:
             assert (built_site / target).is_file(), f"{language}: {target} is not served"
         assert "CC BY 4.0" in document
+
+
+# Words of the build, not of readers: they belong in the README or the schemas (issue 23).
+BUILD_WORDS = re.compile(r"DTSTAMP|SOURCE_DATE_EPOCH|\bcommit\b|\bhooks?/")
+
+
+def test_readers_pages_use_no_build_vocabulary(built_site):
+    """The pages for readers (the translation status is for translators) never speak of the build."""
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        if "translation-status" in page.parts:
+            continue
+        text = " ".join(text for _, text, _ in text_nodes(page.read_text(encoding="utf-8"), "fr"))
+        found += [f"{page.relative_to(built_site)}: {word}" for word in BUILD_WORDS.findall(text)]
+    assert not found, found

@@ -59,7 +59,7 @@ def test_every_built_page_has_a_description_of_its_own(built_site):
         if page.name == "404.html":
             continue  # not-found pages are not indexed (noindex): they keep the site's description
         if text is None:
-            # Only the map documents (folium's own HTML, framed by the map page) have none.
+            # Only the map documents (framed by the map page) have none.
             assert page.parent.name == MAP_FOLDER and page.name != "index.html", page
             continue
         assert text.strip(), page

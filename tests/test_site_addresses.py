@@ -1,10 +1,9 @@
-"""The pure parts of the site's addresses: alternates, the portable 404 page, the change to Material's script."""
+"""The pure parts of the site's addresses: alternates, the portable 404 page."""
 
 from __future__ import annotations
 
 import pytest
 
-from alliance.assembly.material import ThemeChanged, without_sitemap_fetch
 from alliance.assembly.notfound import portable_not_found
 from alliance.pages.alternates import home_alternates, page_alternates, root_path, x_default
 
@@ -48,11 +47,3 @@ def test_portable_not_found(chooses_language):
 def test_portable_not_found_refuses_a_page_it_cannot_place_its_script_in():
     with pytest.raises(ValueError):
         portable_not_found("<html><head></head></html>", "/site/", ("en",), True)
-
-
-def test_sitemap_fetch_is_narrowed_once_or_the_build_stops():
-    script = 'a();M("link[rel=alternate]").pipe(b);'
-    assert without_sitemap_fetch(script) == 'a();M("link[rel=alternate]:not([hreflang])").pipe(b);'
-    for changed in ('M("link[rel=alternate][hreflang]")', script + script):
-        with pytest.raises(ThemeChanged):
-            without_sitemap_fetch(changed)

@@ -12,13 +12,13 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from alliance.assembly.mapcache import map_documents
 from alliance.data.dataset import Dataset
 from alliance.exports import open_data
 from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
 from alliance.exports.datapackage import data_package_json
 from alliance.pages.agenda import agenda_exports, agenda_pages
 from alliance.pages.catalogue import practices_json
+from alliance.pages.citymap import map_documents
 from alliance.pages.citypages import CITIES_FOLDER, city_pages
 from alliance.pages.mapframe import MAP_FOLDER
 from alliance.translations import status as translation_status

@@ -46,7 +46,6 @@ _PACKAGES = (
             "MIT-LICENCE.txt",
         ),
     ),
-    ("jquery", "jquery", ("dist/jquery.min.js", "LICENSE.txt")),
 )
 
 

@@ -16,6 +16,7 @@ from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.pages.sources import absolute_source
 from alliance.pages.timeline import place_text
+from alliance.pages.typography import typeset_text
 from alliance.siteconfig import Publication
 
 UID_DOMAIN = "alliance-migrations"
@@ -34,11 +35,15 @@ def _description(action: Action, dataset: Dataset, language: str, publication: P
     summary = action.summary.show(language)
     # Plain text cannot mark a language: a French summary says that it is not translated yet.
     fallback = f" ({labels.ui('fallback-field', language)})" if summary.is_fallback else ""
+    # The prose in its language's typography, as on the pages; the addresses as they are.
     return "\n\n".join(
         [
-            summary.text + fallback,
-            f"{labels.ui('agenda-status', language)}: {labels.term('status', action.status, language).text}",
-            f"{labels.ui('agenda-sources', language)}:\n{sources}",
+            typeset_text(summary.text, summary.language) + typeset_text(fallback, language),
+            typeset_text(
+                f"{labels.ui('agenda-status', language)}: {labels.term('status', action.status, language).text}",
+                language,
+            ),
+            typeset_text(f"{labels.ui('agenda-sources', language)}:", language) + f"\n{sources}",
         ]
     )
 
@@ -56,8 +61,12 @@ def _event(
     event.add("dtend", end + dt.timedelta(days=1))
     title = action.title.show(language)
     # A title shown in French for want of a translation says so to the calendar application.
-    event.add("summary", title.text, parameters={"LANGUAGE": title.language} if title.is_fallback else {})
-    event.add("location", place_text(action, dataset, language))
+    event.add(
+        "summary",
+        typeset_text(title.text, title.language),
+        parameters={"LANGUAGE": title.language} if title.is_fallback else {},
+    )
+    event.add("location", typeset_text(place_text(action, dataset, language), language))
     event.add("description", _description(action, dataset, language, publication))
     event.add("status", EVENT_STATUS.get(action.status, "TENTATIVE"))
     if action.targets:

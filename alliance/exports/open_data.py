@@ -18,7 +18,7 @@ from alliance.data.countries import language_name
 from alliance.data.dataset import Dataset
 from alliance.exports.cityexports import cities_table_schema
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix, served_url
-from alliance.pages.markup import html_text, md_table_header, md_text
+from alliance.pages.markup import html_text, md_text
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
 
 FOLDER = "open-data"
@@ -130,17 +130,27 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
     if not exports:
         out += [md_text(ui("i18n-export-none", language)), ""]
     else:
-        out += md_table_header(
-            ui(f"i18n-export-column-{key}", language) for key in ("file", "format", "content", "schema")
-        )
+        # One card per file rather than a table: four columns do not fit a phone's width (issue 23).
+        out.append('<ul class="am-files" markdown="block">')
         for export in exports:
             kind = EXPORT_KINDS.get(export.name)
             description = ui(kind.label if kind else "i18n-export-other", language)
             schema = kind.schema if kind and kind.schema in schemas else None
-            schema_link = f"[{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" if schema else "—"
             fmt = FORMATS.get(PurePosixPath(export.name).suffix, PurePosixPath(export.name).suffix.lstrip(".").upper())
-            out.append(f"| {_file_links(export, language)} | {md_text(fmt)} | {md_text(description)} | {schema_link} |")
-        out.append("")
+            facts = f"<dt>{html_text(ui('i18n-export-format', language))}</dt><dd>{html_text(fmt)}</dd>"
+            if schema:
+                facts += (
+                    f"<dt>{html_text(ui('i18n-export-schema', language))}</dt>"
+                    f'<dd markdown="span">[{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})</dd>'
+                )
+            out += [
+                '<li markdown="block">',
+                f'<p class="am-file-name" markdown="span">{_file_links(export, language)}</p>',
+                f'<p markdown="span">{md_text(description)}</p>',
+                f'<dl class="am-file-facts" markdown="block">{facts}</dl>',
+                "</li>",
+            ]
+        out += ["</ul>", ""]
     if schemas:
         out += [md_text(ui("i18n-export-schemas", language)), ""]
         out += [f"- [{md_text(schema)}]({FOLDER}/{SCHEMAS}/{schema})" for schema in schemas]

@@ -16,7 +16,6 @@ from alliance.pages.markup import (
     CONTRIBUTED_START,
     city_link,
     front_matter,
-    html_text,
     md_text,
     sanitize_contributed,
 )
@@ -29,7 +28,7 @@ INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
 def _shown_link(shown: Shown, href: str, fallback_label: str) -> str:
     """A link to a localized text; French shown for want of a translation says so."""
     if shown.is_fallback:
-        return f'[{md_text(shown.text)}]({href}){{: lang="{shown.language}" hreflang="{shown.language}" }} <small class="am-fallback-field">({html_text(fallback_label)})</small>'
+        return f'[{md_text(shown.text)}]({href}){{: lang="{shown.language}" hreflang="{shown.language}" }} <small class="am-fallback-field">({md_text(fallback_label)})</small>'
     return f"[{md_text(shown.text)}]({href})"
 
 

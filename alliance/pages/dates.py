@@ -60,6 +60,12 @@ def format_when(when: When, language: str, labels: Labels) -> str | None:
     return None
 
 
+def format_when_alone(when: When, language: str, labels: Labels) -> str | None:
+    """The date in words where it stands alone, at the start of an entry: "Every year", "Novembre 2023"."""
+    text = format_when(when, language, labels)
+    return text[:1].upper() + text[1:] if text else text
+
+
 def format_day(day: dt.date, language: str) -> str:
     """ "26 novembre 2026", "26 November 2026"."""
     return format_skeleton("yMMMMd", day, locale=date_locale(language))

@@ -15,7 +15,7 @@ from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
 from alliance.pages.catalogue import practice_list
 from alliance.pages.citypages import CITIES_FOLDER
-from alliance.pages.dates import format_day, format_when
+from alliance.pages.dates import format_day, format_when_alone
 from alliance.pages.markers import marker_svg
 from alliance.pages.markup import html_text, md_shown, md_text
 from alliance.pages.sources import sources_inline
@@ -95,10 +95,9 @@ def agenda_glance(actions: tuple[Action, ...], today: dt.date) -> tuple[list[Act
 def _entry(dataset: Dataset, action: Action, language: str) -> str:
     labels = dataset.labels
     fallback = labels.ui("fallback-field", language)
-    when = format_when(action.when, language, labels) or ""
-    date = (
-        f'<time datetime="{action.when.machine}">{html_text(when)}</time>' if action.when.machine else html_text(when)
-    )
+    # The date starts the entry: "Every year — Welcome Week".
+    when = format_when_alone(action.when, language, labels) or ""
+    date = f'<time datetime="{action.when.machine}">{md_text(when)}</time>' if action.when.machine else md_text(when)
     title = md_shown(action.title.show(language), fallback)
     return (
         f'- <span class="am-when">{date}</span> — [{title}]({AGENDA_INDEX}#{action.id}), '
@@ -116,7 +115,9 @@ def render_agenda_glance(dataset: Dataset, language: str, today: dt.date | None 
     parts = [dataset.labels.ui_markup("home-agenda-as-of", language, md_text, date=day) + "\n"]
     parts.append(f"### {md_text(ui('home-agenda-next'))}\n")
     if not coming:
-        parts.append(md_text(ui("home-agenda-no-date-ahead")) + "\n")
+        # The yearly entries have no date, ahead or behind: the sentence leads to them rather than
+        # saying that nothing is coming and then listing them.
+        parts.append(md_text(ui("home-agenda-only-yearly" if yearly else "home-agenda-no-date-ahead")) + "\n")
     if coming or yearly:
         parts.append("\n".join(_entry(dataset, action, language) for action in coming + yearly) + "\n")
     if past:

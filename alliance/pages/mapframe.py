@@ -1,7 +1,7 @@
 """Where the map page finds its map: the documents' names and the frame that shows them.
 
-Apart from alliance/pages/citymap.py, which makes the documents with folium, so that a build
-whose map documents are cached (alliance/assembly/mapcache.py) never imports folium.
+The documents themselves are made by alliance/pages/citymap.py; the script that draws the map in
+them is a file of the site, MAP_SCRIPT.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from alliance.pages.markup import html_text, md_text
 
 MAP_FOLDER = "map"
 MAP_STEM = "cities-map"
+# The map's script, from the site's root (content/assets/).
+MAP_SCRIPT = "assets/cities-map.js"
 
 
 def render_map_frame(dataset: Dataset, language: str) -> str:

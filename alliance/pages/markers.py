@@ -1,5 +1,4 @@
-"""How each role is drawn, on the map and in the home page's legend: kept apart from the map
-document's module so that a page showing the shapes does not import folium."""
+"""How each role is drawn, on the map and in the home page's legend."""
 
 from __future__ import annotations
 

@@ -46,6 +46,13 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def md_in_html_attribute(text: str) -> str:
+    """A data string as an attribute value of an element Python-Markdown parses (markdown="block"
+    or "span"): md_in_html decodes the value once and writes back every `&…;` as it finds it, so
+    the value is escaped twice to be shown once."""
+    return html_text(html_text(text))
+
+
 def front_matter(title: str, description: str | None = None) -> str:
     """The front matter of a generated page, whose title (and description) come from data.
 
@@ -74,7 +81,7 @@ def md_shown(shown: Shown, fallback_label: str) -> str:
     """A localized data text in Markdown; French shown for want of a translation says so."""
     text = md_text(shown.text)
     if shown.is_fallback:
-        return f'<span lang="{shown.language}">{text}</span> <small class="am-fallback-field">({html_text(fallback_label)})</small>'
+        return f'<span lang="{shown.language}">{text}</span> <small class="am-fallback-field">({md_text(fallback_label)})</small>'
     return text
 
 

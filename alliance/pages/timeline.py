@@ -15,8 +15,8 @@ from alliance.data.actions import Action
 from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
-from alliance.pages.dates import format_when
-from alliance.pages.markup import city_link, front_matter, html_text, md_shown, md_text
+from alliance.pages.dates import format_when, format_when_alone
+from alliance.pages.markup import city_link, front_matter, html_text, md_in_html_attribute, md_shown, md_text
 from alliance.pages.sources import source_markdown
 
 # Headings of the sections that are not years; action ids are anchors on the same pages.
@@ -63,7 +63,7 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         f"{'#' * level} {md_shown(action.title.show(language), fallback)} {{ #{action.id} }}",
         "",
     ]
-    date = format_when(action.when, language, dataset.labels)
+    date = format_when_alone(action.when, language, dataset.labels)
     if date and action.when.machine:
         lines += [f'<p class="am-when"><time datetime="{action.when.machine}">{html_text(date)}</time></p>', ""]
     elif date:
@@ -197,7 +197,7 @@ def render_year(dataset: Dataset, language: str, year: int) -> str:
     return "\n".join(
         [
             front_matter(title, description) + f"# {md_text(title)}\n",
-            f'<nav class="am-agenda-years" aria-label="{html_text(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
+            f'<nav class="am-agenda-years" aria-label="{md_in_html_attribute(labels.ui("agenda-years-nav", language))}" markdown="block">\n{navigation}\n</nav>\n',
             render_list(actions_by_year[year], dataset, language, 2),
         ]
     )

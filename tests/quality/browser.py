@@ -236,7 +236,7 @@ class Visit:
 
 _CSP_WATCH = """document.addEventListener('securitypolicyviolation', e => window.amCspViolation({
     document: e.documentURI, directive: e.effectiveDirective, blocked: e.blockedURI,
-    source: e.sourceFile, line: e.lineNumber, sample: e.sample}));"""
+    source: e.sourceFile, line: e.lineNumber, sample: e.sample}), true);"""
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.quality.cases import KEY_PAGE_CASES, SITE_CONFIG
-from tests.quality.observe import axe_violations
+from tests.quality.observe import axe_violations, keyboard_round
 
 FAILING_IMPACTS = ("serious", "critical")
 
@@ -40,19 +40,25 @@ def test_no_serious_accessibility_violation(observation, quality_report, page, l
     assert_no_serious_violation(seen.axe_violations, quality_report, address)
 
 
+def assert_reached(expected: dict[str, int], reached: list[str], address: str) -> None:
+    """Each marked element (KeyPage.keyboard_reachable, the switcher, the navigation) had the focus."""
+    assert all(expected.values()), f"/{address} has none of: {[name for name, n in expected.items() if not n]}"
+    missed = [f"{name} {i}" for name, count in expected.items() for i in range(count) if f"{name} {i}" not in reached]
+    assert not missed, f"the Tab key never reaches these elements of /{address}: {missed}"
+
+
+def assert_keyboard_reaches_controls(visit, page, address: str) -> None:
+    """Tab from the top of the page reaches the language switcher and its links, the navigation
+    and the page's own controls (KeyPage.keyboard_reachable)."""
+    visit.open(address, settle=False)
+    assert_reached(*keyboard_round(visit, page.keyboard_reachable), address)
+
+
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
 def test_keyboard_reaches_switcher_navigation_and_page_controls(observation, page, language, address):
     seen = observation(page, language, address)
     seen.step("keyboard")
-    expected = seen.keyboard_expected
-    assert all(expected.values()), f"/{address} has none of: {[name for name, n in expected.items() if not n]}"
-    missed = [
-        f"{name} {i}"
-        for name, count in expected.items()
-        for i in range(count)
-        if f"{name} {i}" not in seen.keyboard_reached
-    ]
-    assert not missed, f"the Tab key never reaches these elements of /{address}: {missed}"
+    assert_reached(seen.keyboard_expected, seen.keyboard_reached, address)
 
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)

@@ -1,45 +1,57 @@
-"""The whole site built from hostile data: nothing a contribution says runs in a reader's browser.
+"""The whole site built from hostile data: nothing a contribution says runs, in the build or in a
+reader's browser.
 
 A copy of the project's sources gets a corpus of hostile strings in every text field of every
 data file (city names and notes, action titles and summaries, every label, in every language)
 and a practice whose title, summary and text carry them too (in the forms `make check`
 accepts: a practice's raw HTML is refused before the build, and its sanitizer has tests of its
-own in test_markup.py). The copy passes the checks, builds once, and every page that shows one
-of the strings is opened in Chromium, its map frames and search included: any dialog fails.
-The exports are read back: the strings come out whole, and inert where they land.
+own in test_markup.py). The corpus holds the syntaxes of every engine the build uses (Jinja,
+str.format, %-format, JavaScript, HTML, Markdown, iCalendar, CSV formulas) as a fixed list, and
+texts Hypothesis generates from those syntaxes and from any printable character. The copy
+passes the checks, builds once; every output that shows a field (pages, map documents, the
+search index, the calendars, the exports) shows it whole and literally, decoded from its
+context; and every page that shows one of the strings is opened in Chromium, its map frames
+and search included: any dialog fails.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import gzip
 import io
 import json
 import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from filelock import FileLock
-from icalendar import Calendar
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar, vCategory
+from icalendar.prop import vUnknown
 
 from alliance.builtsite.parse import BuiltSite
 from alliance.data.dataset import load_dataset
 from alliance.data.yamlload import parse_yaml
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
+from alliance.pages.mapframe import MAP_STEM
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
 from tests.conftest import build_site, run_folder, shared_build
 from tests.quality import browser as chromium
+from tests.synthetic_cities import map_island
 
 LANGUAGES = load_site_config().codes
 # Every hostile string names itself in its alert() and carries this mark, so that the pages
 # showing one are found and a dialog says which string ran.
 MARK = "am-hostile"
-CORPUS = (
+CORPUS: tuple[str, ...] = (
     "</title><script>alert('title')</script>",
     "</script><script>alert('script')</script>",
     "\"><img src=x onerror=alert('attribute')>",
@@ -61,14 +73,59 @@ CORPUS = (
     "javascript:alert('scheme')",
     "\u00a0:\u00a0<style>*{display:none}</style>",
 )
+# The syntaxes of the engines texts pass near: Jinja (folium once compiled the map's texts as a
+# template: `{{ 7*7 }}` became 49, `{% raw %}` stopped the build), str.format, %-format,
+# JavaScript template literals, the end of a script element.
+TEMPLATE_SYNTAX = (
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{# comment #}",
+    "{% if true %}if{% endif %}",
+    "{{ cycler.__init__.__globals__.os.getcwd() }}",
+    "{0} {name} {0!r:>9}",
+    "%(x)s %s %d",
+    "${7*7}",
+    "`backtick`",
+    "</script><!--",
+)
+CORPUS += TEMPLATE_SYNTAX
+
+
+def generated_texts(count: int) -> tuple[str, ...]:
+    """Texts Hypothesis makes from the syntaxes above and any printable character (the same on
+    every run: the whole site is built once, not once per example)."""
+    found: list[str] = []
+    piece = st.sampled_from(CORPUS) | st.text(
+        st.characters(categories=("L", "N", "P", "S"), exclude_characters="\u2028\u2029"), min_size=1, max_size=8
+    )
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.lists(piece, min_size=1, max_size=4).map(" ".join))
+    def collect(text: str) -> None:
+        found.append(text.strip())
+
+    collect()
+    return tuple(text for text in found if text)
+
+
+GENERATED = generated_texts(200)
 # A source's address may carry what addresses allow, a quote included.
 HOSTILE_SOURCE = "https://example.org/'onmouseover='alert(1)'/?a=1&b=2#x"
 HOSTILE_PRACTICE = "hostile-practice"
 
 
 def hostile(i: int, tag: str) -> str:
-    """The i-th field's text: one string of the corpus first (line-start syntax), then all of them."""
-    return f"{CORPUS[i % len(CORPUS)]} {MARK}-{tag} {' '.join(CORPUS)}"
+    """The i-th field's text: one string of the corpus first (line-start syntax), its number (which
+    finds the outputs that show it), then all of them and a generated text."""
+    return f"{CORPUS[i % len(CORPUS)]} {MARK}-{i:04d}-{tag} {' '.join(CORPUS)} {GENERATED[i % len(GENERATED)]}"
 
 
 def as_label(text: str) -> str:
@@ -77,14 +134,21 @@ def as_label(text: str) -> str:
 
 
 class Corpus:
-    """Counts what the corpus was put into."""
+    """Counts what the corpus was put into, and keeps each field's text by its number."""
 
     def __init__(self) -> None:
         self.fields = 0
+        self.texts: dict[str, str] = {}
 
     def text(self, tag: str) -> str:
         self.fields += 1
-        return hostile(self.fields, tag)
+        self.texts[f"{self.fields:04d}"] = hostile(self.fields, tag)
+        return self.texts[f"{self.fields:04d}"]
+
+    def shown_as(self, text: str) -> str:
+        """Records that the last field is shown as `text` (a practice's summary made one sentence)."""
+        self.texts[f"{self.fields:04d}"] = text
+        return text
 
 
 def _read(path: Path):
@@ -137,8 +201,9 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         front: dict[str, object] = {
             "title": corpus.text(f"practice-title-{language}"),
             # One sentence, as make check wants it: the corpus, then a full stop.
-            "summary": re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ")
-            + " fin.",
+            "summary": corpus.shown_as(
+                re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ") + " fin."
+            ),
         }
         if language == ORIGINAL_LANGUAGE:
             front |= {
@@ -168,7 +233,7 @@ def _build_hostile(folder: Path, site: Path) -> subprocess.CompletedProcess:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", *generated))
     corpus = Corpus()
     make_hostile(project, corpus)
-    (folder / "corpus-fields").write_text(str(corpus.fields), encoding="utf-8")
+    (folder / "corpus.json").write_text(json.dumps({"fields": corpus.fields, "texts": corpus.texts}), encoding="utf-8")
     return build_site(site, project / "mkdocs.yml")
 
 
@@ -182,7 +247,8 @@ def hostile_build(tmp_path_factory):
     # The premise: the checks accept the hostile texts (they are text, and only text).
     dataset = load_dataset(LANGUAGES, project / "data", project / "content")
     corpus = Corpus()
-    corpus.fields = int((build.site.parent / "corpus-fields").read_text(encoding="utf-8"))
+    recorded = json.loads((build.site.parent / "corpus.json").read_text(encoding="utf-8"))
+    corpus.fields, corpus.texts = recorded["fields"], recorded["texts"]
     return BuiltSite.from_directory(build.site), dataset, corpus
 
 
@@ -252,6 +318,132 @@ def test_the_exports_give_the_strings_back_whole_and_inert(hostile_build):
         assert not any(str(event["SUMMARY"]) == "injected" for event in events)
 
 
+# How a reader is shown a text: any run of spaces as one, and the typography a page may apply
+# (no-break spaces, curly quotes) as the plain characters.
+_TYPOGRAPHY = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+FIELD = re.compile(rf"{MARK}-(\d{{4}})-")
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.translate(_TYPOGRAPHY).split())
+
+
+class _Shown(HTMLParser):
+    """The texts a page shows (text of its elements, values of its attributes), decoded; scripts
+    apart (the map's data island is read as JSON)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        self.texts += [value for _, value in attrs if value]
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if not self._in_script:
+            self.texts.append(data)
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def shown_texts(path: Path) -> list[str]:
+    """Every text an output shows, decoded from its format."""
+    data = path.read_bytes()
+    if path.suffix == ".html":
+        parser = _Shown()
+        parser.feed(data.decode("utf-8"))
+        texts = parser.texts
+        if path.stem.startswith(MAP_STEM):
+            island = map_island(data.decode("utf-8"))
+            # Leaflet shows the attribution as HTML.
+            attribution = _Shown()
+            attribution.feed(island.pop("attribution"))
+            texts += _strings(island) + attribution.texts
+        return texts
+    if path.suffix in (".json", ".geojson"):
+        return _strings(json.loads(data))
+    if path.suffix == ".pf_fragment":
+        return _strings(json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd")))
+    if path.suffix == ".csv":
+        return [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")) for cell in row]
+    if path.suffix == ".ics":
+        return [
+            text for part in Calendar.from_ical(data).walk() for value in part.values() for text in _ical_texts(value)
+        ]
+    return []
+
+
+def _ical_texts(value) -> list[str]:
+    if isinstance(value, list):
+        return [text for item in value for text in _ical_texts(item)]
+    if isinstance(value, vCategory):
+        return list(value.cats)
+    if isinstance(value, vUnknown):
+        # NAME and X-WR-CALNAME are TEXT (RFC 7986), which icalendar leaves escaped.
+        return [re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], str(value))]
+    return [str(value)]
+
+
+OUTPUTS = ("*.html", "*.json", "*.geojson", "*.csv", "*.ics", "*.pf_fragment")
+
+
+def _difference(expected: str, texts: list[str], number: str) -> str:
+    """Where the text shown nearest to the field departs from it."""
+    tag = f"{MARK}-{number}-"
+    near = next((text for text in texts if tag in text), "")
+    shown = (
+        near[near.index(tag) - expected.index(tag) :]
+        if tag in near and near.index(tag) >= expected.index(tag)
+        else near
+    )
+    at = next(
+        (i for i, (a, b) in enumerate(zip(expected, shown, strict=False)) if a != b), min(len(expected), len(shown))
+    )
+    return (
+        f"differs at {at}: written {expected[max(0, at - 30) : at + 50]!r}, shown {shown[max(0, at - 30) : at + 50]!r}"
+    )
+
+
+def test_every_output_shows_each_field_whole_and_literally(hostile_build, quality_report):
+    """Wherever a field is shown (found by its number), its whole text is there as it was
+    written: no engine evaluated, dropped or cut anything of it."""
+    site, _, corpus = hostile_build
+    outputs = sorted(p for pattern in OUTPUTS for p in site.root.rglob(pattern))
+    cut: list[str] = []
+    shown = 0
+    kinds: dict[str, int] = {}
+    for output in outputs:
+        texts = shown_texts(output)
+        numbers = {number for text in texts for number in FIELD.findall(text)}
+        if numbers:
+            kinds[output.suffix] = kinds.get(output.suffix, 0) + 1
+        whole = [normalized(text) for text in texts]
+        for number in sorted(numbers):
+            shown += 1
+            expected = normalized(corpus.texts[number])
+            if not any(expected in text for text in whole):
+                cut.append(f"{output.relative_to(site.root)}: field {number} {_difference(expected, whole, number)}")
+    quality_report.append(
+        f"hostile corpus: {shown} showings of {len(corpus.texts)} fields checked whole in "
+        + ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    )
+    assert set(kinds) >= {".html", ".json", ".geojson", ".csv", ".ics", ".pf_fragment"}, kinds
+    assert not cut, f"{len(cut)} fields not shown whole:\n" + "\n".join(cut)
+
+
 @dataclass(frozen=True)
 class HostileVisit:
     """What Chromium saw opening every page that shows the corpus: the dialogs that opened, the
@@ -284,8 +476,8 @@ def _visit_hostile_site(site: BuiltSite, browser) -> HostileVisit:
             address = page.relative_to(site.root).as_posix().removesuffix("index.html")
             visit.page.goto(base_url + address, wait_until="load")
             # The map's popups are written into the page when a marker opens: open each.
-            visit.page.evaluate("""() => { for (const key of Object.keys(window)) {
-                if (key.startsWith('marker_')) { try { window[key].openPopup(); } catch (e) {} } } }""")
+            visit.page.evaluate("""() => document.querySelectorAll('.leaflet-marker-icon.am-marker').forEach(
+                icon => icon.dispatchEvent(new MouseEvent('click', {bubbles: true})))""")
             handlers += visit.page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
                 [...e.attributes].filter(a => /^on/i.test(a.name) || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /^(href|src|action|formaction)$/i.test(a.name))
                 .map(a => location.pathname + ': <' + e.tagName.toLowerCase() + ' ' + a.name + '=' + a.value.slice(0, 60) + '>'))""")

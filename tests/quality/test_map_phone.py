@@ -18,7 +18,7 @@ _BOXES = """() => {
     const box = (e) => { const r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
     const visible = (e) => e.checkVisibility() && e.getBoundingClientRect().width > 0;
     return {
-        map: box(document.querySelector('.folium-map')),
+        map: box(document.querySelector('.am-map')),
         legend: box(document.querySelector('.am-legend')),
         legendOpen: document.querySelector('.am-legend').open,
         attribution: box(document.querySelector('.leaflet-control-attribution')),
@@ -26,7 +26,7 @@ _BOXES = """() => {
         // Each marker (or cluster) whose centre is on the map: does a tap on its centre reach a marker
         // (itself or a neighbour drawn over it), rather than the legend or a control?
         markersOnTop: [...document.querySelectorAll('.leaflet-marker-icon')].filter(visible).flatMap(e => {
-            const r = e.getBoundingClientRect(), map = document.querySelector('.folium-map').getBoundingClientRect();
+            const r = e.getBoundingClientRect(), map = document.querySelector('.am-map').getBoundingClientRect();
             const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
             if (x < map.left || x > map.right || y < map.top || y > map.bottom) return [];
             const hit = document.elementFromPoint(x, y);
@@ -121,3 +121,33 @@ def test_without_javascript_the_map_leads_to_the_city_list(browser, site_server,
         heading = visit.page.locator(f"#{CITY_LIST_ANCHOR}")
         assert heading.evaluate("e => e.tagName") == "H2"
         assert visit.page.locator(f"#{CITY_LIST_ANCHOR} ~ ul a[href*='cities/']").count() == len(dataset.cities)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_map_comes_first(browser, site_server, language):
+    """The map right under the page's heading, in the first screen of a phone (issue 23, item 3)."""
+    with chromium.visit(browser, site_server, viewport=chromium.PHONE) as visit:
+        visit.open(f"{language_prefix(language, SITE_CONFIG.default_language)}{MAP_FOLDER}/", settle=False)
+        frame = visit.page.locator(f'iframe[src$="{MAP_STEM}.html"]')
+        top = frame.evaluate("e => e.getBoundingClientRect().top")
+        after_heading = visit.page.evaluate(
+            "() => document.querySelector('article h1').nextElementSibling.matches('iframe, p:has(> iframe)')"
+        )
+    assert after_heading, "something comes between the heading and the map"
+    assert top < chromium.PHONE["height"] / 2, (
+        f"the map starts {top:.0f} px down a {chromium.PHONE['height']} px screen"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_marker_opens_its_popup_from_the_keyboard(visit, dataset, language):
+    frame = map_frame(visit, language)
+    marker = frame.locator(".leaflet-marker-icon.am-marker").first
+    title = marker.get_attribute("title")
+    marker.focus()
+    visit.page.keyboard.press("Enter")
+    link = frame.locator(".am-popup-name a")
+    link.wait_for()
+    city = next(c for c in dataset.cities if title and title.startswith(c.name[language] + " — "))
+    assert link.inner_text() == city.name[language]
+    assert link.get_attribute("href") == f"../cities/{city.id}/" and link.get_attribute("target") == "_parent"
