@@ -58,10 +58,10 @@ i18n-status: $(READY)
 test: lint
 	$(BIN)/python -m pytest -n auto --dist worksteal -o verbosity_test_cases=1 --durations=15 $(PYTEST_ARGS)
 
-# The loop while editing, in seconds: the unit tests (no site build, no browser), then make check.
+# The loop while editing, in seconds: the unit tests (no site build, no browser, no fuzzing), then make check.
 # `make test` stays the full suite, which CI runs.
 test-quick: $(READY)
-	$(BIN)/python -m pytest -q -m "not site_build" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto -q -m "not site_build and not fuzz" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory check
 
 # Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies),
