@@ -32,12 +32,6 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def served_site(site: BuiltSite, site_server: str) -> BuiltSite:
-    """The built site at the address the test server gives it."""
-    return BuiltSite(site.root, site_server)
-
-
-@pytest.fixture(scope="session")
 def observation(request, site_server, site_config, tmp_path_factory):
     """observation(page, language, address): the run's one visit of a key page in a language, shared
     by every browser check of it and by the xdist workers (tests/quality/observe.py)."""
