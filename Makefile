@@ -44,10 +44,10 @@ build: $(READY)
 serve: $(READY)
 	SITE_URL=http://$(ADDR)/ exec $(BIN)/$(GENERATOR) serve --config-file mkdocs.yml --strict --dev-addr $(ADDR) --watch data --watch theme
 
-# Validates data/ and the translations' structure, faster than a build; exits 1 on the first report.
+# Every rule the build enforces (data, pages, translations, links, file kinds), by the build's own
+# code (alliance/assembly/sitecheck.py), faster than a build; reports every problem in one run.
 check: $(READY)
-	$(BIN)/python -m scripts.check_data
-	$(BIN)/python -m scripts.check_translations
+	$(BIN)/python -m scripts.check
 
 # Which pages and data texts are translated, missing or older than French; always exits 0.
 i18n-status: $(READY)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
@@ -10,14 +11,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from alliance.assembly.generated import generated_folders
 from alliance.data.yamlload import read_text
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.pages.catalogue import practice_page, sanitize_practice_html
-from alliance.pages.markup import fallback_notice_html
+from alliance.pages.catalogue import is_practice, practice_page, sanitize_practice_html
+from alliance.pages.markup import fallback_notice_html, sanitize_page
 from alliance.pages.sections import fill_sections
 from alliance.pages.typography import typeset
 from alliance.translations.status import edit_base, editor_url, translation_path
 from hooks.site import current_language, dataset, guarded, page_file
+
+# The secret of this build that marks the data sections of hand-written pages (markup.sanitize_page).
+BUILD_NONCE = secrets.token_hex(16)
+
+
+def _is_hand_written(page: Page) -> bool:
+    """A page of content/ written by hand, not one the build generates from the data."""
+    return PurePosixPath(page.file.src_uri).parts[0] not in generated_folders()
 
 
 def _is_fallback(page: Page, config: MkDocsConfig) -> bool:
@@ -47,8 +57,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.edit_url = editor_url(
             editor, translation_path(PurePosixPath(page.file.src_uri), language).as_posix(), exists=False
         )
-    # A problem of a data section (DataError) is reported by `guarded`, like any hook's.
-    markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line)
+    # A problem of a data section (DataError) is reported by `guarded`, like any hook's. A
+    # practice's text holds none: a marker there (in code) is the contributor's text.
+    if not is_practice(dataset(config), page.file.src_uri):
+        nonce = BUILD_NONCE if _is_hand_written(page) else None
+        markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line, nonce)
     if page.meta.get("description"):
         # Material writes the description into an attribute without escaping it.
         page.meta["description"] = Markup.escape(str(page.meta["description"]).strip())
@@ -59,6 +72,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The second line behind `make check`: a practice's text keeps only what plain Markdown makes.
     html = sanitize_practice_html(dataset(config), page.file.src_uri, html)
+    if not is_practice(dataset(config), page.file.src_uri) and _is_hand_written(page):
+        # Every other page written by hand, in any language, is a contribution too.
+        html = sanitize_page(html, BUILD_NONCE)
     if _is_fallback(page, config):
         # The notice is in the reader's language (the page's <html lang>) when translated; the
         # text is French, left-to-right even on a right-to-left page.

@@ -9,7 +9,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from alliance.data.dataset import CACHE_DIR, Dataset, load_dataset_cached
+from alliance.assembly.sitecheck import check_site, fingerprint
+from alliance.data.dataset import CACHE_DIR, Dataset
 from alliance.data.problems import DataError
 
 
@@ -33,6 +34,8 @@ def data_dir(config: MkDocsConfig) -> Path:
 # The data of the build under way: checked again (if its files changed) at the start of each
 # language's build by load_data, then served to every page without looking at the files.
 _loaded: list[Dataset] = []
+# The fingerprint of the files the last check passed on (alliance.assembly.sitecheck.fingerprint).
+_checked: list[str] = []
 
 
 class ProblemsFound(PluginError):
@@ -44,10 +47,18 @@ class ProblemsFound(PluginError):
 
 
 def load_data(config: MkDocsConfig) -> Dataset:
+    """The data, after every rule of `make check` (the same function) passed on the project."""
+    root = Path(config.config_file_path).parent
+    state = fingerprint(root, Path(config.docs_dir), data_dir(config))
+    if _loaded and _checked == [state]:
+        return _loaded[0]
     try:
-        _loaded[:] = [load_dataset_cached(languages(config), data_dir(config), Path(config.docs_dir), CACHE_DIR)]
+        _loaded[:] = [check_site(languages(config), root, data_dir(config), Path(config.docs_dir), CACHE_DIR)]
     except DataError as error:
-        raise ProblemsFound("The data has problems; nothing was published.", error) from None
+        raise ProblemsFound("The data or the pages have problems; nothing was published.", error) from None
+    except (RecursionError, MemoryError) as error:
+        raise unexpected("content/", error) from None
+    _checked[:] = [state]
     return _loaded[0]
 
 

@@ -5,7 +5,10 @@
   one of the real site: the median ratio of the pairs is the cost of the hooks;
 - copies of the site with synthetic data sets (cities and actions in every language), to show
   how build time and output grow with the data: the cost per page at each size;
-- the validation of a large data set (alliance.data.dataset.load_dataset).
+- the validation of a large data set (alliance.data.dataset.load_dataset);
+- the slowest of the pathological practice texts of scripts/pathological.py (at the limits of
+  alliance.data.contributed): its check and its rendering as the build renders a practice page
+  (target: under 5 s per file).
 
 Everything is built in temporary folders; the synthetic data is never written into data/.
 Build times are the CPU seconds (user + system) of the `mkdocs build` process: on a shared
@@ -33,9 +36,11 @@ from alliance.assembly.generated import GENERATORS
 from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.builtsite.parse import BuiltSite
 from alliance.builtsite.weight import page_weight, search_index_weights
+from alliance.data.contributed import read_markdown, render_page
 from alliance.data.dataset import load_dataset
 from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
 from alliance.siteconfig import load_site_config
+from scripts.pathological import pathological_texts
 from scripts.synthetic import write_synthetic_data
 
 # What a copy of the site needs besides data/ (alliance/ is imported from the project).
@@ -178,6 +183,29 @@ def kilobytes(size: int) -> str:
     return f"{size / 1000:,.0f} kB"
 
 
+def time_pathological() -> None:
+    """Prints the CPU seconds of the slowest pathological practice text: checked once, then
+    rendered once per language as a page (a practice shown in French for want of translations)."""
+    languages = load_site_config().codes
+    times: list[tuple[float, str, bool]] = []
+    for name, text in pathological_texts():
+        start = time.process_time()
+        problems, _ = read_markdown(text, "p.md", 1)
+        if not problems:
+            for _ in languages:
+                render_page(text)
+        times.append((time.process_time() - start, name, not problems))
+    times.sort(reverse=True)
+    accepted = sum(1 for _, _, ok in times if ok)
+    print(
+        f"pathological practice texts: {len(times)} ({accepted} accepted, {len(times) - accepted} refused), CPU seconds per file:"
+    )
+    for seconds, name, ok in times[:3]:
+        print(f"  {name} ({'accepted' if ok else 'refused'}): {seconds:.2f} s")
+    print(f"  worst: {times[0][0]:.2f} s (target under 5 s per file)")
+    sys.stdout.flush()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -189,7 +217,13 @@ def main() -> None:
     parser.add_argument(
         "--validate", type=int, default=10_000, help="cities and actions each for the validation timing; default 10000"
     )
+    parser.add_argument(
+        "--pathological-only", action="store_true", help="only the pathological practice texts (seconds, no build)"
+    )
     args = parser.parse_args()
+    time_pathological()
+    if args.pathological_only:
+        return
     languages = load_site_config().codes
     rows: list[tuple[str, ...]] = [
         (

@@ -13,11 +13,14 @@ import datetime as dt
 import json
 import re
 from functools import cache
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from alliance.assembly.generated import GENERATORS
+from alliance.assembly.sitecheck import check_site
 from alliance.data.countries import country_codes
 from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError
@@ -26,6 +29,7 @@ from alliance.pages.catalogue import practice_page
 from alliance.pages.sections import SECTIONS
 from alliance.paths import DATA_DIR, SCHEMA_DIR
 from alliance.siteconfig import load_site_config
+from tests.conftest import build_site, copy_project
 
 LANGUAGES = load_site_config().codes
 COUNTRY = "^[A-Z]{2}$"
@@ -242,3 +246,90 @@ def test_from_schema_knows_every_keyword_the_schemas_use():
         for k in keywords(schema(name))
     }
     assert used <= KEYWORDS, used - KEYWORDS
+
+
+# --- `make check` and `make build` agree, case by case -------------------------------------------
+
+PRACTICE = "content/practices/barcelona-saier.md"
+
+
+def _append(path: str, text: str):
+    def change(root: Path) -> None:
+        with (root / path).open("a", encoding="utf-8") as file:
+            file.write(text)
+
+    return change
+
+
+def _write(path: str, text: str):
+    def change(root: Path) -> None:
+        (root / path).write_text(text, encoding="utf-8")
+
+    return change
+
+
+def _replace(path: str, old: str, new: str):
+    def change(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        assert old in text
+        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def _symlink(path: str, target: str):
+    def change(root: Path) -> None:
+        (root / path).symlink_to(target)
+
+    return change
+
+
+def _without_third_heading(root: Path) -> None:
+    page = root / "content" / "about.en.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    del lines[[i for i, line in enumerate(lines) if line.startswith("#")][2]]
+    page.write_text("\n".join(lines), encoding="utf-8")
+
+
+# (name, change to a copy of the project, a problem both must report, or None: both pass)
+CASES = [
+    ("unchanged", lambda root: None, None),
+    ("link-to-a-missing-page", _append(PRACTICE, "\n[x](../nowhere.md)\n"), "leads to no page of the site"),
+    ("link-to-a-missing-anchor", _append(PRACTICE, "\n[x](../about.md#nowhere)\n"), 'no element "#nowhere"'),
+    ("absolute-path", _append(PRACTICE, "\n[x](/about/)\n"), "is an absolute path"),
+    ("scheme-hidden-by-a-reference", _append(PRACTICE, "\n[x](java&#0;script:alert(1))\n"), "leads to no page"),
+    (
+        "declaration-source-of-the-latest-practice",
+        _replace(PRACTICE, "sources:\n", "year: 2099\nsources:\n  - declaration#p1\n"),
+        None,
+    ),
+    ("data-marker-in-code-in-a-practice", _append(PRACTICE, "\n`<!-- data: nothing -->`\n"), None),
+    ("markdown-file-kind", _write("content/practices/x.markdown", "# x\n"), "content/ holds pages (.md files)"),
+    ("svg-in-content", _write("content/logo.svg", "<svg onload='alert(1)'/>"), "content/ holds pages"),
+    ("script-in-a-translation", _append("content/about.es.md", "\n<script>alert(1)</script>\n"), 'raw HTML "<script>'),
+    ("symlink-to-dev-zero", _symlink("content/practices/zero.md", "/dev/zero"), "is a symbolic link"),
+    ("symlink-out-of-the-repository", _symlink("data/extra.yaml", "/etc/hostname"), "is a symbolic link"),
+    ("translation-without-a-heading", _without_third_heading, "at content/about.md:30 has no counterpart here"),
+    ("deep-emphasis", _append(PRACTICE, "\n" + "*a " * 2000 + "b" + " c*" * 2000 + "\n"), "the most is 12"),
+    ("nested-brackets", _append(PRACTICE, "\n" + "[" * 20 + "x" + "]" * 20 + "\n"), "the most is 12"),
+]
+
+
+@pytest.mark.parametrize(("change", "problem"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_check_and_build_agree(tmp_path, change, problem):
+    config = copy_project(tmp_path)
+    change(tmp_path)
+    try:
+        check_site(LANGUAGES, tmp_path, tmp_path / "data", tmp_path / "content")
+        checked = ""
+    except DataError as error:
+        checked = str(error)
+    build = build_site(tmp_path / "site", config)
+    built = build.stdout + build.stderr
+    assert "Traceback" not in built
+    if problem is None:
+        assert checked == "" and build.returncode == 0, checked + built
+        return
+    assert problem in checked and build.returncode != 0
+    # Every problem line the check prints, the build prints too.
+    assert all(line in built for line in checked.splitlines()[:-1]), (checked, built)

@@ -10,12 +10,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alliance.assembly.generated import generated_folders
 from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError
 from alliance.data.yamlload import parse_yaml
-from alliance.paths import DATA_DIR
+from alliance.paths import DATA_DIR, ROOT
 from alliance.siteconfig import load_site_config
-from scripts import check_data
+from scripts import check
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 LANGUAGES = load_site_config().codes
@@ -89,16 +90,23 @@ def test_the_real_data_is_valid():
     assert dataset.coverage.summary() == "documented 8 of 41 cities, 8 of 23 countries"
 
 
-def test_check_script_reports_and_exits_1(tmp_path, capsys):
-    data_dir = data_dir_with(tmp_path, FIXTURES / "bad" / "unknown-country.cities.yaml")
-    assert check_data.main(["--data-dir", str(data_dir)]) == 1
+def test_check_script_reports_data_and_translation_problems_in_one_run(tmp_path, capsys):
+    # On main, `make check` stopped after the data's problems: the translations' came only later.
+    data_dir = data_dir_with(tmp_path / "data", FIXTURES / "bad" / "unknown-country.cities.yaml")
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns(*generated_folders()))
+    (tmp_path / "theme").mkdir()
+    about = tmp_path / "content" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("## ", "### ", 1), encoding="utf-8")
+    assert check.main(["--root", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert 'cities.yaml:24:14: cities[2].country: "XX" is not an ISO 3166-1 country code' in err
+    assert "content/about.en.md:14:1: this heading is of level 3" in err
+    assert data_dir.parent == tmp_path
 
 
 def test_check_script_ends_with_the_summary(capsys):
-    assert check_data.main([]) == 0
-    assert capsys.readouterr().out.strip().endswith("documented 8 of 41 cities, 8 of 23 countries")
+    assert check.main([]) == 0
+    assert "documented 8 of 41 cities, 8 of 23 countries" in capsys.readouterr().out
 
 
 # Property tests: whatever the text, the outcome is records or a report, never a crash.

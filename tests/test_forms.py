@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance.assembly.generated import generated_folders
 from alliance.data.practices import PRACTICES_FOLDER
 from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
@@ -33,7 +34,9 @@ FORMS = {form.name: form for form in load_forms()}
 def repository(tmp_path) -> Path:
     """A copy of what a proposal changes and what the checks read."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "content" / "practices", tmp_path / "content" / "practices")
+    # The whole of content/ and theme/: the form's change is checked as `make check` checks it.
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns(*generated_folders()))
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
     return tmp_path
 
 
@@ -253,3 +256,30 @@ def test_the_pull_request_job_commits_only_what_a_form_may_change():
     assert allowed.match("data/cities.yaml") and allowed.match(f"content/{PRACTICES_FOLDER}/maison-a-nantes.md")
     for path in (".github/workflows/site.yml", "Makefile", "data/../Makefile", "content/index.md", "data/x.yaml.sh"):
         assert not allowed.match(path), path
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "*a " * 2000 + "b" + " c*" * 2000,  # RecursionError in Python-Markdown on main
+        "[" * 3000 + "x" + "]" * 3000,  # seconds of backtracking per render on main
+    ],
+    ids=["deep-emphasis", "nested-brackets"],
+)
+def test_the_script_answers_a_pathological_practice_and_leaves_the_repository_as_it_was(
+    tmp_path, repository, description
+):
+    shutil.copytree(FORMS_DIR, repository / ".github" / "ISSUE_TEMPLATE")
+    before = snapshot(repository / "content"), snapshot(repository / "data")
+    body = (FIXTURES / "practice-accepted.md").read_text(encoding="utf-8")
+    field, _, rest = body.partition("### La pratique / The practice\n")
+    _, _, after = rest.partition("\n### Sources")
+    issue = {"number": 9, "body": f"{field}### La pratique / The practice\n\n{description}\n\n### Sources{after}"}
+    issue |= {"labels": [{"name": "data: practice"}], "user": {"login": "ana", "id": 42}}
+    event_path = tmp_path / "event.json"
+    event_path.write_text(json.dumps({"action": "opened", "issue": issue}), encoding="utf-8")
+    out = tmp_path / "out"
+    assert form_proposal.main(["--event", str(event_path), "--out", str(out), "--root", str(repository)]) == 0
+    assert (out / "outcome").read_text() == "answer"
+    assert "the most is" in (out / "answer.md").read_text()
+    assert (snapshot(repository / "content"), snapshot(repository / "data")) == before

@@ -397,3 +397,19 @@ def test_an_attribute_of_an_element_markdown_parses_is_shown_as_written():
         f'<nav aria-label="{md_in_html_attribute(SYNTAX)}" markdown="block">\n[a](b)\n</nav>', extensions=EXTENSIONS
     )
     assert html.unescape(re.search(r'aria-label="([^"]*)"', page)[1]) == SYNTAX
+
+
+def test_a_hand_written_page_is_sanitized_but_for_its_data_sections():
+    from alliance.pages.markup import generated_markers, sanitize_page
+
+    start, end = generated_markers("n0nce")
+    page = (
+        '<p onclick="x()">Text<script>alert(1)</script> <a href="javascript:x">a</a></p>'
+        f'{start}<iframe src="map/fr.html" title="Map"></iframe>{end}'
+        "<!-- am-generated-guess --><img src=x onerror=alert(1)>"
+        '<h2 id="x" class="am-lead">T<a class="headerlink" href="#x">¶</a></h2>'
+    )
+    assert sanitize_page(page, "n0nce") == (
+        '<p>Text <a>a</a></p><iframe src="map/fr.html" title="Map"></iframe>'
+        '<h2 id="x" class="am-lead">T<a class="headerlink" href="#x">¶</a></h2>'
+    )

@@ -87,15 +87,15 @@ def test_a_faithful_translation_has_no_problem():
     [
         (
             GOOD.replace("### Detail", "## Detail"),
-            "content/x.en.md:18:1: heading 3 is of level 2 where the French page has level 3 (content/x.md:19)",
+            "content/x.en.md:18:1: this heading is of level 2 where the French page's heading (content/x.md:19) has level 3",
         ),
         (
             GOOD.replace("### Detail\n", ""),
-            "content/x.en.md:12:1: 2 headings where the French page has 3: its heading 3 (content/x.md:19) has no counterpart here",
+            "the heading of level 3 at content/x.md:19 has no counterpart here",
         ),
         (
             GOOD + "\n## Extra\n",
-            "content/x.en.md:23:1: 4 headings where the French page has 3: this heading has no counterpart in the French page (its last heading is at content/x.md:19)",
+            "content/x.en.md:23:1: this heading of level 2 has no counterpart in the French page content/x.md",
         ),
         (
             GOOD.replace("{: #p2 .am-lead }", "{: .am-lead }"),

@@ -71,16 +71,25 @@ def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:
     return changed
 
 
-def write_generated(content_dir: Path, dataset: Dataset, languages: tuple[str, ...]) -> bool:
+def generate(
+    dataset: Dataset, languages: tuple[str, ...], skip_folders: frozenset[str] = frozenset()
+) -> dict[str, dict[str, str]]:
+    """{folder: {path inside it: text}} of every generator but those of `skip_folders`."""
     folders: dict[str, dict[str, str]] = defaultdict(dict)
-    for folder, generate in GENERATORS:
+    for folder, generator in GENERATORS:
+        if folder in skip_folders:
+            continue
         try:
-            folders[folder].update(generate(dataset, languages))
+            folders[folder].update(generator(dataset, languages))
         except Exception as error:
             # The build's report names what was being made instead of printing a traceback.
-            error.add_note(f"content/{folder}/ (made by {generate.__module__}.{generate.__name__})")
+            error.add_note(f"content/{folder}/ (made by {generator.__module__}.{generator.__name__})")
             raise
+    return folders
+
+
+def write_generated(content_dir: Path, dataset: Dataset, languages: tuple[str, ...]) -> bool:
     changed = False
-    for folder, pages in folders.items():
+    for folder, pages in generate(dataset, languages).items():
         changed |= write_folder(content_dir / folder, pages)
     return changed

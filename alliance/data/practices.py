@@ -17,7 +17,7 @@ from pathlib import Path
 
 from alliance.data.checks import check_sources, check_text_characters
 from alliance.data.cities import check_country
-from alliance.data.contributed import markdown_problems
+from alliance.data.contributed import PageLink, read_markdown
 from alliance.data.problems import DataError, Problem, did_you_mean
 from alliance.data.schemas import schema_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml, read_text
@@ -52,6 +52,8 @@ class Practice:
     year: int | None
     sources: tuple[str, ...]
     sources_read: dt.date
+    # The links of its text to pages of the site, in every file: checked once every page is known.
+    links: tuple[PageLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,16 +105,18 @@ def load_practices(
             )
         )
     originals = {f.id: f for f in files if f.language == ORIGINAL_LANGUAGE}
+    links: dict[str, tuple[PageLink, ...]] = {}
     for source in files:
         problems.extend(_check_name(source, languages, originals, unreadable))
         if source.language == ORIGINAL_LANGUAGE:
-            problems.extend(_check_original(source, city_countries))
+            problems.extend(_check_original(source, city_countries, links))
         else:
-            problems.extend(_check_translation(source, originals))
+            problems.extend(_check_translation(source, originals, links))
     if problems or city_countries is None:
         return (), problems
     return tuple(
-        _build(original, [f for f in files if f.id == original.id], city_countries) for original in originals.values()
+        _build(original, [f for f in files if f.id == original.id], city_countries, links)
+        for original in originals.values()
     ), []
 
 
@@ -162,13 +166,15 @@ def _check_name(
         )
 
 
-def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None] | None) -> Iterator[Problem]:
+def _check_original(
+    source: _SourceFile, city_countries: Mapping[str, str | None] | None, links: dict[str, tuple[PageLink, ...]]
+) -> Iterator[Problem]:
     doc = source.doc
     if not isinstance(doc.data, dict):
         yield Problem(source.path, 2, 1, "the front matter must be fields of the form 'title: ...', one a line")
         return
     yield from schema_problems(doc, "practice.schema.json")
-    yield from _check_texts(source)
+    yield from _check_texts(source, links)
     data = doc.data
     city, country = data.get("city"), data.get("country")
     if city is None and country is None:
@@ -199,7 +205,9 @@ def _check_original(source: _SourceFile, city_countries: Mapping[str, str | None
             yield doc.problem(("sources_read",), f'"{read}" is not a real calendar date')
 
 
-def _check_translation(source: _SourceFile, originals: Mapping[str, _SourceFile]) -> Iterator[Problem]:
+def _check_translation(
+    source: _SourceFile, originals: Mapping[str, _SourceFile], links: dict[str, tuple[PageLink, ...]]
+) -> Iterator[Problem]:
     doc = source.doc
     if not isinstance(doc.data, dict):
         yield Problem(source.path, 2, 1, "the front matter must be fields of the form 'title: ...', one a line")
@@ -216,10 +224,10 @@ def _check_translation(source: _SourceFile, originals: Mapping[str, _SourceFile]
         yield doc.problem((key,), message, at_key=True)
     own = doc.with_data({k: v for k, v in doc.data.items() if k not in shared})
     yield from schema_problems(own, "practice-translation.schema.json")
-    yield from _check_texts(source)
+    yield from _check_texts(source, links)
 
 
-def _check_texts(source: _SourceFile) -> Iterator[Problem]:
+def _check_texts(source: _SourceFile, links: dict[str, tuple[PageLink, ...]]) -> Iterator[Problem]:
     """What a schema cannot say about the words of a page, in any language."""
     summary = source.doc.data.get("summary")
     if isinstance(summary, str) and summary.strip():
@@ -232,10 +240,17 @@ def _check_texts(source: _SourceFile) -> Iterator[Problem]:
         )
     for field in TRANSLATED_FIELDS:
         yield from check_text_characters(source.doc, (field,), source.doc.data.get(field))
-    yield from markdown_problems(source.body, source.path, source.body_line)
+    problems, rendered = read_markdown(source.body, source.path, source.body_line)
+    links[source.path] = rendered.links
+    yield from problems
 
 
-def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapping[str, str | None]) -> Practice:
+def _build(
+    original: _SourceFile,
+    files: list[_SourceFile],
+    city_countries: Mapping[str, str | None],
+    links: Mapping[str, tuple[PageLink, ...]],
+) -> Practice:
     data = original.doc.data
 
     def texts(field: str) -> LocalizedText:
@@ -253,4 +268,5 @@ def _build(original: _SourceFile, files: list[_SourceFile], city_countries: Mapp
         year=data.get("year"),
         sources=tuple(data["sources"]),
         sources_read=dt.date.fromisoformat(data["sources_read"]),
+        links=tuple(link for f in files for link in links.get(f.path, ())),
     )

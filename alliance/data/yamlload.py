@@ -262,6 +262,9 @@ def read_text(path: Path, shown: str) -> str:
 def read_bytes(path: Path, shown: str) -> bytes:
     """The file's bytes, refused past MAX_FILE_BYTES before any of them is read."""
     try:
+        if path.is_symlink():
+            # Never followed: a link can lead to /dev/zero or to a file outside the repository.
+            raise DataError([symlink_problem(shown)])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise DataError([_too_large(shown, size)])
@@ -270,6 +273,12 @@ def read_bytes(path: Path, shown: str) -> bytes:
         raise DataError([Problem(shown, 1, 1, "the file is missing")]) from None
     except OSError as error:
         raise DataError([Problem(shown, 1, 1, f"the file cannot be read ({error.strerror})")]) from None
+
+
+def symlink_problem(path: str) -> Problem:
+    return Problem(
+        path, 1, 1, "is a symbolic link: a pull request may only add or change files, write the file itself here"
+    )
 
 
 def _too_large(path: str, size: int) -> Problem:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.data.dataset import load_dataset
+from alliance.assembly.sitecheck import check_site
 from alliance.data.practices import PRACTICES_FOLDER
 from alliance.data.problems import DataError, Problem
 from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
@@ -221,9 +221,9 @@ def make_change(submission: Submission, root: Path, languages: tuple[str, ...]) 
 
 
 def _check(root: Path, languages: tuple[str, ...]) -> list[Problem]:
-    """The checks of `make check` on the data and practices (alliance.dataset.load_dataset)."""
+    """Every check of `make check` and of the build (alliance.assembly.sitecheck.check_site)."""
     try:
-        load_dataset(languages, root / "data", root / "content")
+        check_site(languages, root, root / "data", root / "content")
     except DataError as error:
         return list(error.problems)
     return []
@@ -253,9 +253,19 @@ def propose(submission: Submission, root: Path, languages: tuple[str, ...]) -> O
     target = root / change.path
     before = target.read_text(encoding="utf-8") if target.exists() else None
     target.write_text(change.text, encoding="utf-8")
-    problems += [_as_field_problem(p, change, root) for p in _check(root, languages)]
-    if problems:
-        target.unlink() if before is None else target.write_text(before, encoding="utf-8")
+    accepted = False
+    try:
+        problems += [_as_field_problem(p, change, root) for p in _check(root, languages)]
+        accepted = not problems
+    except (RecursionError, MemoryError) as error:
+        # The checks' limits are meant to make this impossible; it still gets an answer.
+        problems.append(
+            FieldProblem((), f"the proposal could not be checked ({type(error).__name__}): simplify its texts")
+        )
+    finally:
+        # Whatever happened, the repository is left as it was unless the proposal is accepted.
+        if not accepted:
+            target.unlink() if before is None else target.write_text(before, encoding="utf-8")
     return Outcome(form, change, tuple(dict.fromkeys(problems)))
 
 

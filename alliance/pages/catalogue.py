@@ -142,10 +142,15 @@ def _practice_of(dataset: Dataset, src_uri: str) -> tuple[Practice, str] | None:
     return (practice, named[1]) if practice else None
 
 
+def is_practice(dataset: Dataset, src_uri: str) -> bool:
+    """Whether the file of content/ holds a practice's text (in any language)."""
+    return _practice_of(dataset, src_uri) is not None
+
+
 def sanitize_practice_html(dataset: Dataset, src_uri: str, page_html: str) -> str:
     """A page's HTML with a practice's text sanitized (alliance.pages.markup.sanitize_contributed); a
     practice page that lost its markers is sanitized whole."""
-    return sanitize_contributed(page_html, whole_if_unmarked=_practice_of(dataset, src_uri) is not None)
+    return sanitize_contributed(page_html, whole_if_unmarked=is_practice(dataset, src_uri))
 
 
 def practice_page(dataset: Dataset, src_uri: str, language: str) -> str | None:

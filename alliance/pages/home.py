@@ -146,5 +146,7 @@ def render_pillars(dataset: Dataset, language: str) -> str:
         shown.update(p.id for p in practices[:1])
         label = dataset.labels.term("theme", theme, language).text
         heading = f"### [{md_text(label)}]({PRACTICES_INDEX}#{theme})\n"
-        parts.append(heading + "\n" + practice_list(dataset, practices[:1], language, to_practices="practices/"))
+        parts.append(
+            heading + "\n" + practice_list(dataset, practices[:1], language, to_practices="practices/", to_root="")
+        )
     return "\n".join(parts)

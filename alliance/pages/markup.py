@@ -170,6 +170,70 @@ _CONTRIBUTED = nh3.Cleaner(
 )
 
 
+# Every other hand-written page (and its translations) is sanitized whole but for its data
+# sections, which the build places between two comments holding a secret of the build (a
+# nonce): a page's text cannot write them. What survives is what plain Markdown makes, the
+# attributes the pages' attribute lists may give (alliance.pages.ownpages) and the tags the
+# pages declare there.
+_PAGE = nh3.Cleaner(
+    tags={
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "div",
+        "span",
+        "sup",
+        "small",
+        "noscript",
+        "h1",
+    }
+    | _HEADINGS,
+    clean_content_tags={"script", "style"},
+    attributes={
+        "*": {"id", "class", "lang", "title"},
+        "a": {"href", "hreflang"},
+        "div": {"role"},
+        "ol": {"start"},
+        "th": {"style"},
+        "td": {"style"},
+    },
+    filter_style_properties={"text-align"},
+    url_schemes=set(ALLOWED_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def generated_markers(nonce: str) -> tuple[str, str]:
+    """The comments around a data section of a hand-written page, made with the build's secret."""
+    return f"<!-- am-generated-{nonce} -->", f"<!-- am-end-of-generated-{nonce} -->"
+
+
+def sanitize_page(page_html: str, nonce: str) -> str:
+    """A hand-written page's HTML sanitized, but for its data sections (between generated_markers)."""
+    start, end = generated_markers(nonce)
+    parts, rest = [], page_html
+    while (opened := rest.find(start)) >= 0 and (closed := rest.find(end, opened)) >= 0:
+        parts += [_PAGE.clean(rest[:opened]), rest[opened + len(start) : closed]]
+        rest = rest[closed + len(end) :]
+    return "".join(parts) + _PAGE.clean(rest)
+
+
 def sanitize_contributed(page_html: str, whole_if_unmarked: bool = False) -> str:
     """The page's HTML with its contributed part (between the markers) sanitized.
 

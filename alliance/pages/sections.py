@@ -20,7 +20,7 @@ from alliance.pages.catalogue import render_by_place, render_by_theme
 from alliance.pages.citypages import render_city_list
 from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.pages.mapframe import render_map_frame
-from alliance.pages.markup import md_text
+from alliance.pages.markup import generated_markers, md_text
 from alliance.pages.sources import sources_inline
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
@@ -68,23 +68,34 @@ SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
 }
 
 
-def fill_sections(markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1) -> str:
-    """Replaces each marker; an unknown name raises a DataError pointing at the marker."""
+def marker_problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
+    """A problem at each marker that names no section; the build and `make check` both ask."""
     problems = []
-
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in SECTIONS:
+    for match in MARKER.finditer(markdown):
+        if match.group(1) not in SECTIONS:
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
             known = ", ".join(sorted(SECTIONS))
             problems.append(
-                Problem(path, line, column, f'"<!-- data: {name} -->" names no section (known sections: {known})')
+                Problem(
+                    path, line, column, f'"<!-- data: {match.group(1)} -->" names no section (known sections: {known})'
+                )
             )
-            return ""
-        return SECTIONS[name](dataset, language)
+    return problems
 
-    result = MARKER.sub(replace, markdown)
-    if problems:
+
+def fill_sections(
+    markdown: str, dataset: Dataset, language: str, path: str, first_line: int = 1, nonce: str | None = None
+) -> str:
+    """Replaces each marker; an unknown name raises a DataError pointing at the marker. With a
+    nonce, each section is placed between the comments of markup.generated_markers (what the
+    page's sanitizer leaves as it is)."""
+    if problems := marker_problems(markdown, path, first_line):
         raise DataError(problems)
-    return result
+    start, end = generated_markers(nonce) if nonce else ("", "")
+
+    def section(match: re.Match) -> str:
+        text = SECTIONS[match.group(1)](dataset, language)
+        return f"{start}\n\n{text}\n\n{end}" if nonce else text
+
+    return MARKER.sub(section, markdown)

@@ -10,6 +10,7 @@ translation is unofficial and the French text authoritative).
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -105,11 +106,14 @@ def compare(
     def of(kind: Kind, marks: list[Mark]) -> list[Mark]:
         return [mark for mark in marks if mark.kind == kind]
 
-    problems = _compare_headings(french_path, of("heading", original), translation_path, of("heading", translated))
+    links = [mark for mark in of("link", translated) if not (urls and _goes_to(mark.value, *urls))]
+    kept = [mark for mark in translated if mark.kind != "link" or mark in links]
+    problems = _compare_headings(
+        french_path, of("heading", original), of("heading", translated), translation_path, original, kept
+    )
     problems += _compare_values(
         french_path, of("anchor", original), translation_path, of("anchor", translated), "the anchor"
     )
-    links = [mark for mark in of("link", translated) if not (urls and _goes_to(mark.value, *urls))]
     problems += _compare_values(french_path, of("link", original), translation_path, links, "a link to")
     return sorted(problems)
 
@@ -121,33 +125,73 @@ def _goes_to(target: str, original_url: str, translation_url: str) -> bool:
     return urljoin("/" + translation_url, target).split("#")[0] == "/" + original_url
 
 
+def _signature(heading: Mark, marks: list[Mark]) -> tuple[str, str | None]:
+    """A heading's level and the first anchor or link after it, before the next heading."""
+    after = marks[marks.index(heading) + 1 :]
+    first = after[0] if after else None
+    return heading.value, first.value if first is not None and first.kind != "heading" else None
+
+
 def _compare_headings(
-    french_path: str, original: list[Mark], translation_path: str, translated: list[Mark]
+    french_path: str,
+    original: list[Mark],
+    translated: list[Mark],
+    translation_path: str,
+    original_marks: list[Mark],
+    translated_marks: list[Mark],
 ) -> list[Problem]:
+    """Headings matched by alignment (difflib), not by position: a heading lost or added in
+    translation is named as itself, its neighbours are not blamed. Each heading is known by its
+    level and the first anchor or link of its section, which a translation keeps."""
     levels = [len(mark.value) for mark in original], [len(mark.value) for mark in translated]
-    if levels[0] == levels[1]:
-        return []
-    first = next(
-        (i for i, (a, b) in enumerate(zip(*levels, strict=False)) if a != b), min(len(original), len(translated))
+    problems = []
+    matcher = difflib.SequenceMatcher(
+        a=[_signature(mark, original_marks) for mark in original],
+        b=[_signature(mark, translated_marks) for mark in translated],
+        autojunk=False,
     )
-    here = _at(translated, first)
-    if first < len(original) and first < len(translated):
-        message = (
-            f"heading {first + 1} is of level {levels[1][first]} where the French page has level "
-            f"{levels[0][first]} ({french_path}:{original[first].line})"
-        )
-    elif first < len(original):
-        message = (
-            f"{len(translated)} headings where the French page has {len(original)}: its heading {first + 1} "
-            f"({french_path}:{original[first].line}) has no counterpart here"
-        )
-    else:
-        last = original[-1].line if original else 1
-        message = (
-            f"{len(translated)} headings where the French page has {len(original)}: this heading has no "
-            f"counterpart in the French page (its last heading is at {french_path}:{last})"
-        )
-    return [Problem(translation_path, here[0], here[1], message)]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                if levels[0][i] == levels[1][j]:
+                    continue  # the same heading whose first anchor or link differs: reported as such
+                problems.append(
+                    Problem(
+                        translation_path,
+                        translated[j].line,
+                        translated[j].column,
+                        f"this heading is of level {levels[1][j]} where the French page's heading "
+                        f"({french_path}:{original[i].line}) has level {levels[0][i]}",
+                    )
+                )
+            continue
+        for i in range(i1, i2):
+            line, column = _at(translated, j1) if j1 < len(translated) else _after(translated)
+            problems.append(
+                Problem(
+                    translation_path,
+                    line,
+                    column,
+                    f"the heading of level {levels[0][i]} at {french_path}:{original[i].line} has no counterpart here",
+                )
+            )
+        for j in range(j1, j2):
+            problems.append(
+                Problem(
+                    translation_path,
+                    translated[j].line,
+                    translated[j].column,
+                    f"this heading of level {levels[1][j]} has no counterpart in the French page {french_path}",
+                )
+            )
+    return problems
+
+
+def _after(marks: list[Mark]) -> tuple[int, int]:
+    """Where a heading missing after the last one is reported: that last heading, or the top."""
+    return (marks[-1].line, marks[-1].column) if marks else (1, 1)
 
 
 def _compare_values(

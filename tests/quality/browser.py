@@ -187,6 +187,16 @@ class Visit:
             )
         )
 
+    def wait_for(self, expression: str, timeout_ms: int = 15_000) -> None:
+        """Waits until a JavaScript expression holds in the page. Playwright's wait_for_function
+        compiles its predicate with eval, which the site's Content-Security-Policy rightly refuses;
+        `evaluate` is not subject to it."""
+        for _ in range(timeout_ms // 50):
+            if self.page.evaluate(expression):
+                return
+            self.page.wait_for_timeout(50)
+        pytest.fail(f"{expression} never held on {self.page.url}")
+
     def focused(self) -> dict:
         """What has the keyboard focus: tag, text, href, hreflang, mark()'s name, and `stop`, a
         number given to each element the first time it has the focus."""

@@ -95,8 +95,8 @@ def operate_switcher(visit: chromium.Visit, address: str, target: str) -> dict[s
     link = visit.tab_until(lambda stop: stop.get("hreflang") == target)
     # The menu fades in: Enter on a link still invisible does nothing (Chromium), so wait
     # until the link shows, as a reader would see it before pressing Enter.
-    visit.page.wait_for_function(
-        "document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout=3000
+    visit.wait_for(
+        "document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout_ms=3000
     )
     return {"target": target} | _followed(visit, link)
 

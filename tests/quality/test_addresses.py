@@ -36,9 +36,7 @@ def test_missing_address_shows_the_404_page_in_its_language(browser, site_server
         missing = site_server + prefix(language) + "no-such-page/"
         response = recorder.page.goto(missing, wait_until="load")
         assert response.status == 404
-        recorder.page.wait_for_function(
-            f"document.documentElement.lang === {language!r} && !document.documentElement.hidden"
-        )
+        recorder.wait_for(f"document.documentElement.lang === {language!r} && !document.documentElement.hidden")
         recorder.page.wait_for_load_state("networkidle")
         heading = recorder.page.inner_text("article h1")
         links = recorder.page.eval_on_selector_all("article a", "links => links.map(a => a.href)")

@@ -55,7 +55,7 @@ def test_on_a_phone_the_drawer_closes_when_one_of_its_links_is_followed_or_on_es
         link = visit.page.locator(".md-sidebar--primary .md-nav--secondary a[href^='#']").nth(1)
         target = link.get_attribute("href")
         link.click()
-        visit.page.wait_for_function(f"location.hash === {target!r}")
+        visit.wait_for(f"location.hash === {target!r}")
         assert not visit.page.evaluate(drawer)
         assert visit.page.locator(target).is_visible()
 
@@ -66,10 +66,10 @@ def test_back_to_top_shows_while_scrolling_up_and_leads_to_the_top(browser, site
         # Material's styles fade the button out while it has the attribute `hidden`.
         hidden = "document.querySelector('.md-top').hidden"
         visit.page.mouse.wheel(0, 3000)
-        visit.page.wait_for_function("scrollY > 2000")
+        visit.wait_for("scrollY > 2000")
         assert visit.page.evaluate(hidden)
         visit.page.mouse.wheel(0, -300)
-        visit.page.wait_for_function("!" + hidden)
+        visit.wait_for("!" + hidden)
         visit.page.click(".md-top")
-        visit.page.wait_for_function("scrollY === 0")
+        visit.wait_for("scrollY === 0")
         assert visit.page.evaluate(hidden)

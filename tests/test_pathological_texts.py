@@ -1,0 +1,82 @@
+"""Every pathological practice text of scripts/pathological.py is refused with a file:line problem
+or rendered, never a traceback; the structures that hung or crashed the renderer on main are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance.data.contributed import (
+    MAX_BLOCK_LINES,
+    MAX_FENCES,
+    MAX_INDENT,
+    MAX_NESTING,
+    MAX_PAGE_TEXT,
+    MAX_RUN,
+    MAX_TAGS,
+    markdown_problems,
+    structure_problems,
+)
+from scripts.pathological import pathological_texts
+
+TEXTS = list(pathological_texts(mixtures=4))
+
+
+@pytest.mark.parametrize("text", [text for _, text in TEXTS], ids=[name for name, _ in TEXTS])
+def test_a_text_at_the_limits_is_refused_or_rendered(text):
+    problems = markdown_problems(text, "p.md", 5)
+    assert all(problem.path == "p.md" and problem.line >= 5 for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 3000 + "x" + "]" * 3000, "is repeated 3000 times in a row"),  # 23 s at 20 kB on main
+        ("[x " * (MAX_NESTING + 1), f"opens the {MAX_NESTING + 1}th bracket"),
+        ("*a " * 2000 + "b" + " c*" * 2000, f"opens the {MAX_NESTING + 1}th"),  # RecursionError on main
+        ("![" * 100, "opens the 13th"),  # 205 s at 50 kB on main
+        ("[x](" * 100, "opens the 13th"),  # 36 s at 48 kB on main
+        ("<a " * 500, "opens the 13th"),  # 25 s at 48 kB on main
+        ("<b>" * 450, "more than 400 tags"),
+        ("x\n" * 50, "more than 40 lines"),  # 7 s for 10,000 headings in one block on main
+        ("    " * 9 + "- x", "starts 36 columns in"),  # RecursionError for deep lists on main
+        ("x" * 40_001, "the most a page may have is 40,000"),
+    ],
+)
+def test_the_structures_that_hang_or_crash_the_renderer_are_refused_where_they_stand(text, message):
+    problems = structure_problems(text, "p.md", 3)
+    assert problems and message in problems[0].message and problems[0].line >= 3
+
+
+def test_60000_refused_tags_are_reported_once_each_up_to_the_limit():
+    # On main the locator searched the whole text again for each problem: over 20 s.
+    problems = markdown_problems("<b>x</b> " * 150, "p.md", 1)
+    assert len(problems) == 51 and problems[-1].message.endswith("are not listed")
+
+
+@pytest.mark.parametrize(
+    ("at_the_limit", "beyond"),
+    [
+        ("x" * MAX_PAGE_TEXT, "x" * (MAX_PAGE_TEXT + 1)),
+        ("[" * MAX_NESTING + "x", "[" * (MAX_NESTING + 1) + "x"),
+        ("(" * MAX_NESTING + "x", "(" * MAX_NESTING + " (x"),
+        ("*a " * MAX_NESTING, "*a " * (MAX_NESTING + 1)),
+        ("x<" * MAX_NESTING, "x<" * (MAX_NESTING + 1)),
+        ("`" * MAX_RUN + "x", "`" * (MAX_RUN + 1) + "x"),
+        ("<b>x</b>" * (MAX_TAGS // 2), "<b>x</b>" * (MAX_TAGS // 2) + "<i>"),
+        (" " * MAX_INDENT + "x", " " * (MAX_INDENT + 1) + "x"),
+        ("x\n" * MAX_BLOCK_LINES, "x\n" * (MAX_BLOCK_LINES + 1)),
+        ("```\n\n" * MAX_FENCES, "```\n\n" * (MAX_FENCES + 1)),
+    ],
+    ids=["size", "brackets", "parentheses", "emphasis", "angle", "run", "tags", "indent", "block", "fences"],
+)
+def test_each_limit_accepts_a_text_at_it_and_refuses_one_beyond(at_the_limit, beyond):
+    assert structure_problems(at_the_limit, "p.md", 1) == []
+    assert len(structure_problems(beyond, "p.md", 1)) == 1
+
+
+def test_a_blank_line_closes_what_a_paragraph_left_open_and_escapes_open_nothing():
+    assert structure_problems(("[" * MAX_NESTING + "\n\n") * 3, "p.md", 1) == []
+    assert structure_problems("\\[" * (MAX_NESTING + 5), "p.md", 1) == []
+    assert structure_problems("[x] " * 50 + "(a) " * 50 + "*a* " * 50, "p.md", 1) == []
+    problem = structure_problems("ok\n\n" + "[" * (MAX_NESTING + 1), "p.md", 7)[0]
+    assert (problem.line, problem.column) == (9, MAX_NESTING + 1)
