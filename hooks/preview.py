@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 from alliance.assembly.generated import generated_folders
-from alliance.assembly.problempage import contributing_hints, problem_page
+from alliance.assembly.problempage import guides_hints, problem_page
 from alliance.data.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.preview")
@@ -67,7 +67,7 @@ def _problems_of(error: BaseException | None) -> list[Problem]:
 
 
 def _show_problems(site_dir: Path, problems: list[Problem], messages: list[str]) -> None:
-    page = problem_page(problems, messages, contributing_hints())
+    page = problem_page(problems, messages, guides_hints())
     for entry in site_dir.iterdir() if site_dir.is_dir() else ():
         shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     site_dir.mkdir(parents=True, exist_ok=True)

@@ -66,12 +66,6 @@ def dataset(config: MkDocsConfig) -> Dataset:
     return _loaded[0] if _loaded else load_data(config)
 
 
-# The 404 page of each language, as MkDocs wrote it at the site's root before the next language's
-# build overwrote it (hooks/addresses.py); hooks/whole_site.py publishes them all. Hook files are
-# loaded by path, each its own module: what they share lives here.
-NOT_FOUND_PAGES: dict[str, str] = {}
-
-
 def report(error: DataError) -> PluginError:
     return ProblemsFound("A page has problems; nothing was published.", error)
 

@@ -1,4 +1,4 @@
-"""Work on the whole built site, once every language is built: the 404 pages in each language,
+"""Work on the whole built site, once every language is built: the 404 page in every language,
 the search index, Material's unused scripts left out, then the Content-Security-Policy of every
 page, from its final HTML (alliance/assembly/)."""
 
@@ -13,11 +13,9 @@ from mkdocs.plugins import event_priority
 
 from alliance.assembly.csp import secure_site
 from alliance.assembly.material import drop_material_scripts
-from alliance.assembly.notfound import portable_not_found
+from alliance.assembly.notfound import FILE_NAME, NotFoundWords, not_found_page
 from alliance.assembly.search import SearchIndexFailed, index_site
-from alliance.localized import language_prefix
-from alliance.pages.alternates import base_path
-from hooks.site import NOT_FOUND_PAGES, i18n, languages
+from hooks.site import dataset, i18n
 
 log = logging.getLogger("mkdocs.hooks.whole_site")
 
@@ -30,15 +28,25 @@ def on_post_build(config: MkDocsConfig) -> None:
     if plugin.building:
         return
     site = Path(config.site_dir)
-    default = plugin.default_language
-    others = tuple(language for language in languages(config) if language != default)
-    base = base_path(config.site_url or "/")
-    for language, page in NOT_FOUND_PAGES.items():
-        target = site / language_prefix(language, default) / "404.html"
-        target.write_text(
-            portable_not_found(page, base, others, chooses_language=language == default), encoding="utf-8"
+    labels = dataset(config).labels
+    words = tuple(
+        NotFoundWords(
+            language=language.locale,
+            language_name=language.name,
+            title=labels.ui("not-found-title", language.locale),
+            text=labels.ui("not-found-text", language.locale),
+            home=labels.ui("not-found-home", language.locale),
+            search=labels.ui("search-the-site", language.locale),
         )
-    NOT_FOUND_PAGES.clear()
+        for language in plugin.config.languages
+        if language.build
+    )
+    page = not_found_page(config.site_name, config.site_url or "/", words, plugin.default_language)
+    (site / FILE_NAME).write_text(page, encoding="utf-8")
+    # Each language's build wrote its own copy beside its pages: only the root one is ever served.
+    for word in words:
+        if word.language != plugin.default_language:
+            (site / word.language / FILE_NAME).unlink(missing_ok=True)
     drop_material_scripts(site)
     try:
         summary = index_site(site)

@@ -9,6 +9,7 @@
 - the slowest of the pathological practice texts of scripts/pathological.py (at the limits of
   alliance.data.contributed): its check and its rendering as the build renders a practice page
   (target: under 5 s per file).
+- the preview's hints for problems that quote hostile values at the size limit.
 
 Everything is built in temporary folders; the synthetic data is never written into data/.
 Build times are the CPU seconds (user + system) of the `mkdocs build` process: on a shared
@@ -33,15 +34,17 @@ from pathlib import Path
 import yaml
 
 from alliance.assembly.generated import GENERATORS
+from alliance.assembly.problempage import guides_hints, hint_for
 from alliance.builtsite.keypages import KEY_PAGES, page_address
 from alliance.builtsite.parse import BuiltSite
 from alliance.builtsite.weight import page_weight, search_index_weights
 from alliance.data.contributed import read_markdown, render_page
 from alliance.data.dataset import load_dataset
+from alliance.data.yamlload import MAX_TEXT
 from alliance.paths import CONTENT_DIR, MKDOCS_YML, ROOT
 from alliance.siteconfig import load_site_config
 from scripts.pathological import pathological_texts
-from scripts.synthetic import write_synthetic_data
+from scripts.synthetic import hostile_hint_messages, write_synthetic_data
 
 # What a copy of the site needs besides data/ (alliance/ is imported from the project).
 SITE_SOURCES = ("content", "theme", "hooks")
@@ -164,6 +167,18 @@ def time_validation(data_dir: Path, languages: tuple[str, ...]) -> dict[str, flo
         load_dataset(languages, data_dir, cache_dir=Path(cache))
         cached = time.process_time() - start
     return {"bare PyYAML C load (no checks)": bare, "validation": fresh, "validation, cached": cached}
+
+
+def time_hints() -> tuple[int, float]:
+    """CPU seconds of the preview's hints (both guides) for problems quoting values at the size
+    limit, each made to make a row of the guides backtrack: (problems, seconds)."""
+    hints = guides_hints()
+    messages = hostile_hint_messages(hints["en"], MAX_TEXT)
+    start = time.process_time()
+    for message in messages:
+        for language_hints in hints.values():
+            hint_for(message, language_hints)
+    return len(messages), time.process_time() - start
 
 
 def print_table(rows: list[tuple[str, ...]]) -> None:
@@ -311,6 +326,10 @@ def main() -> None:
             print(f"  {name}: {seconds:.2f} s")
         bare = times["bare PyYAML C load (no checks)"]
         print(f"  validation / bare load: {times['validation'] / bare:.2f} (targets: under 1 s and under 0.50)")
+        count, seconds = time_hints()
+        print(
+            f"preview hints of {count} problems quoting {MAX_TEXT:,} characters made to backtrack: {seconds:.3f} s CPU"
+        )
 
 
 if __name__ == "__main__":

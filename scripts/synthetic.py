@@ -1,4 +1,5 @@
-"""Synthetic data sets of any size, for the benchmark: cities and actions in every language.
+"""Synthetic data sets of any size, for the benchmark: cities and actions in every language, and
+the hostile problem messages that measure the preview's hints.
 
 They are written into a folder the caller gives (a temporary one), never into data/: the site
 publishes only facts with sources. The records are valid, varied (every date precision, role,
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
+from alliance.assembly.problempage import Hint
 from alliance.data.countries import country_codes
 from alliance.data.schemas import vocabulary
 from alliance.data.yamlload import load_yaml
@@ -113,3 +116,15 @@ def _dump(path: Path, data: dict) -> None:
     # PyYAML quotes what YAML 1.1 would read as a date or a boolean ("2024-05-01", "NO"), which
     # the project's YAML 1.2 loader reads as the same strings.
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def hostile_hint_messages(hints: Sequence[Hint], size: int, count: int = 8) -> list[str]:
+    """`count` problem messages of at least `size` characters, each made to make a row of the
+    guide backtrack: its fixed texts repeated in order, without the last one, so that no row
+    matches (the preview's hints: alliance/assembly/problempage.py)."""
+    rows = sorted((hint for hint in hints if len(hint.parts) >= 3), key=lambda hint: -len(hint.parts))[:count]
+    messages = []
+    for hint in rows:
+        unit = "x".join(hint.parts[:-1]) + "x"
+        messages.append(unit * (size // len(unit) + 1))
+    return messages

@@ -52,7 +52,11 @@ def load_fixture_data(data_dir: Path):
 
 
 def reported(error: DataError) -> set[str]:
-    return {f"{Path(p.path).name}:{p.line}:{p.column}: {p.message}" for p in error.problems}
+    """Each problem with its file named by its name alone, also where a message names it."""
+    return {
+        f"{Path(p.path).name}:{p.line}:{p.column}: {p.message.replace(p.path, Path(p.path).name)}"
+        for p in error.problems
+    }
 
 
 def test_the_corpus_is_large_and_every_fixture_has_expectations():

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from alliance.assembly.generated import generated_folders
+from alliance.data.characters import CONTROL, control_message
 from alliance.data.practices import PRACTICES_FOLDER
+from alliance.data.problems import DataError
 from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
-from alliance.forms.proposal import answer, co_author, code_span, propose, unreadable
+from alliance.forms.proposal import FieldProblem, Outcome, answer, co_author, code_span, propose, unreadable
 from alliance.forms.yamltext import quoted
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
@@ -52,7 +54,7 @@ def outcome_text(fixture: Path, root: Path) -> str:
     except UnreadableForm as error:
         outcome = unreadable(form, error)
     if not outcome.accepted or outcome.change is None:
-        return answer(outcome)
+        return answer(outcome).replace(f"{root}/", "")  # a file named in a message, as in the repository
     before = (
         (ROOT / outcome.change.path).read_text(encoding="utf-8").splitlines(True)
         if (ROOT / outcome.change.path).exists()
@@ -109,9 +111,16 @@ def test_every_form_has_an_accepted_and_an_answered_fixture():
     ],
 )
 def test_a_quoted_text_reads_back_as_itself_on_one_line(text):
+    """Or, holding a control character other than tab and newline, is refused by the data's loader
+    (the proposer is told which one)."""
     written = f"field: {quoted(text)}\n"
     assert written.count("\n") == 1
-    assert parse_yaml(written, "t.yaml").data == {"field": text}
+    control = CONTROL.search(text)
+    if control:
+        with pytest.raises(DataError, match=re.escape(control_message(control.group()))):
+            parse_yaml(written, "t.yaml")
+    else:
+        assert parse_yaml(written, "t.yaml").data == {"field": text}
     assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b\ufeff\x00-\x1f\x7f-\x9f\u2028\u2029]", written[:-1])
 
 
@@ -129,6 +138,20 @@ def test_a_heading_imitated_inside_a_field_makes_the_body_unreadable():
 def test_answers_show_messages_literally():
     assert code_span("a `b` c") == "`` a `b` c ``"
     assert code_span("@someone <b>x</b>\n[l](javascript:x)") == "` @someone <b>x</b> [l](javascript:x) `"
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ('unknown field "name"', 'unknown field "name"'),
+        ('unknown field "a\x1b[2J\n::error file=x::b\x00"', 'unknown field "a\\x1b[2J\\n::error file=x::b\\x00"'),
+        ("contains U+202E \u202e here", "contains U+202E \\u202e here"),
+    ],
+)
+def test_answers_show_control_characters_as_escapes(message, shown):
+    text = answer(Outcome(FORMS["city"], None, (FieldProblem(("name-fr",), message),)))
+    assert text.endswith(f"` {shown} `\n")
+    assert not re.search("[\x00-\x08\x0b-\x1f\u202e]", text)
 
 
 def test_the_proposer_is_credited_only_under_a_real_login():

@@ -413,3 +413,12 @@ def test_a_hand_written_page_is_sanitized_but_for_its_data_sections():
         '<p>Text <a>a</a></p><iframe src="map/fr.html" title="Map"></iframe>'
         '<h2 id="x" class="am-lead">T<a class="headerlink" href="#x">¶</a></h2>'
     )
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_a_field_shown_in_french_and_its_notice_stay_text(text):
+    """The notice stands in inline HTML (<small>), where Markdown still reads links and emphasis."""
+    page = render("- " + md_shown(Shown(text, "fr", "en"), text + " [x](javascript:alert(1)) *em*") + "\n")
+    assert set(page.tags) <= {"ul", "li", "span", "small"}, page.tags
+    assert page.attributes <= {"lang", "class"}
+    assert words(plain_line(text)) in words(page.text)

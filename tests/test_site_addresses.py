@@ -1,11 +1,10 @@
-"""The pure parts of the site's addresses: alternates, the portable 404 page."""
+"""The pure parts of the site's addresses: alternates."""
 
 from __future__ import annotations
 
 import pytest
 
-from alliance.assembly.notfound import portable_not_found
-from alliance.pages.alternates import home_alternates, page_alternates, root_path, x_default
+from alliance.pages.alternates import page_alternates, root_path, x_default
 
 SITE = "https://example.github.io/site/"
 
@@ -29,24 +28,6 @@ def test_alternates_are_absolute_and_x_default_is_the_original():
     assert [a.url for a in alternates] == [SITE + "declaration/", SITE + "en/declaration/"]
     assert [a.path for a in alternates] == ["declaration/", "en/declaration/"]
     assert x_default(alternates, "fr").url == SITE + "declaration/"
-    assert [a.path for a in home_alternates([("fr", "Français"), ("pt", "Português")], "fr", SITE)] == ["", "pt/"]
-
-
-PAGE = '<html lang="en"><head><meta charset="utf-8"><link href="/site/assets/a.css" rel="stylesheet"></head><body><a href="/site/en/">home</a><a href="https://other.example/site/x">out</a><img src="/site/assets/i.png" alt=""></body></html>'
-
-
-@pytest.mark.parametrize("chooses_language", [True, False])
-def test_portable_not_found(chooses_language):
-    page = portable_not_found(PAGE, "/site/", ("en", "es"), chooses_language)
-    assert 'href="./assets/a.css"' in page and 'href="./en/"' in page and 'src="./assets/i.png"' in page
-    assert 'href="https://other.example/site/x"' in page
-    assert page.index("<script>") < page.index('<base href="/site/">') < page.index("a.css")
-    assert ('fetch(r+g+"/404.html")' in page) is chooses_language
-
-
-def test_portable_not_found_refuses_a_page_it_cannot_place_its_script_in():
-    with pytest.raises(ValueError):
-        portable_not_found("<html><head></head></html>", "/site/", ("en",), True)
 
 
 def test_alternates_exactly_and_x_default_is_the_original_wherever_it_is_listed():

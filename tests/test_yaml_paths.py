@@ -10,11 +10,14 @@ several documents, flow styles, quoted keys.
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
+from dataclasses import dataclass
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from alliance.data import yamlload
@@ -214,7 +217,198 @@ def test_any_text_the_fast_path_answers_reads_the_same_strictly(text):
     agree(text)
 
 
-@pytest.mark.parametrize("text", ["v: 12", "v: '12'", "v: yes", "v: 2023-06-15", "v: [a, {b: c}]", "v: >-\n  a\n  b\n"])
+# The differential fuzzer: YAML as contributors write it, with the corners where parsers differ
+# (block texts and their headers, document markers, comments, flow lists and groups, quotes and
+# escapes, indentation) and random edits. Each document is read by both paths: where the fast
+# path answers, the strict path must read the same values (else the fast path must leave it
+# undecided). The generator draws from a random.Random that Hypothesis seeds, ten times faster
+# than drawing each choice from Hypothesis. `make test` reads YAML_FUZZ_EXAMPLES documents (3,000
+# by default); the weekly mutation workflow reads 100,000.
+FUZZ_EXAMPLES = int(os.environ.get("YAML_FUZZ_EXAMPLES", "3000"))
+
+# Characters that mean something to YAML somewhere.
+SIGNIFICANT = "-?:,[]{}#&*!|>'\"%@`.~\\ \t+0123456789eE"
+PLAIN = "abcdefxyzABCé€😀 0123456789.-_/()"
+ESCAPES = [
+    *("\\n", "\\t", '\\"', "\\\\", "\\/", "\\ ", "\\x41", "\\x1b", "\\e", "\\0", "\\u00e9", "\\ud800", "\\\n  "),
+    *("\\U0010FFFF", "\\U00110000", "\\UFFFFFFFF", "\\N", "\\_", "\\L", "\\P", "\\x85"),
+]
+FLAT_CORNERS = [s for s in CORNER_SCALARS if "\n" not in s]
+
+
+@dataclass
+class YamlFuzzer:
+    """Writes one document; `oddness` is how often a choice takes an unusual form (documents of
+    plain data, which the fast path reads, and documents full of corners, which it must not)."""
+
+    rng: random.Random
+    oddness: float
+
+    def odd(self) -> bool:
+        return self.rng.random() < self.oddness
+
+    def word(self) -> str:
+        alphabet = PLAIN + SIGNIFICANT if self.odd() else PLAIN
+        return "".join(self.rng.choice(alphabet) for _ in range(self.rng.randint(1, 12)))
+
+    def block_text(self, indent: int) -> str:
+        """A block text (| or >) with a header, plain or any, and a body at, above and below its
+        indentation, with blank lines of any number of spaces."""
+        rng = self.rng
+        header = rng.choice("|>")
+        if self.odd():
+            header += "".join(rng.choice("-+0123456789 #x") for _ in range(rng.randint(1, 4)))
+        else:
+            header += rng.choice(["", "-", "+"])
+        base = indent + rng.randint(1, 3)
+        lines = []
+        for _ in range(rng.randint(0, 5)):
+            shape = rng.random()
+            if shape < 0.2:
+                lines.append(" " * rng.randint(0, base + 3))  # a blank line, with some spaces
+            elif shape < 0.35:
+                shift = rng.randint(-2, 3) if self.odd() else rng.randint(0, 3)
+                lines.append(" " * max(0, base + shift) + self.word())
+            else:
+                lines.append(" " * base + self.word() + " " * rng.randint(0, 1))
+        return header + "\n" + "".join(line + "\n" for line in lines)
+
+    def quoted(self, indent: int) -> str:
+        rng = self.rng
+        double = rng.random() < 0.5
+        parts = []
+        for _ in range(rng.randint(0, 4)):
+            shape = rng.random()
+            if shape < 0.15:
+                parts.append("\n" * rng.randint(1, 2) + " " * (indent + rng.randint(0, 3)))
+            elif shape < 0.3 and double:
+                parts.append(rng.choice(ESCAPES) if self.odd() else rng.choice(ESCAPES[:3]))
+            else:
+                word = self.word()
+                parts.append(word.replace("\\", "\\\\").replace('"', '\\"') if double else word.replace("'", "''"))
+        quote = '"' if double else "'"
+        return quote + "".join(parts) + quote
+
+    def flow(self, indent: int, depth: int = 0) -> str:
+        """A [list] or {group}, perhaps over several lines."""
+        rng = self.rng
+        items = []
+        for _ in range(rng.randint(0, 3)):
+            shape = rng.random()
+            if shape < 0.2 and depth < 2:
+                item = self.flow(indent, depth + 1)
+            elif shape < 0.35:
+                item = self.quoted(indent + 2)
+            elif shape < 0.5:
+                item = rng.choice(FLAT_CORNERS)
+            else:
+                item = self.word().strip() or "x"
+            if rng.random() < 0.3:
+                item = f"{self.word().strip() or 'k'}: {item}"
+            items.append(item)
+        separators = [", ", ",", " , ", ",\n" + " " * (indent + 2), "\n" + " " * indent + ", "]
+        separator = rng.choice(separators) if self.odd() else ", "
+        opening, closing = rng.choice([("[", "]"), ("{", "}")])
+        return opening + separator.join(items) + (rng.choice([",", " "]) if self.odd() else "") + closing
+
+    def value(self, indent: int) -> str:
+        """What follows a field's name or a list's "- ", its line break included."""
+        rng = self.rng
+        comment = rng.choice([" # note", "#x", " #", " #: x"]) if self.odd() else ""
+        shape = rng.random()
+        if shape < 0.25:
+            return self.block_text(indent)
+        if shape < 0.4:
+            return self.quoted(indent + 2) + comment + "\n"
+        if shape < 0.5:
+            return self.flow(indent) + comment + "\n"
+        if shape < 0.55:  # a plain text over several lines
+            return self.word() + "\n" + " " * (indent + rng.randint(0, 3)) + self.word() + "\n"
+        if shape < 0.6:
+            return comment.lstrip() + "\n"  # nothing: null
+        if shape < 0.7:
+            return rng.choice(CORNER_SCALARS).replace("\n", "\n" + " " * (indent + 2)) + comment + "\n"
+        return self.word().strip() + comment + "\n"
+
+    def key(self) -> str:
+        if self.odd():
+            return self.rng.choice([self.quoted(0), "? k", "1", "true", "~", "''", "-a", "a#b", "a:b"])
+        return "".join(self.rng.choice("abcdefghijk_ ") for _ in range(self.rng.randint(1, 6))).strip() or "k"
+
+    def node(self, indent: int = 0, depth: int = 0) -> str:
+        """A block group or list at `indent`, whose entries hold values or further groups and lists."""
+        rng = self.rng
+        pad = " " * indent
+        is_list = rng.random() < 0.4
+        lines = []
+        for _ in range(rng.randint(1, 4)):
+            if rng.random() < 0.1:
+                markers = ["---", "...", "- ", "--- x", "... x"] if self.odd() else ["# c", "#", ""]
+                lines.append(" " * rng.randint(0, indent + 2) + rng.choice(markers) + "\n")
+            head = pad + "- " if is_list else pad + self.key() + (" :" if self.odd() else ":")
+            if depth < 3 and rng.random() < 0.3:
+                inner = indent + (2 if is_list else rng.choice([0, 1, 2, 2, 4]))
+                if is_list and rng.random() < 0.5:
+                    lines.append(head + self.node(indent + 2, depth + 1).lstrip(" "))  # "- a: 1"
+                else:
+                    after = rng.choice([" ", " # c", "#c"]) if self.odd() else ""
+                    lines.append(head.rstrip(" ") + after + "\n" + self.node(inner, depth + 1))
+            else:
+                lines.append(head + ("" if head.endswith(" ") else " ") + self.value(indent))
+        return "".join(lines)
+
+    def document(self) -> str:
+        rng = self.rng
+        text = self.node()
+        if self.odd():
+            text = rng.choice(["# c\n", "---\n", "--- ", "%YAML 1.2\n---\n", "...\n", "\n", "--- # c\n"]) + text
+        if self.odd():
+            text += rng.choice(["...\n", "---\n", "# end", "\n\n", "... # c\n", "---\na: 1\n"])
+        # Edits anywhere: what a slip of the keyboard, or an attacker, adds.
+        while self.odd():
+            at = rng.randint(0, len(text))
+            edit = rng.random()
+            if edit < 0.4:
+                text = text[:at] + rng.choice(SIGNIFICANT + "\n") + text[at:]
+            elif edit < 0.8:
+                text = text[:at] + text[at + 1 :]
+            elif edit < 0.9:
+                text = text[:at] + text[at:].replace("\n", "\n ", 1)
+            else:  # two lines joined: what follows a value on its line
+                text = text[:at] + text[at:].replace("\n", " " * rng.randint(1, 4), 1)
+        return text
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(rng=st.randoms(use_true_random=True), oddness=st.sampled_from([0.0, 0.02, 0.1, 0.3, 0.6]))
+def test_differential_fuzz_the_fast_path_never_reads_otherwise(rng, oddness):
+    text = YamlFuzzer(rng, oddness).document()
+    agree(text)
+    event("read by the fast path" if fast_data(prepared(text) or "") is not UNDECIDED else "left to the strict path")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: > #-\n  x\n",  # rapidyaml dropped the last line break
+        "a: >+1-\n  x\n",  # a broken header that rapidyaml read
+        "a: |\n  x",  # no line break at the end of the file
+        "...\na: 1\n",
+        'a: "\\x1b[31m"\n',
+        "d cf :\n  - - []    - 2\n",  # rapidyaml read two items
+        '- a\n- ""  kk: "b"\n',  # rapidyaml read a list and a field
+        'a: "m\n  l": v\n',  # rapidyaml read a field name in quotes over two lines
+        "- -\n  ...\n",  # rapidyaml read an indented "..." as the end of the document
+    ],
+)
+def test_what_the_fuzzer_found_is_read_alike(text):
+    agree(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["v: 12\n", "v: '12'\n", "v: yes\n", "v: 2023-06-15\n", "v: [a, {b: c}]\n", "v: >-\n  a\n  b\n", 'v: "a\\"b"\n'],
+)
 def test_plain_data_takes_the_fast_path(text):
     assert fast_data(text) is not UNDECIDED
 
@@ -302,7 +496,9 @@ NOT_FINITE = "only finite numbers are allowed here (not .inf, .nan or a number t
         ('a: "\\U0001F600 \\u00e9"\n', []),
         (
             "a: 1\n...\nb: 2\n",
-            ["3:1: YAML syntax error: expected '<document start>', but found '<block mapping start>'"],
+            [
+                "3:1: the data goes on after a line '...', which ends it: remove that line (a data file holds one document)"
+            ],
         ),
         (
             "a:\n  b: 1\n  c\n  d: 2\n",
@@ -543,3 +739,65 @@ def test_a_lone_text_of_exactly_the_limit_takes_the_fast_path(monkeypatch):
     monkeypatch.setattr(yamlload, "MAX_TEXT", 10)
     assert fast_data("v123456789\n") == "v123456789"
     assert fast_data("v1234567890\n") is UNDECIDED
+
+
+HEADER = (
+    "the header of this block text is not valid: after '|' or '>' may come one '-' or '+' and one digit from 1 to 9"
+)
+CONTROL_ESCAPE = "this text contains U+001B (\\x1b), a control character: remove it"
+NO_CHARACTER = (
+    "this text has an escape that names no character (the largest is \\U0010FFFF): write the character itself"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Block texts: each header read as the strict path reads it, a broken one refused.
+        ("a: >-\n  x\n  y\n", {"a": "x y"}),
+        ("a: > #-\n  x\n", {"a": "x\n"}),  # a comment, not a chomping indicator
+        ("a: |2-\n   x\n", {"a": " x"}),
+        ("a: |\n  x", {"a": "x"}),  # the file ends without a line break
+        ("a: >+1-\n  x\n", [f"1:7: {HEADER}"]),
+        ("a: |0\n  x\n", [f"1:5: {HEADER}"]),
+        (
+            "items:\n  - a: >+1-\n      x\n  - b: 1\n  - c: [1\n  - d: 2\n",
+            [f"2:11: {HEADER}", "6:6: a list or group opened with '[' or '{' is not closed"],
+        ),
+        # Document markers.
+        ("---\na: 1\n", {"a": 1}),
+        ("...\na: 1\n", ["1:1: a line '...' ends the data before it starts: remove it"]),
+        # Escapes: tab and newline are text, other control characters are refused, in values and names.
+        ('a: "x\\ty\\n"\n', {"a": "x\ty\n"}),
+        ('a: "\\x1b[31m"\n', [f"1:4: {CONTROL_ESCAPE}"]),
+        ('"b\\e[2J": 1\n', [f"1:1: {CONTROL_ESCAPE}"]),
+        ('a: "\\0"\n', ["1:4: this text contains U+0000 (\\x00), a control character: remove it"]),
+        ('a: "\\v\\x85"\n', ["1:4: this text contains U+000B (\\x0b), a control character: remove it"]),
+        ('a: "\\U0010FFFF"\n', {"a": "\U0010ffff"}),
+        ('a: "x\\U00110000"\n', [f"1:4: {NO_CHARACTER}"]),
+        ('a: "x\\UFFFFFFFF"\n', [f"1:4: {NO_CHARACTER}"]),
+        ('a: "multi\n  line"\n', {"a": "multi line"}),
+        (
+            'a: "multi\n  line": v\n',
+            [f"2:8: {COLON}", "3:1: the file ends inside a quoted text: a closing quote is missing"],
+        ),
+    ],
+)
+def test_each_file_has_one_meaning_whichever_path_reads_it(text, read):
+    """The fast path answers only as the strict path would; what the strict path refuses is a
+    problem at its line, with the file's other problems."""
+    try:
+        found = parse_yaml(text, "f.yaml").data
+    except DataError as error:
+        found = [f"{p.line}:{p.column}: {p.message}" for p in error.problems]
+    assert found == read
+    assert strict(text) == (typed(read) if isinstance(read, dict) else "refused")
+
+
+def test_a_file_the_strict_path_refuses_is_a_problem_wherever_its_positions_are_asked():
+    """Were the fast path ever to read a file that the strict path refuses, asking a position of
+    it is a problem at its line, not a traceback."""
+    document = yamlload.YamlDocument("f.yaml", {"a": "x\n"}, "a: >+1-\n  x\n")
+    with pytest.raises(DataError) as raised:
+        document.locate(("a",))
+    assert [str(p) for p in raised.value.problems] == [f"f.yaml:1:7: {HEADER}"]

@@ -16,6 +16,19 @@ from alliance.paths import DATA_DIR
 # sources without history): the day of the Lisbon declaration, 2023-01-27T00:00:00Z. A fixed
 # value keeps two such builds identical; it is documented on the open-data page.
 FALLBACK_EPOCH = 1674777600
+# Dates from git or the environment are bounded like dates in data (years up to 2099,
+# data/schemas/actions.schema.json): git accepts a commit dated in the year 10000, which no
+# calendar stamp can write. A date past this is unknown.
+LATEST_EPOCH = 4102444799  # 2099-12-31T23:59:59Z
+
+
+def bounded_epoch(text: str) -> int | None:
+    """`text` as seconds since the epoch (1970 to 2099), or None."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(LATEST_EPOCH)):
+        return None
+    epoch = int(text)
+    return epoch if epoch <= LATEST_EPOCH else None
 
 
 def commit_epoch(folder: Path, *paths: str) -> int | None:
@@ -31,8 +44,7 @@ def commit_epoch(folder: Path, *paths: str) -> int | None:
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
-    stamp = result.stdout.strip()
-    return int(stamp) if result.returncode == 0 and stamp.isdigit() else None
+    return bounded_epoch(result.stdout) if result.returncode == 0 else None
 
 
 def source_date_epoch(environment: dict[str, str], folder: Path) -> str | None:
@@ -46,8 +58,8 @@ def source_date_epoch(environment: dict[str, str], folder: Path) -> str | None:
 def build_day(environment: Mapping[str, str]) -> dt.date:
     """The day a build speaks for (what is "next" in the agenda): SOURCE_DATE_EPOCH's, which
     hooks/reproducible.py sets to the commit's time, else the clock's; in UTC."""
-    epoch = environment.get("SOURCE_DATE_EPOCH", "")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    epoch = bounded_epoch(environment.get("SOURCE_DATE_EPOCH", ""))
+    moment = dt.datetime.now(dt.UTC) if epoch is None else dt.datetime.fromtimestamp(epoch, dt.UTC)
     return moment.date()
 
 
@@ -57,8 +69,8 @@ def data_epoch(environment: dict[str, str], data_dir: Path) -> int:
     epoch = commit_epoch(data_dir, ".")
     if epoch is not None:
         return epoch
-    given = environment.get("SOURCE_DATE_EPOCH", "")
-    return int(given) if given.isdigit() else FALLBACK_EPOCH
+    given = bounded_epoch(environment.get("SOURCE_DATE_EPOCH", ""))
+    return FALLBACK_EPOCH if given is None else given
 
 
 @cache

@@ -37,6 +37,8 @@ KEY_PAGES: tuple[KeyPage, ...] = (
     KeyPage("agenda", "agenda/", budget=TEXT_PAGE_BUDGET),
     KeyPage("city", "cities/lisbon/", budget=TEXT_PAGE_BUDGET),
     KeyPage("practice", "practices/palermo-charter/", budget=TEXT_PAGE_BUDGET),
+    # Before any query: Pagefind's interface, not yet its engine nor its index.
+    KeyPage("search", "search/", keyboard_reachable=(".pagefind-ui__search-input",)),
 )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from alliance.data.addresses import address_problem
+from alliance.data.characters import invisible_characters
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
 
@@ -26,7 +27,8 @@ def check_unique_ids(doc: YamlDocument, key: str) -> Iterator[Problem]:
         if not isinstance(entry_id, str):
             continue
         if entry_id in seen:
-            yield doc.problem((key, i, "id"), f'the id "{entry_id}" is already used by {key}[{seen[entry_id]}]')
+            line, _ = doc.locate((key, seen[entry_id], "id"))
+            yield doc.problem((key, i, "id"), f'the id "{entry_id}" is already used at {doc.path}:{line}')
         else:
             seen[entry_id] = i
 
@@ -41,32 +43,6 @@ def check_languages(doc: YamlDocument, keys: tuple, value: Any, languages: tuple
                     f'"{language}" is not a language of the site ({", ".join(languages)}){did_you_mean(language, languages)}',
                     at_key=True,
                 )
-
-
-# Invisible characters that reorder or hide the text around them ("Trojan Source"): a name
-# could read differently from what it is. Marks (U+200E, U+200F, U+061C) and joiners that
-# scripts need (U+200C, U+200D) are allowed.
-INVISIBLE = {
-    **{chr(c): "a bidirectional embedding or override" for c in range(0x202A, 0x202F)},
-    **{chr(c): "a bidirectional isolate" for c in range(0x2066, 0x206A)},
-    "\u200b": "a zero-width space",
-    "\u2060": "a word joiner",
-    "\ufeff": "a zero-width no-break space",
-    **{chr(c): "an invisible operator" for c in range(0x2061, 0x2065)},
-    "\u2028": "a line separator",
-    "\u2029": "a paragraph separator",
-    **{chr(c): "an interlinear annotation mark" for c in range(0xFFF9, 0xFFFC)},
-}
-
-
-def invisible_characters(text: str) -> Iterator[tuple[int, str]]:
-    """(index, message) of each invisible character of `text` that is refused."""
-    for index, char in enumerate(text):
-        if char in INVISIBLE:
-            yield (
-                index,
-                f"contains U+{ord(char):04X}, {INVISIBLE[char]}, an invisible character that can disguise the text: remove it",
-            )
 
 
 def check_text_characters(doc: YamlDocument, keys: tuple, value: Any) -> Iterator[Problem]:

@@ -3,6 +3,8 @@ from CLDR (through Babel), never hand-translated."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from functools import cache
 
 import pycountry
@@ -30,13 +32,31 @@ def language_name(code: str, language: str) -> str:
     return Locale.parse(code).get_display_name(Locale.parse(language)) or code
 
 
-def suggest_country_code(value: str) -> str | None:
-    """The code a contributor probably meant by `value` ("fr", "France", "Portugal")."""
-    if value.upper() in country_codes():
-        return value.upper()
-    wanted = value.strip().casefold()
+# Codes that other lists give to a country whose ISO 3166-1 code differs, which contributors
+# meet in European documents: the European Union writes EL for Greece and UK for the United
+# Kingdom (Interinstitutional Style Guide, section 7.1.1).
+OTHER_LISTS_CODES = {"EL": "GR", "UK": "GB"}
+
+
+@cache
+def _names_to_codes() -> dict[str, str]:
+    """Every country's name in the forms' languages, casefolded, and its ISO 3166-1 alpha-3 code."""
+    codes = country_codes()
+    found = {c.alpha_3.casefold(): c.alpha_2 for c in pycountry.countries if c.alpha_2 in codes}
     for language in ("en", "fr", "es", "pt"):
-        for code, name in Locale(language).territories.items():
-            if code in country_codes() and name.casefold() == wanted:
-                return code
-    return None
+        found |= {name.casefold(): code for code, name in Locale(language).territories.items() if code in codes}
+    return found
+
+
+def suggest_country_code(value: str) -> str | None:
+    """The code a contributor probably meant by `value`: "fr", "F.R.", "UK" (the EU's code for
+    GB), "PRT" (alpha-3), "France", "Portgual" (a near miss of a name)."""
+    letters = re.sub(r"[^A-Za-z]", "", value).upper()
+    if letters in country_codes():
+        return letters
+    if letters in OTHER_LISTS_CODES:
+        return OTHER_LISTS_CODES[letters]
+    names = _names_to_codes()
+    wanted = value.strip().casefold()
+    close = [wanted] if wanted in names else difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.85)
+    return names[close[0]] if close else None

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from alliance.data.characters import shown
+
 
 class Problem(NamedTuple):
     path: str
@@ -14,7 +16,9 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        # A file name or a message quoting a value may hold any character: none reaches a
+        # terminal or a CI log as it is.
+        return shown(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
 
 class DataError(Exception):

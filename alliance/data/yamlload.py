@@ -10,9 +10,12 @@ Two readers, one result:
 - the strict path (PyYAML's pure-Python loader made YAML 1.2) keeps every value's position: it
   reads any file the fast path cannot decide, and composes the positions of a file the fast
   path read only when a problem must be located.
-The fast path answers only where it is sure to agree with the strict one (tests/test_yaml_paths.py
-compares them on generated YAML); everything else goes to the strict path, which words the
-problems. The limits below hold on both paths and are checked while reading, before anything
+The fast path answers only where it is sure to agree with the strict one: plain data, without
+the corners where the two parsers were found to differ (block-text headers but the six plain
+ones, document markers, escapes, quoted texts over several lines or followed on their line,
+lists followed on their line, a file without a last line break). A differential fuzzer
+(tests/test_yaml_paths.py: 3,000 documents in `make test`, 100,000 weekly) compares them;
+everything else goes to the strict path, which words the problems. The limits below hold on both paths and are checked while reading, before anything
 walks the values: a file over them is refused at once, never expanded, never a traceback.
 """
 
@@ -34,6 +37,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from alliance.data.characters import CONTROL, control_message
 from alliance.data.problems import DataError, Problem
 
 # What a data file may hold (CONTRIBUTING lists them): far above any real file, low enough that
@@ -87,6 +91,8 @@ class _Strict:
                     f"this text has {len(event.value):,} characters: the most a value may have is {MAX_TEXT:,}",
                     event.start_mark,
                 )
+            if control := CONTROL.search(event.value):
+                raise _Limit(f"this text {control_message(control.group())}", event.start_mark)
             if _SURROGATE.search(event.value):
                 raise _Limit(
                     "this text has an escape (\\uD800 to \\uDFFF) that names half of a character: write the character itself",
@@ -100,6 +106,15 @@ class _Strict:
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def scan_flow_scalar_non_spaces(self, double, start_mark):
+        try:
+            return super().scan_flow_scalar_non_spaces(double, start_mark)
+        except (ValueError, OverflowError):  # PyYAML's chr() of an escape past U+10FFFF
+            raise _Limit(
+                "this text has an escape that names no character (the largest is \\U0010FFFF): write the character itself",
+                start_mark,
+            ) from None
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, Node] = {}
@@ -181,7 +196,12 @@ class YamlDocument:
     @property
     def root(self) -> Node | None:
         if not self._composed:
-            self._composed.append(_compose(self.text)[0])
+            try:
+                self._composed.append(_compose(self.text)[0])
+            except yaml.YAMLError as error:
+                # Only if the fast path read a file the strict path refuses (which the differential
+                # test of tests/test_yaml_paths.py rules out): a problem at its line, not a traceback.
+                raise DataError([_problem(error, self.text, self.path)]) from None
         return self._composed[0]
 
     def with_data(self, data: Any) -> YamlDocument:
@@ -317,10 +337,31 @@ _UNUSUAL_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\uf
 # Anchors, aliases and tags: rapidyaml keeps them aside from the JSON it writes; a text that has
 # a '&', '*' or '!' has its parsed tree looked at.
 _PROPERTY_FLAGS = ryml.KEYANCH | ryml.VALANCH | ryml.KEYREF | ryml.VALREF | ryml.KEYTAG | ryml.VALTAG
-_STARTS_UNUSUALLY = r"[ ]*(?:[@`%:,]|[|>](?![-+1-9]*[ ]*(?:#.*)?$)|(?<![\[{])[\]}])"
+# A block text's header other than the six plain ones (| |- |+ > >- >+ alone on their line): an
+# indentation digit, a comment or a space after it, or a broken one (">+1-"), is read by the strict path.
+_STARTS_UNUSUALLY = r"[ ]*(?:[@`%:,]|[|>](?![-+]?$)|(?<![\[{])[\]}])"
 # After a line's indentation, ": ", "- ", "? ", "[", "{" or ",": where a value starts.
 _UNUSUAL_START = re.compile(r"[\n:?\-\[{,](?:(?<=[:?-]) |(?<=[\n\[{,]))" + _STARTS_UNUSUALLY, re.M)
 _UNUSUAL_FIRST = re.compile(_STARTS_UNUSUALLY, re.M)
+# A backslash that is not one of the escapes \" \\ \n \t: in quotes, \x1b, \0, \e or \uD800 name
+# characters that the strict path refuses (control characters, half characters).
+_UNUSUAL_ESCAPE = re.compile(r'\\[^"\\nt]')
+# "---" or "..." starting a line: a document's start or end, with perhaps a second one; indented,
+# rapidyaml still reads "..." as an end ("- -" then "  ..." is a list to it, an error to PyYAML).
+_DOCUMENT_MARKER = re.compile(r"^[ ]*(?:---|\.\.\.)", re.M)
+# Quoted texts (a quote after a space, a line break or one of ":[{,"), each read whole, and the
+# comment lines, whose quotes are no texts. A quoted text over several lines (group "lines"), or
+# followed on its line by more than a ':' (it is a field's name), a ',' ']' '}' (in a list or
+# group) or a comment (group "more"), is left to the strict path: rapidyaml reads '- ""  k: v' as
+# a list and a field, and a field name in quotes over two lines, which PyYAML refuses. (The
+# quote comes first, for speed; a file starting with a quote goes to the strict path.)
+_MORE = r"(?P<more>(?![ ]*(?:$|:(?:[ ]|$)|[,\]}])|[ ]+#))?"
+_QUOTED = re.compile(
+    r"^[ ]*#.*"
+    rf"""|"(?<=[ :\[{{,\n]")(?:[^"\\\n]|\\[^\n])*+(?:"{_MORE}|(?P<lines>\\?\n))"""
+    rf"""|'(?<=[ :\[{{,\n]')(?:[^'\n]|'')*+(?:'{_MORE.replace("more", "more2")}|(?P<lines2>\n))""",
+    re.M,
+)
 _FLOW_OPENING = re.compile(r"[\[{]")
 _FLOW_INDICATOR = re.compile(r"[\[{,]\s*(?:[:#@`%!&*|>?]|-(?!\d))")
 # A JSON string whose text YAML 1.2 reads as something else when unquoted; group 2: a field name.
@@ -333,8 +374,17 @@ class _Undecided(Exception):
 
 def fast_data(text: str) -> Any:
     """The values of `text` read by rapidyaml, or UNDECIDED where the strict path must read it."""
-    if _UNUSUAL_CHARACTER.search(text) or "\\u" in text or "\\U" in text or _unusual_start(text) or _unusual_flow(text):
-        return UNDECIDED  # (an escape \\u may name half a character, which the strict path refuses)
+    if (
+        not text.endswith("\n")  # (a block text ending the file keeps its last line break or not)
+        or _UNUSUAL_CHARACTER.search(text)
+        or _UNUSUAL_ESCAPE.search(text)
+        or _DOCUMENT_MARKER.search(text)
+        or _unusual_start(text)
+        or _unusual_flow(text)
+        or text.startswith(("'", '"'))
+        or any(quoted.lastgroup for quoted in _QUOTED.finditer(text))
+    ):
+        return UNDECIDED
     try:
         with _quiet_stderr():
             tree = ryml.parse_in_arena(text.encode())
@@ -371,19 +421,45 @@ def _unusual_start(text: str) -> bool:
 
 def _unusual_flow(text: str) -> bool:
     """Whether a [list] or {group} holds what PyYAML (YAML 1.1) reads otherwise than rapidyaml:
-    a '?', a comment, an item starting with an indicator; or spans lines."""
+    a '?', a comment, an item starting with an indicator; or spans lines, or is followed on its
+    line by more than spaces ("- []  - 2", which rapidyaml reads as two items)."""
     line_end = -1
     for opening in _FLOW_OPENING.finditer(text):
         if opening.start() < line_end:
             continue  # this line was looked at
         line_end = text.find("\n", opening.start())
         line_end = len(text) if line_end < 0 else line_end
+        before = text[text.rfind("\n", 0, opening.start()) + 1 : opening.start()]
+        if before.lstrip(" ").startswith("#"):
+            continue  # a comment line
         flow = text[opening.start() : line_end]
         if "?" in flow or " #" in flow or _FLOW_INDICATOR.search(flow):
             return True
         if flow.count("[") + flow.count("{") != flow.count("]") + flow.count("}"):
             return True
+        if _starts_value(before) and _flow_end(flow) != len(flow.rstrip(" ")):
+            return True
     return False
+
+
+def _starts_value(before: str) -> bool:
+    """Whether a line's text `before` a '[' or '{' makes it the start of a value (not a bracket
+    inside a text): nothing but indentation, or a ':', '-' or '?' and a space, or '[', '{', ','."""
+    stripped = before.rstrip(" ")
+    return stripped.lstrip(" ") == "" or stripped[-1] in "[{," or (stripped[-1] in ":-?" and stripped != before)
+
+
+def _flow_end(flow: str) -> int:
+    """The index after the bracket that closes the first one of `flow`, or -1 if none does."""
+    depth = 0
+    for index, character in enumerate(flow):
+        if character in "[{":
+            depth += 1
+        elif character in "]}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return -1
 
 
 def _may_have_node_properties(text: str) -> bool:
@@ -562,6 +638,12 @@ def _plain_yaml_message(error: yaml.MarkedYAMLError) -> str:
         return "the file ends inside a quoted text: a closing quote is missing"
     if "cannot start any token" in problem:
         return f"{problem.replace('found character', 'the character')}: put the text in quotes"
+    if "chomping or indentation indicator" in problem or "expected indentation indicator" in problem:
+        return "the header of this block text is not valid: after '|' or '>' may come one '-' or '+' and one digit from 1 to 9"
+    if "<document end>" in problem:
+        return "a line '...' ends the data before it starts: remove it"
+    if "expected '<document start>'" in problem:
+        return "the data goes on after a line '...', which ends it: remove that line (a data file holds one document)"
     if "expected a single document" in context:
         return "a data file holds one document: remove the line '---' that starts a second one"
     return f"YAML syntax error: {problem}"

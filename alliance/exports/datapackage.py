@@ -1,7 +1,7 @@
 """open-data/datapackage.json: the exports as a Frictionless Data Package (Data Package v1).
 
-It describes every export of EXPORT_KINDS: where it is (a path beside the descriptor, or the
-address of a language's file, served under that language's folder), its format, media type and
+It describes every export of EXPORT_KINDS: where it is (a path beside the descriptor: the package
+is self-contained, so a per-language export is described by its French file), its format, media type and
 encoding, its schema (`schema`, a Table Schema, for the CSV; `jsonSchema`, a JSON Schema, for
 JSON and GeoJSON, a property the Data Package format leaves to publishers), the licence and
 every source the records cite. `created` is the data's last commit, so two builds agree.
@@ -32,7 +32,10 @@ DESCRIPTION = (
     "declaration is the address of that paragraph on the site's declaration page. "
     "cities.csv is UTF-8 with a byte-order mark (so that spreadsheets read it as UTF-8); its name "
     "columns are never blank: where the sources give no other name in a language, the column "
-    "holds the French name. JSON and GeoJSON resources name their JSON Schema in `jsonSchema`."
+    "holds the French name. JSON and GeoJSON resources name their JSON Schema in `jsonSchema`. "
+    "Every path is relative to this file: the package is self-contained. Its calendar, agenda.ics, is in "
+    "French; the site serves it in each other language at en/open-data/agenda.ics (es/, pt/), and "
+    "actions.json holds the agenda's texts in every language."
 )
 
 
@@ -69,7 +72,7 @@ def _source(address: str, declaration: str) -> dict:
     return {"title": source_site(address), "path": address}
 
 
-def data_package(dataset: Dataset, languages: tuple[str, ...], publication: Publication) -> dict:
+def data_package(dataset: Dataset, publication: Publication) -> dict:
     resources = []
     for name, kind in EXPORT_KINDS.items():
         if name == DATA_PACKAGE:
@@ -77,14 +80,10 @@ def data_package(dataset: Dataset, languages: tuple[str, ...], publication: Publ
         if not kind.per_language:
             resources.append(_resource(name, kind, name, dataset.labels))
             continue
-        for language in languages:
-            # A path may not leave the descriptor's folder: other languages' files are addresses.
-            path = (
-                name
-                if language == ORIGINAL_LANGUAGE
-                else publication.page_url(language, ORIGINAL_LANGUAGE, f"{FOLDER}/{name}")
-            )
-            resources.append(_resource(name, kind, path, dataset.labels, language))
+        # A path may not leave the descriptor's folder, and the package is self-contained: it holds
+        # the French file, beside it; the other languages' are served in their own folders, and
+        # actions.json has every language's texts (DESCRIPTION says so).
+        resources.append(_resource(name, kind, name, dataset.labels, ORIGINAL_LANGUAGE))
     cited = [
         *dataset.declared.sources,
         *(source for city in dataset.cities for source in city.sources),
@@ -108,6 +107,6 @@ def data_package(dataset: Dataset, languages: tuple[str, ...], publication: Publ
 
 
 def data_package_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
-    """The generator of open-data/datapackage.json."""
-    package = data_package(dataset, languages, load_publication())
+    """The generator of open-data/datapackage.json (the same in every language)."""
+    package = data_package(dataset, load_publication())
     return {DATA_PACKAGE: json.dumps(package, ensure_ascii=False, indent=2) + "\n"}

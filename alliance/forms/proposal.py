@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alliance.assembly.sitecheck import check_site
+from alliance.data.characters import shown
 from alliance.data.practices import PRACTICES_FOLDER
 from alliance.data.problems import DataError, Problem
 from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
@@ -307,7 +308,8 @@ def answer(outcome: Outcome) -> str:
     for problem in outcome.problems:
         where = " ; ".join(f"**{labels[f]}**" for f in problem.fields) or "**Proposition / Proposal**"
         # A message quotes the value: a very long one is shortened (a comment has a size limit).
-        message = problem.message if len(problem.message) <= 500 else problem.message[:499] + "…"
+        message = shown(problem.message)  # control characters as escapes (\x1b, \n)
+        message = message if len(message) <= 500 else message[:499] + "…"
         out.append(f"- {where} : {code_span(message)}")
     return "\n".join(out) + "\n"
 

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from alliance.localized import language_prefix
-
 
 @dataclass(frozen=True)
 class Alternate:
@@ -45,15 +43,6 @@ def page_alternates(links: Iterable[tuple[str, str, str]], site_url: str) -> tup
         path = root_path(link, site_url)
         alternates.append(Alternate(language, name, path, root + path))
     return tuple(alternates)
-
-
-def home_alternates(
-    languages: Iterable[tuple[str, str]], default_language: str, site_url: str
-) -> tuple[Alternate, ...]:
-    """Each language's home page: where the switcher of a page outside any language leads (404)."""
-    return page_alternates(
-        ((code, name, language_prefix(code, default_language)) for code, name in languages), site_url
-    )
 
 
 def x_default(alternates: tuple[Alternate, ...], default_language: str) -> Alternate:

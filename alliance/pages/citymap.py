@@ -132,6 +132,8 @@ _DOCUMENT = Environment(autoescape=True, undefined=StrictUndefined, keep_trailin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>{{ title }}</title>
+<!-- Shown in the map page's frame, which search engines index: not a page of its own. -->
+<meta name="robots" content="noindex">
 <link rel="stylesheet" href="{{ vendor }}leaflet/leaflet.css">
 <link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.css">
 <link rel="stylesheet" href="{{ vendor }}leaflet.markercluster/MarkerCluster.Default.css">

@@ -97,6 +97,7 @@ def _entry(dataset: Dataset, action: Action, language: str) -> str:
     fallback = labels.ui("fallback-field", language)
     # The date starts the entry: "Every year — Welcome Week".
     when = format_when_alone(action.when, language, labels) or ""
+    # Inside a list item's inline HTML Markdown still reads links and emphasis: escaped for both.
     date = f'<time datetime="{action.when.machine}">{md_text(when)}</time>' if action.when.machine else md_text(when)
     title = md_shown(action.title.show(language), fallback)
     return (

@@ -53,17 +53,21 @@ def md_in_html_attribute(text: str) -> str:
     return html_text(html_text(text))
 
 
-def front_matter(title: str, description: str | None = None) -> str:
+def front_matter(title: str, description: str | None = None, searched: bool = True) -> str:
     """The front matter of a generated page, whose title (and description) come from data.
 
     The title is set rather than left to MkDocs, which would take it from the page's first
     heading with its character references decoded; it is HTML-escaped because Material prints
     page titles into <title>, the header and the footer as they are. The description is
     escaped for every page by hooks/pages.py. PyYAML writes what MkDocs' PyYAML reads back.
+    A page that is not `searched` (it repeats others) is left out of the search index with
+    Material's own key, `search: {exclude: true}` (theme/main.html reads it).
     """
-    fields = {"title": html_text(plain_line(title).strip())}
+    fields: dict[str, object] = {"title": html_text(plain_line(title).strip())}
     if description is not None:
         fields["description"] = plain_line(description).strip()
+    if not searched:
+        fields["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"
 
 

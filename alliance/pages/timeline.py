@@ -213,7 +213,8 @@ def render_target(dataset: Dataset, language: str, target: str) -> str:
     )
     return "\n".join(
         [
-            front_matter(target_label, description)
+            # The year pages already hold these actions: search finds them there.
+            front_matter(target_label, description, searched=False)
             + f"# {md_shown(labels.term('target', target, language), labels.ui('fallback-field', language))}\n",
             f"{md_text(labels.ui('agenda-target-intro', language))}\n",
             f"[{md_text(labels.ui('agenda-whole', language))}](index.md)\n",

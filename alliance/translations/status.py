@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from typing import Any, Literal
 from urllib.parse import quote, urljoin
 
+from alliance.assembly.reproducible import bounded_epoch
 from alliance.data.countries import language_name
 from alliance.data.dataset import Dataset
 from alliance.data.problems import DataError
@@ -158,7 +159,7 @@ def commit_dates(root: Path = ROOT, folders: tuple[str, ...] = ("content", "data
     current = 0
     for line in log.stdout.splitlines():
         if line.startswith("\0"):
-            current = int(line[1:])
+            current = bounded_epoch(line[1:]) or 0  # a commit dated past 2099: unknown
         elif line:
             dates.setdefault(line, current)  # the log is newest first
     return dates
@@ -329,7 +330,7 @@ def render_page(status: TranslationStatus, dataset: Dataset, language: str, edit
         return md_table_header(ui(f"i18n-status-column-{key}", language) for key in keys)
 
     out = [
-        front_matter(ui("i18n-status-title", language), ui("i18n-status-intro", language))
+        front_matter(ui("i18n-status-title", language), ui("i18n-status-intro", language), searched=False)
         + f"# {md_text(ui('i18n-status-title', language))}",
         "",
         md_text(ui("i18n-status-intro", language)),

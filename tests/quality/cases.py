@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from alliance.builtsite.keypages import KEY_PAGES, page_address
@@ -17,3 +19,8 @@ KEY_PAGE_CASES = [
     for page in KEY_PAGES
     for language in SITE_CONFIG.codes
 ]
+
+# The pages that repeat others, by their address in any language: the search page, the translation
+# status, the agenda's target pages (their actions are on the year pages). Left out of the search
+# index and of the sitemap (`search: {exclude: true}` in their front matter).
+REPEATING_PAGES = re.compile(r"/(agenda/(institutions|public-opinion|territories)|translation-status|search)/$")

@@ -71,6 +71,9 @@ def axe_violations(visit: chromium.Visit) -> list[dict]:
 
 def keyboard_round(visit: chromium.Visit, reachable: tuple[str, ...]) -> tuple[dict[str, int], list[str]]:
     """Marks the switcher, its links, the navigation and `reachable`; Tab goes round the page once."""
+    # The round starts at the page's first link (the skip link), also where a field has the focus
+    # when the page opens (the search page's).
+    visit.page.focus("a[href]")
     expected = {"language switcher": visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)}
     # Its links show once the switcher has the focus: they are hidden when marked.
     expected["language link"] = visit.mark(LANGUAGE_LINKS, "language link", visible_only=False)

@@ -1,5 +1,5 @@
-"""The site at any address: no failed request, a 404 page in the reader's language, links that
-hold wherever the site is served (at the root of a domain or under a folder)."""
+"""The site at any address: no failed request, links that hold wherever the site is served (at the
+root of a domain or under a folder); the 404 page is checked in test_not_found.py."""
 
 from __future__ import annotations
 
@@ -10,15 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from alliance.builtsite.parse import parse_page
-from alliance.data.dataset import load_dataset_cached
 from tests.quality import browser as chromium
-from tests.quality.cases import KEY_PAGE_CASES, SITE_CONFIG
-
-LANGUAGE_CASES = [pytest.param(code, id=code) for code in SITE_CONFIG.codes]
-
-
-def prefix(language: str) -> str:
-    return "" if language == SITE_CONFIG.default_language else f"{language}/"
+from tests.quality.cases import KEY_PAGE_CASES
 
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
@@ -27,46 +20,6 @@ def test_no_failed_request(observation, page, language, address):
     load.step("settle")
     assert load.own_requests, f"no request recorded for /{address}"
     assert not load.failed_requests, f"showing /{address} makes failing requests:\n" + "\n".join(load.failed_requests)
-
-
-@pytest.mark.parametrize("language", LANGUAGE_CASES)
-def test_missing_address_shows_the_404_page_in_its_language(browser, site_server, language):
-    labels = load_dataset_cached(SITE_CONFIG.codes).labels
-    with chromium.visit(browser, site_server) as recorder:
-        missing = site_server + prefix(language) + "no-such-page/"
-        response = recorder.page.goto(missing, wait_until="load")
-        assert response.status == 404
-        recorder.wait_for(f"document.documentElement.lang === {language!r} && !document.documentElement.hidden")
-        recorder.page.wait_for_load_state("networkidle")
-        heading = recorder.page.inner_text("article h1")
-        links = recorder.page.eval_on_selector_all("article a", "links => links.map(a => a.href)")
-        navigation = recorder.page.eval_on_selector_all(
-            ".md-nav--primary a.md-nav__link", "links => links.map(a => a.href)"
-        )
-        switcher = recorder.page.eval_on_selector_all(
-            ".md-select__link", "links => links.map(a => [a.hreflang, a.href])"
-        )
-    assert heading == labels.ui("not-found-title", language)
-    home = site_server + prefix(language)
-    assert links == [home, home + "search/"]
-    assert navigation and all(link.startswith(home) for link in navigation), navigation
-    assert sorted(switcher) == sorted([code, site_server + prefix(code)] for code in SITE_CONFIG.codes)
-    # The missing address itself answers 404, as it must; nothing else fails.
-    assert recorder.failed_requests == [f"404 {missing}"], recorder.failed_requests
-
-
-def test_without_javascript_the_404_page_is_french_and_works(browser, site_server):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_server + "en/no-such-page/", wait_until="load")
-        assert page.evaluate("1") == 1  # evaluate works with scripts disabled in the page
-        lang = page.get_attribute("html", "lang")
-        stylesheet = page.eval_on_selector("link[rel=stylesheet]", "link => link.href")
-    finally:
-        context.close()
-    assert lang == SITE_CONFIG.default_language
-    assert stylesheet.startswith(site_server + "assets/")
 
 
 def crawl(base_url: str) -> tuple[int, list[str]]:

@@ -444,6 +444,12 @@ def test_every_output_shows_each_field_whole_and_literally(hostile_build, qualit
     assert not cut, f"{len(cut)} fields not shown whole:\n" + "\n".join(cut)
 
 
+# The site's own constants, which no data reaches, on pages that show the corpus: Pagefind's
+# search form (its script handles the submit) and the 404 page's empty icon (no request for a
+# /favicon.ico that is not the site's where it is served under a folder).
+OWN_ATTRIBUTES = ("<form action=javascript:void(0);>", "<link href=data:,>")
+
+
 @dataclass(frozen=True)
 class HostileVisit:
     """What Chromium saw opening every page that shows the corpus: the dialogs that opened, the
@@ -517,6 +523,5 @@ def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, hostile_visit,
 
 
 def test_no_event_handler_or_script_address_comes_from_data(hostile_visit):
-    assert not hostile_visit.handlers, "event handlers or script addresses from data:\n" + "\n".join(
-        hostile_visit.handlers
-    )
+    from_data = [handler for handler in hostile_visit.handlers if not handler.endswith(OWN_ATTRIBUTES)]
+    assert not from_data, "event handlers or script addresses from data:\n" + "\n".join(from_data)
