@@ -29,8 +29,8 @@ NAVIGATION_LINKS = ".md-nav--primary a.md-nav__link"
 
 @dataclass(frozen=True)
 class Observation:
-    """What one visit of a page saw. The network fields are those of browser.Visit, up to the
-    end of the settled page (before Enter leaves it); `base_url` is where it was served."""
+    """What one visit of a page saw. The network fields are those of browser.Visit once the page
+    is settled (before the keyboard's round); `base_url` is where it was served."""
 
     address: str
     base_url: str
@@ -131,8 +131,8 @@ _NETWORK = (
 
 
 def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], switch_to: str) -> Observation:
-    """One visit: the keyboard's round on the freshly loaded page, the settled page's network and
-    axe-core's findings, then Enter on the switcher (towards `switch_to`) and on the navigation."""
+    """One visit: the settled page's network and axe-core's findings, the keyboard's round, then
+    Enter on the switcher (towards `switch_to`) and on the navigation."""
     errors: dict[str, str] = {}
     found: dict = {}
 
@@ -145,20 +145,16 @@ def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], sw
     with chromium.visit(browser, base_url) as visit:
         step("load", lambda: visit.open(address, settle=False))
         if "load" not in errors:
+            step("settle", visit.settle)
+            step("axe", lambda: found.update(axe_violations=axe_violations(visit)))
+            # What showing the page fetched, before the keyboard's focus makes a script fetch more
+            # (Pagefind's engine, when its field has the focus).
+            found |= {name: list(getattr(visit, name)) for name in _NETWORK}
 
             def keyboard() -> None:
                 found["keyboard_expected"], found["keyboard_reached"] = keyboard_round(visit, reachable)
 
             step("keyboard", keyboard)
-            step("settle", visit.settle)
-
-            def axe() -> None:
-                # The round leaves the focus somewhere (an open menu): axe sees the page as loaded.
-                visit.page.evaluate("document.activeElement?.blur()")
-                found["axe_violations"] = axe_violations(visit)
-
-            step("axe", axe)
-            found |= {name: list(getattr(visit, name)) for name in _NETWORK}
             step("switcher", lambda: found.update(switcher=operate_switcher(visit, address, switch_to)))
             step("navigation", lambda: found.update(navigation=follow_navigation(visit, address)))
     return Observation(address, base_url, errors=errors, **found)
