@@ -15,6 +15,7 @@ from alliance.assembly.csp import secure_site
 from alliance.assembly.material import drop_material_scripts
 from alliance.assembly.notfound import FILE_NAME, NotFoundWords, not_found_page
 from alliance.assembly.search import SearchIndexFailed, index_site
+from alliance.pages.typography import typeset
 from hooks.site import dataset, i18n
 
 log = logging.getLogger("mkdocs.hooks.whole_site")
@@ -41,7 +42,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         for language in plugin.config.languages
         if language.build
     )
-    page = not_found_page(config.site_name, config.site_url or "/", words, plugin.default_language)
+    # Typeset as every other page (hooks/pages.py): each language's section by its own rules.
+    page = typeset(
+        not_found_page(config.site_name, config.site_url or "/", words, plugin.default_language),
+        plugin.default_language,
+    )
     (site / FILE_NAME).write_text(page, encoding="utf-8")
     # Each language's build wrote its own copy beside its pages: only the root one is ever served.
     for word in words:

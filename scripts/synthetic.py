@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from alliance.assembly.problempage import Hint
+from alliance.data.actions import action_claims
+from alliance.data.cities import city_claims
 from alliance.data.countries import country_codes
 from alliance.data.schemas import vocabulary
 from alliance.data.yamlload import load_yaml
@@ -33,11 +35,17 @@ def _localized(text: str, languages: tuple[str, ...]) -> dict[str, str]:
     return {language: f"{text} ({language})" for language in languages}
 
 
+def _evidence(claims: tuple[str, ...], languages: tuple[str, ...]) -> list[dict]:
+    """One quote of a real French source supporting every claim, translated into the other languages."""
+    translation = {language: f"Traduction ({language})" for language in languages if language != "fr"}
+    return [{"claim": list(claims), "source": "am-common-ground", "quote": "Citation.", "translation": translation}]
+
+
 def synthetic_cities(count: int, languages: tuple[str, ...], seed: int = 1) -> list[dict]:
     rng = random.Random(seed)
     countries = sorted(country_codes())
     roles = vocabulary("role")
-    return [
+    cities: list[dict[str, object]] = [
         {
             "id": f"city-{i:05d}",
             "name": {language: f"{_name(rng)} {i}" for language in languages},
@@ -45,10 +53,12 @@ def synthetic_cities(count: int, languages: tuple[str, ...], seed: int = 1) -> l
             "coordinates": {"lat": round(rng.uniform(-60, 70), 4), "lon": round(rng.uniform(-180, 180), 4)},
             "roles": sorted(rng.sample(roles, rng.randint(1, 3))),
             "note": _localized(f"Une note sur la ville {i}, comme ses sources la donnent.", languages),
-            "sources": [f"https://example.org/sources/city-{i}"],
         }
         for i in range(count)
     ]
+    for city in cities:
+        city["evidence"] = _evidence(city_claims(city)[0], languages)
+    return cities
 
 
 def _when_and_status(i: int, rng: random.Random, statuses: tuple[str, ...]) -> tuple[str | None, str]:
@@ -77,17 +87,17 @@ def synthetic_actions(count: int, city_ids: list[str], languages: tuple[str, ...
     actions = []
     for i in range(count):
         when, status = _when_and_status(i, rng, statuses)
-        action = {
+        action: dict[str, object] = {
             "id": f"action-{i:05d}",
             "title": _localized(f"Action commune {i} : {_name(rng)}", languages),
             "summary": _localized(f"Ce que les sources disent de l'action {i}, en une ou deux phrases.", languages),
             "place": {"city": rng.choice(city_ids)} if city_ids and i % 4 else {"region": rng.choice(regions)},
             "targets": sorted(rng.sample(targets, rng.randint(1, len(targets)))),
             "status": status,
-            "sources": [f"https://example.org/sources/action-{i}"],
         }
         if when is not None:
             action["when"] = when
+        action["evidence"] = _evidence(action_claims(action), languages)
         actions.append(action)
     return actions
 
@@ -102,7 +112,8 @@ def write_synthetic_data(data_dir: Path, cities: int, actions: int, languages: t
         raise ValueError("synthetic data never goes into the project's data/ folder")
     data_dir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(DATA_DIR / "schemas", data_dir / "schemas", dirs_exist_ok=True)
-    shutil.copy2(DATA_DIR / "labels.yaml", data_dir / "labels.yaml")
+    for name in ("labels.yaml", "sources.yaml", "pages.yaml"):
+        shutil.copy2(DATA_DIR / name, data_dir / name)
     real = load_yaml(DATA_DIR / "cities.yaml").data
     city_records = real["cities"] + synthetic_cities(cities, languages)
     declared = real["declared"]

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from alliance.data.actions import Action, When
 from alliance.data.cities import City
 from alliance.data.dataset import Dataset, load_dataset
+from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
 from alliance.localized import LocalizedText
@@ -30,6 +31,22 @@ def _localized(tag: str, languages=LANGUAGES) -> LocalizedText:
     return LocalizedText.from_data({language: hostile(f"{tag}-{language}") for language in languages})
 
 
+def hostile_evidence(tag: str, claims: tuple[str, ...] = ("summary",)) -> tuple[Evidence, ...]:
+    """A quote of the declaration and one of a web source whose every text is hostile."""
+    source = Source(
+        hostile(f"source-{tag}"),
+        f'https://example.org/{tag}/"><script>alert(1)</script>',
+        hostile(f"title-{tag}"),
+        hostile(f"publisher-{tag}"),
+        "fr",
+    )
+    translation = {language: hostile(f"translation-{tag}-{language}") for language in LANGUAGES if language != "fr"}
+    return (
+        Evidence(claims, declaration_source(2), hostile(f"declaration-quote-{tag}"), translation),
+        Evidence(claims, source, hostile(f"quote-{tag}"), translation),
+    )
+
+
 def city(
     city_id: str,
     lat: float,
@@ -37,7 +54,7 @@ def city(
     roles: tuple[str, ...],
     name: LocalizedText | None = None,
     country: str | None = None,
-    sources: tuple[str, ...] | None = None,
+    evidence: tuple[Evidence, ...] | None = None,
 ) -> City:
     return City(
         id=city_id,
@@ -47,7 +64,7 @@ def city(
         lon=lon,
         roles=roles,
         note=LocalizedText.from_data({"fr": hostile(f"note-{city_id}")}),
-        sources=sources or ("declaration#p2", f'https://example.org/{city_id}/"><script>alert(1)</script>'),
+        evidence=evidence if evidence is not None else hostile_evidence(city_id, tuple(f"role:{r}" for r in roles)),
     )
 
 
@@ -74,7 +91,7 @@ def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Da
         region=None,
         targets=("institutions",),
         status="held",
-        sources=("declaration#p1",),
+        evidence=hostile_evidence("action", ("title", "summary", "status", "place", "when", "targets")),
     )
     # Role and status labels only in French: the other languages show them as fallbacks.
     entries = dict(real.labels.entries)

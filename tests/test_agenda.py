@@ -19,6 +19,7 @@ from mkdocs.utils.meta import get_data
 from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action, parse_when
 from alliance.data.dataset import load_dataset
+from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.schemas import vocabulary
 from alliance.exports.calendar import agenda_feed, is_event
 from alliance.localized import LocalizedText
@@ -57,7 +58,7 @@ def synthetic(dataset, **fields) -> Action:
         "region": None,
         "targets": ("institutions",),
         "status": "planned",
-        "sources": ("declaration#p4",),
+        "evidence": (Evidence(("summary",), declaration_source(4), "Les 15 et 16 juin 2023", {}),),
     }
     values.update(fields)
     return Action(**values)
@@ -203,7 +204,14 @@ def test_hostile_strings_are_inert_in_pages(dataset, hostile):
         id="hostile",
         title=LocalizedText.from_data({"fr": hostile}),
         summary=LocalizedText.from_data({"fr": hostile, "en": hostile}),
-        sources=(f"https://example.org/{hostile.split()[0]}",),
+        evidence=(
+            Evidence(
+                ("summary",),
+                Source("hostile", f"https://example.org/{hostile.split()[0]}", hostile, hostile, "fr"),
+                hostile,
+                {"en": hostile},
+            ),
+        ),
     )
     data = with_actions(dataset, action)
     for page in (
@@ -325,7 +333,11 @@ def test_actions_json_holds_every_action_and_field(dataset):
     strasbourg = next(r for r in records if r["id"] == "strasbourg-2023")
     assert strasbourg["when"] == {"precision": "range", "start": "2023-06-15", "end": "2023-06-16"}
     assert strasbourg["place"] == {"city": "strasbourg"}
-    assert set(strasbourg) == {"id", "title", "summary", "when", "place", "targets", "status", "sources"}
+    assert set(strasbourg) == {"id", "title", "summary", "when", "place", "targets", "status", "sources", "evidence"}
+    # Each quote with its source's address, its language and the site's translations.
+    quote = strasbourg["evidence"][0]
+    assert quote["source"].endswith("/declaration/#p4") and quote["language"] == "fr"
+    assert set(quote["translation"]) == {"en", "es", "pt"}
 
 
 class LinkCollector(HTMLParser):

@@ -94,7 +94,7 @@ def test_invalid_data_stops_the_build_with_the_report_and_publishes_nothing(proj
 
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert f'data/cities.yaml:{line}:14: cities[7].country: "XX" is not an ISO 3166-1 country code' in output
+    assert f'data/cities.yaml:{line}:14: cities[8].country: "XX" is not an ISO 3166-1 country code' in output
     assert "Traceback" not in output
     assert [p.name for p in site.iterdir()] == ["previous.html"]
 

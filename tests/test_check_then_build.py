@@ -21,8 +21,11 @@ from hypothesis import strategies as st
 
 from alliance.assembly.generated import GENERATORS
 from alliance.assembly.sitecheck import check_site
+from alliance.data.actions import action_claims
+from alliance.data.cities import DECLARED_CLAIMS, city_claims
 from alliance.data.countries import country_codes
 from alliance.data.dataset import load_dataset
+from alliance.data.practices import practice_claims
 from alliance.data.problems import DataError
 from alliance.localized import localized_name
 from alliance.pages.catalogue import practice_page
@@ -64,6 +67,14 @@ def from_schema(node: dict) -> st.SearchStrategy:
     """Values valid against `node`, for the JSON Schema keywords data/schemas/ uses (checked below)."""
     if "enum" in node:
         return st.sampled_from(node["enum"])
+    if "oneOf" in node:  # each alternative, merged with what the node says besides
+        base = {k: v for k, v in node.items() if k != "oneOf"}
+        return st.one_of(
+            *(
+                from_schema({**base, **alt, "required": [*base.get("required", []), *alt.get("required", [])]})
+                for alt in node["oneOf"]
+            )
+        )
     kinds = node["type"] if isinstance(node.get("type"), list) else [node.get("type", "object")]
     return st.one_of(*(_of_type(kind, node) for kind in kinds))
 
@@ -171,7 +182,21 @@ def datasets(draw):
             max_size=len(practices),
         )
     )
+    # Evidence the check accepts for each record's claims, so that most examples reach the build.
+    declared["evidence"] = quoted(declared, [c for c in DECLARED_CLAIMS if c in declared])
+    for city in cities:
+        city["evidence"] = quoted(city, city_claims(city)[0])
+    for action in actions:
+        action["evidence"] = quoted(action, action_claims(action))
+    for practice, body in zip(practices, bodies, strict=True):
+        practice["evidence"] = quoted(practice, practice_claims(practice, body)[0])
     return {"declared": declared, "cities": cities}, {"actions": actions}, list(zip(practices, bodies, strict=True))
+
+
+def quoted(record: dict, claims) -> list[dict]:
+    """A quote of a real source (French) supporting `claims`, with its translations."""
+    translation = {language: "…" for language in LANGUAGES if language != "fr"}
+    return [{"claim": list(claims) or ["name"], "source": "am-common-ground", "quote": "…", "translation": translation}]
 
 
 @settings(
@@ -185,7 +210,8 @@ def test_data_the_check_accepts_builds_every_page(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("data")
     (folder / "cities.yaml").write_text(as_yaml(cities), encoding="utf-8")
     (folder / "actions.yaml").write_text(as_yaml(actions), encoding="utf-8")
-    (folder / "labels.yaml").write_bytes((DATA_DIR / "labels.yaml").read_bytes())
+    for name in ("labels.yaml", "sources.yaml", "pages.yaml"):
+        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
     content = folder / "content"
     (content / "practices").mkdir(parents=True)
     for i, (front_matter, body) in enumerate(practices):
@@ -208,6 +234,7 @@ def test_data_the_check_accepts_builds_every_page(tmp_path_factory, data):
 
 
 KEYWORDS = {
+    "oneOf",
     "type",
     "enum",
     "pattern",

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alliance.data.dataset import load_dataset
+from alliance.data.evidence import Evidence, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
 from alliance.localized import LocalizedText
@@ -186,7 +187,7 @@ def test_hostile_strings_do_not_change_the_structure_of_the_document(hostile, la
                 c.roles,
                 name=LocalizedText.from_data({"fr": c.id}),
                 country="PT",
-                sources=("declaration#p1",),
+                evidence=(Evidence(("summary",), declaration_source(1), "La deuxième rencontre", {}),),
             )
             for c in hostile.cities
         ),
@@ -319,9 +320,13 @@ def test_popup_links_to_the_city_page_of_the_parent_page(real):
 
 
 def test_the_view_fits_the_cities(real):
-    lats = [c.lat for c in real.cities]
-    lons = [c.lon for c in real.cities]
-    assert map_data(real, "fr")["bounds"] == [[min(lats), min(lons)], [max(lats), max(lons)]]
+    data = map_data(real, "fr")
+    # A city whose position no source gives (Ourno) is listed, not mapped.
+    positions = [c.position for c in real.cities if c.position is not None]
+    assert len(positions) == len(real.cities) - 1
+    lats, lons = [lat for lat, _ in positions], [lon for _, lon in positions]
+    assert data["bounds"] == [[min(lats), min(lons)], [max(lats), max(lons)]]
+    assert "Ourno" not in [city["name"] for city in data["cities"]]
 
 
 def test_a_map_without_cities_still_renders(real):

@@ -7,6 +7,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from alliance.data.dataset import load_dataset
+from alliance.data.evidence import Source, declaration_source
 from alliance.data.labels import Labels
 from alliance.localized import collation_key
 from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
@@ -15,8 +16,10 @@ from alliance.pages.markup import html_text, plain_line
 from alliance.pages.sources import source_markdown, sources_inline
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, hostile_dataset
 
-SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "span", "small", "time", "div", "code"}
-SAFE_ATTRIBUTES = {"href", "lang", "class", "id", "datetime"}
+SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "span", "small", "time", "div", "code", "cite"}
+# The quotes of "What the sources say" (alliance.pages.sources.evidence_disclosure).
+SAFE_TAGS |= {"details", "summary", "figure", "blockquote", "figcaption"}
+SAFE_ATTRIBUTES = {"href", "lang", "class", "id", "datetime", "hreflang", "cite"}
 
 
 def html_of(text: str) -> Markup:
@@ -55,9 +58,13 @@ def test_hostile_city_page_is_text(hostile, language):
         f"status-held {HOSTILE}",
         f"note-{c.id} {HOSTILE}",
         hostile.actions[0].title[language],
+        c.evidence[1].quote,
+        c.evidence[1].source.publisher,
+        c.evidence[1].source.title,
+        *([c.evidence[1].translation[language]] if language != "fr" else []),
     ):
         assert text in page.text
-    assert c.sources[1] in page.links  # the address is kept whole, as the link's target
+    assert c.sources[1].url in page.links  # the address is kept whole, as the link's target
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -89,25 +96,29 @@ def test_city_page_content(real):
         "Pilot territory",
         f"Second meeting of the Alliance Migrations — {format_when(next(a for a in real.actions if a.city == 'lisbon').when, 'en', real.labels)} (status: held)",
         "Lisbon declaration, paragraph 1",
+        "Alliance Migrations, Vers un socle commun des territoires",
+        "What the sources say",
+        # The quote in its language, the site's translation after it, and the claim it supports.
+        "s'est tenue à l'Université Nova de Lisboa, dans la ville de Lisbonne",
+        "The site's translation: The second meeting of the Alliance Migrations",
+        "Supports: the role “Host city of the Lisbon meeting (2023)”",
         "Latitude: 38.7223",
         "Longitude: -9.1393",
     ):
         assert text in page.text
     assert '<time datetime="2023-01-26">' in source
-    lisbon_2023 = next(a for a in real.actions if a.id == "lisbon-2023")
-    practice = next(p for p in real.practices if p.city == "lisbon")
-    assert page.links == [
-        # The action links its agenda entry, then its sources; the practice likewise.
-        "../agenda/index.md#lisbon-2023",
-        "../declaration.md#p1",
-        "../declaration.md#p10",
-        lisbon_2023.sources[-1],
-        "../practices/lisbon-neighbourhood-solidarity.md",
-        *practice.sources,
-        "../declaration.md#p1",
-        "https://www.alliance-migrations.fr/fr/vers-un-socle-commun-des-territoires/",
-        "../map.md",
-    ]
+    assert page.links[:2] == ["../agenda/index.md#lisbon-2023", "../declaration.md#p1"]
+    assert page.links[-1] == "../map.md"
+    # No link shows its address as its text.
+    assert "https://" not in page.text
+
+
+def test_a_city_no_source_places_is_listed_not_mapped(real):
+    ourno = real.city("ourno")
+    assert ourno.position is None and "lisbon-represented" in ourno.roles
+    page = html_of(city_page(real, ourno, "en"))
+    assert "No source read gives Ourno's position" in page.text and "Latitude" not in page.text
+    assert "ourno" in render_city_list(real, "en")
 
 
 def test_a_city_without_actions_says_so(real):
@@ -128,26 +139,20 @@ def test_collation_ignores_accents_and_case():
     assert sorted(["Espagne", "Égypte", "eswatini"], key=collation_key) == ["Égypte", "Espagne", "eswatini"]
 
 
-def test_sources_link_the_declaration_paragraph_or_the_address(real):
+def test_sources_link_the_declaration_paragraph_or_the_publisher_and_title(real):
     labels: Labels = real.labels
     assert (
-        source_markdown("declaration#p4", labels, "es", "../")
+        source_markdown(declaration_source(4), labels, "es", "../")
         == "[Declaración de Lisboa, párrafo 4](../declaration.md#p4)"
     )
-    link = html_of(source_markdown('https://x.org/?a=1&b="><script>', labels, "fr", ""))
-    assert link.tags == ["p", "a"] and link.links == ['https://x.org/?a=1&b="><script>']
-    assert link.text == 'https://x.org/?a=1&b="><script>'
+    hostile = Source("x", 'https://x.org/?a=1&b="><script>', "<b>Title</b>", "Pub & co", "it")
+    link = html_of(source_markdown(hostile, labels, "fr", ""))
+    assert link.tags == ["p", "a", "cite"] and link.links == ['https://x.org/?a=1&b="><script>']
+    assert link.text == "Pub & co, <b>Title</b>"
 
 
-@pytest.mark.parametrize(
-    "address, shown",
-    [
-        ("https://www.uclga.org/news/x", "uclga.org"),
-        ("https://user:secret@example.org:8443/a", "example.org"),
-        ("https://[x", "https://[x"),  # no host urlsplit can read: the address itself, no crash
-    ],
-)
-def test_a_source_in_a_list_is_named_by_its_site(real, address, shown):
-    page = html_of(sources_inline([address, "declaration#p4"], real.labels, "en", "../"))
-    assert page.links == [address, "../declaration.md#p4"]
-    assert page.text == f"(sources: {shown}, declaration, § 4)"
+def test_a_source_cited_twice_is_listed_once(real):
+    uclga = next(s for s in real.sources if s.id == "uclga-lisbon-2023-fr")
+    page = html_of(sources_inline([uclga, declaration_source(4), uclga], real.labels, "en", "../"))
+    assert page.links == [uclga.url, "../declaration.md#p4"]
+    assert page.text == "(sources: CGLU Afrique, 2ème rencontre de l’Alliance Migrations; declaration, § 4)"

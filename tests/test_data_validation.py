@@ -41,7 +41,7 @@ def data_dir_with(tmp_path: Path, replacement: Path | None = None) -> Path:
         shutil.copy(path, tmp_path / path.name)
     shutil.copy(DATA_DIR / "labels.yaml", tmp_path / "labels.yaml")
     if replacement is not None:
-        # `name.cities.yaml` replaces cities.yaml
+        # `name.cities.yaml` replaces cities.yaml (likewise actions, sources, pages)
         shutil.copy(replacement, tmp_path / (replacement.name.split(".")[-2] + ".yaml"))
     return tmp_path
 
@@ -83,15 +83,23 @@ def test_good_fixtures_load_as_typed_records(tmp_path):
     assert dataset.actions[1].when.machine == "2023-11"
     assert [a.id for a in dataset.actions_in("alpha")] == ["first-meeting"]
     assert [a.id for a in dataset.actions_in("beta")] == ["a-month"] and dataset.actions_in("gamma") == ()
-    # alpha (represented) and gamma (host) count; MR is named without a city
-    assert dataset.coverage.summary() == "documented 2 of 41 cities, 3 of 23 countries"
+    # alpha (represented) counts, gamma (the host) does not; MR is named without a city
+    assert dataset.coverage.summary() == "documented 1 of 41 cities, 2 of 23 countries"
+    # Sources are records, cited by id; the evidence carries them, each once.
+    assert [s.id for s in beta.sources] == ["fixture"] and beta.sources[0].url == "https://example.org/fixture"
+    assert beta.evidence[0].claims == ("role:pilot-territory", "role:meeting-host", "note")
+    passage = dataset.page_evidence["passage"][0].source
+    assert (
+        passage.date == "2023-01-27" and passage.note is not None and passage.note["es"] == "Écrite avant la rencontre."
+    )
 
 
 def test_the_real_data_is_valid():
     dataset = load_dataset(LANGUAGES)
     assert {city.id for city in dataset.cities} >= {"lisbon", "strasbourg", "gao", "sao-paulo", "paris"}
     assert dataset.declared.cities == 41 and dataset.declared.countries == 23
-    assert dataset.coverage.summary() == "documented 8 of 41 cities, 8 of 23 countries"
+    # The host city is not counted among the 41: no source says it is one of them.
+    assert dataset.coverage.summary() == "documented 8 of 41 cities, 7 of 23 countries"
 
 
 def test_check_script_reports_data_and_translation_problems_in_one_run(tmp_path, capsys):
@@ -110,7 +118,7 @@ def test_check_script_reports_data_and_translation_problems_in_one_run(tmp_path,
 
 def test_check_script_ends_with_the_summary(capsys):
     assert check.main([]) == 0
-    assert "documented 8 of 41 cities, 8 of 23 countries" in capsys.readouterr().out
+    assert "documented 8 of 41 cities, 7 of 23 countries" in capsys.readouterr().out
 
 
 # Property tests: whatever the text, the outcome is records or a report, never a crash.

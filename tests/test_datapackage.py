@@ -78,7 +78,10 @@ def test_the_package_describes_every_export_and_nothing_else(exports, package):
     files = [p.relative_to(exports).as_posix() for p in exports.rglob("*") if p.is_file() and p.suffix != ".html"]
     assert {export.name for export in group_exports(files)} == described | {DATA_PACKAGE}
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    assert all(source["path"].startswith("https://") for source in package["sources"])
+    # Each source once, named by its publisher and title, at an address anyone can open.
+    assert all(source["path"].startswith(("https://", "http://")) for source in package["sources"])
+    assert len({source["path"] for source in package["sources"]}) == len(package["sources"])
+    assert all("://" not in source["title"] for source in package["sources"])
 
 
 def test_every_export_is_valid_against_its_published_schema(exports, package):

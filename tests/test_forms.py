@@ -128,8 +128,15 @@ def test_a_heading_imitated_inside_a_field_makes_the_body_unreadable():
     form = FORMS["city"]
     body = (FIXTURES / "city-accepted.md").read_text(encoding="utf-8")
     with pytest.raises(UnreadableForm) as error:
-        parse_body(form, body.replace("\n### Sources\n", "\n### Sources\n\nx\n\n### Sources\n", 1))
-    assert error.value.field == "sources"
+        parse_body(
+            form,
+            body.replace(
+                "\n### Source (identifiant) / Source (id)\n",
+                "\n### Source (identifiant) / Source (id)\n\nx\n\n### Source (identifiant) / Source (id)\n",
+                1,
+            ),
+        )
+    assert error.value.field == "evidence-source"
     with pytest.raises(UnreadableForm):
         parse_body(form, body.replace("### Pays", "### Country"))
     assert parse_body(form, body.replace("\n", "\r\n")).text("country") == "FR"
@@ -201,7 +208,9 @@ def test_the_script_answers_a_wrong_form_and_ignores_other_issues(tmp_path, repo
             str(repository),
         ]
     )
-    assert (out / "outcome").read_text() == "answer" and "**Sources**" in (out / "answer.md").read_text()
+    assert (out / "outcome").read_text() == "answer" and "**Source (identifiant) / Source (id)**" in (
+        out / "answer.md"
+    ).read_text()
     assert not (out / "commit.txt").exists()
     form_proposal.main(
         ["--event", str(event(tmp_path, "city-accepted.md", ["bug"])), "--out", str(out), "--root", str(repository)]

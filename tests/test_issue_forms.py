@@ -59,6 +59,9 @@ def required_fields(schema: dict, current: str, prefix: str = "") -> list[tuple[
             fields += required_fields(node, where, form_id + "-")
         elif node.get("type") == "object" and node.get("properties"):
             fields.append((form_id, {f"{form_id}-{sub}" for sub in node["properties"]}))
+        elif node.get("type") == "array" and (items := resolve(node.get("items", {}), where)[0]).get("required"):
+            # A list of groups (evidence: claim, source, quote): a form field for one of their fields.
+            fields.append((form_id, {f"{form_id}-{sub}" for sub in items["required"]}))
         else:
             fields.append((form_id, {form_id}))
     return fields
@@ -180,7 +183,9 @@ def test_every_list_field_of_the_schemas_is_a_dropdown():
 
 def test_the_practice_form_lists_the_fields_of_issue_6():
     fields = fields_of(load_form("practice.yml"))
-    assert {"title", "summary", "city", "country", "themes", "year", "sources", "sources_read"} <= set(fields)
+    assert {"title", "summary", "city", "country", "themes", "year", "sources_read"} <= set(fields)
+    # Issue 22: the sources are quoted evidence, a source's id and its passage word for word.
+    assert {"evidence-source", "evidence-quote", "evidence-translation"} <= set(fields)
 
 
 def test_config_and_pull_request_template():
@@ -208,7 +213,7 @@ def _changed(form_id, **attributes):
 @pytest.mark.parametrize(
     ("form", "break_form", "message"),
     [
-        ("city.yml", _without("coordinates-lat"), "'coordinates-lat' has no form field"),
+        ("city.yml", _without("evidence-source", "evidence-quote"), "'evidence' has no form field"),
         ("action.yml", _without("place-city", "place-region"), "'place' has no form field"),
         (
             "city.yml",
@@ -220,7 +225,7 @@ def _changed(form_id, **attributes):
         ("action.yml", lambda f: dict(f, colour=dict(f["status"], id="colour")), "'colour' names no field"),
     ],
     ids=[
-        "missing-latitude",
+        "missing-evidence",
         "missing-place",
         "optional-country",
         "stale-options",

@@ -67,7 +67,8 @@ def test_the_map_page_lists_every_city_by_country_with_its_page(built_site, data
 def test_popups_link_to_existing_city_pages_of_the_same_language(built_site, dataset, language):
     document = f"{prefix(language)}map/cities-map.html"
     links = [city["url"] for city in map_island((built_site / document).read_text(encoding="utf-8"))["cities"]]
-    assert len(links) == len(dataset.cities)
+    # A city whose position no source gives (Ourno) is listed, not mapped: it has no marker.
+    assert len(links) == len([city for city in dataset.cities if city.position is not None])
     for link in links:
         assert target(document, link).startswith(f"{prefix(language)}cities/")
         assert (built_site / target(document, link)).is_file()

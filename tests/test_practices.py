@@ -11,9 +11,11 @@ from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
 from alliance.data.contributed import markdown_problems
-from alliance.data.dataset import load_dataset
+from alliance.data.dataset import DECLARATION_PAGE, load_dataset
+from alliance.data.evidence import EvidenceContext, build_sources, declaration_paragraphs
 from alliance.data.practices import load_practices
 from alliance.data.problems import DataError
+from alliance.data.yamlload import load_yaml
 from alliance.pages.catalogue import (
     practice_page,
     practices_json,
@@ -27,6 +29,16 @@ from alliance.siteconfig import load_site_config
 FIXTURES = Path(__file__).parent / "fixtures" / "practices"
 CITY_COUNTRIES = {"palermo": "IT", "lisbon": "PT"}
 LANGUAGES = load_site_config().codes
+# The real sources, which the fixtures cite (data/sources.yaml), and the real declaration.
+SOURCES = build_sources(load_yaml(DATA_DIR / "sources.yaml", "data/sources.yaml").data)
+CONTEXT = EvidenceContext(
+    {source.id: source.language for source in SOURCES.values()}, LANGUAGES, declaration_paragraphs(DECLARATION_PAGE)
+)
+
+
+def load(folder: Path):
+    return load_practices(folder, CITY_COUNTRIES, LANGUAGES, CONTEXT, SOURCES)
+
 
 # Every fixture file and the problems it must produce, as "line:column: message".
 CASES = {
@@ -58,12 +70,15 @@ CASES = {
     "bad-no-place.md": [
         '2:1: give "city" (the id of a city of data/cities.yaml) or, for a practice that belongs to no single city, "country"'
     ],
-    "bad-theme.md": ['5:10: themes[0]: "culture" is not one of: interculturality, access-to-rights, participation'],
+    "bad-theme.md": [
+        '5:10: themes[0]: "culture" is not one of: interculturality, access-to-rights, participation, political-commitment'
+    ],
     "bad-no-theme.md": ["5:9: themes: must list at least 1 item"],
     "bad-year.md": ["6:7: year: must be a whole number, not text"],
-    "bad-missing-sources.md": ['2:1: the field "sources" is missing'],
+    "bad-missing-sources.md": ['2:1: the field "evidence" is missing'],
     "bad-source.md": [
-        '8:5: sources[0]: "www.example.org" must be a web address starting with http:// or https://, or declaration#p1 to cite paragraph 1 of the declaration'
+        '8:66: evidence[0].source: "www.example.org" must be the id of a source of data/sources.yaml, such as "uclga-lisbon-2023-fr", or declaration#p1 for paragraph 1 of the declaration',
+        '8:66: evidence[0].source: no source has the id "www.example.org" in data/sources.yaml',
     ],
     "bad-sources-read-form.md": [
         '9:15: sources_read: "26/11/2026" must be a day written year-month-day, from 1900 to 2099, such as 2026-11-26'
@@ -122,7 +137,7 @@ CASES = {
     ],
     "bad-hidden.md": [
         "2:8: title: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it",
-        "8:5: sources[0]: 127.0.0.1 is not a public address (local, private or reserved network): give a public web address",
+        "8:91: evidence[0].quote: contains U+202E, a bidirectional embedding or override, an invisible character that can disguise the text: remove it",
     ],
 }
 
@@ -133,7 +148,7 @@ HOSTILE = ("</script><script>alert(1)</script>", "a `backtick", "${alert(1)}", '
 # called the mutated function, and a shared fixture's calls count for the first test alone.
 @pytest.fixture
 def fixture_problems():
-    practices, problems = load_practices(FIXTURES, CITY_COUNTRIES, LANGUAGES)
+    practices, problems = load(FIXTURES)
     assert practices == ()  # any problem withholds the whole catalogue, as it stops the build
     return problems
 
@@ -241,7 +256,7 @@ def test_a_badly_encoded_original_is_one_problem_not_one_per_translation(tmp_pat
     broken = (FIXTURES / "bad-encoding.md").read_bytes()
     content = _content_with(tmp_path, ["translated.en.md"])
     (content / "practices" / "translated.md").write_bytes(broken)
-    _, problems = load_practices(content / "practices", CITY_COUNTRIES, LANGUAGES)
+    _, problems = load(content / "practices")
     assert [p.message for p in problems] == ["the file is not valid UTF-8 text: save it with the UTF-8 encoding"]
 
 

@@ -67,7 +67,7 @@ def read(page: Path) -> _Items:
 
 def source_addresses(sources, prefix: str) -> set[str]:
     """Each source as the address its link leads to, relative to the site's root."""
-    return {f"{prefix}declaration/#p{m[1]}" if (m := DECLARATION_SOURCE.match(s)) else s for s in sources}
+    return {f"{prefix}declaration/#p{m[1]}" if (m := DECLARATION_SOURCE.match(s.url)) else s.url for s in sources}
 
 
 def resolved(item: Item, page_address: str) -> set[str]:

@@ -179,3 +179,15 @@ def test_home_page_shows_the_coverage_sentence(built_site, language):
     assert page.html_lang == language
     assert normalise(sentence) in page.text
     assert page.classes.get("am-coverage") == 1
+
+
+@pytest.mark.parametrize("language", SITE_CONFIG.codes)
+def test_what_the_site_adds_to_the_declaration_stands_apart_after_its_text(built_site, language):
+    """The organisers and supporters come after the verbatim text, in a box that says whose it is."""
+    page = page_path(built_site, language, "declaration").read_text(encoding="utf-8")
+    added = re.search(r'<section aria-labelledby="ajoute-par-le-site" class="am-added">(.*?)</section>', page, re.S)
+    assert added, "the box of what the site adds is missing (or the page sanitizer dropped it)"
+    assert page.index('id="p10"') < added.start()
+    assert 'id="ajoute-par-le-site"' in added[1]
+    # Its sources' quotes follow it.
+    assert "<blockquote" in page[added.start() :]

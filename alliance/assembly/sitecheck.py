@@ -20,7 +20,7 @@ import hashlib
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
@@ -174,8 +174,11 @@ def practice_link_problems(pages: _Pages) -> list[Problem]:
     return problems
 
 
-def own_page_problems(content_dir: Path, languages: tuple[str, ...], skip_folders: frozenset[str]) -> list[Problem]:
-    """The problems of every hand-written page that is not a practice, in every language."""
+def own_page_problems(
+    content_dir: Path, languages: tuple[str, ...], skip_folders: frozenset[str], quotes: Collection[str] | None
+) -> list[Problem]:
+    """The problems of every hand-written page that is not a practice, in every language; `quotes`
+    are the passages of data/pages.yaml that a page may show (None while the data cannot be read)."""
     problems: list[Problem] = []
     shown = content_dir.name
     for page in original_pages(content_dir, languages, skip_folders):
@@ -194,7 +197,7 @@ def own_page_problems(content_dir: Path, languages: tuple[str, ...], skip_folder
                 problems += error.problems
                 continue
             problems += read_markdown(body, where, first_line, markup)[0]
-            problems += marker_problems(body, where, first_line)
+            problems += marker_problems(body, where, first_line, quotes)
     return problems
 
 
@@ -225,7 +228,7 @@ def check_site(
         dataset = load_dataset_cached(languages, data_dir, content_dir, cache_dir)
     except DataError as error:
         problems += error.problems
-    problems += own_page_problems(content_dir, languages, skip)
+    problems += own_page_problems(content_dir, languages, skip, None if dataset is None else dataset.page_evidence)
     problems += check_translations(content_dir, languages, skip_folders=skip)
     if dataset is not None:
         generated = {

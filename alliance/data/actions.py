@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from alliance.data.checks import check_languages, check_sources, check_text_characters, check_unique_ids, records
+from alliance.data.checks import check_languages, check_text_characters, check_unique_ids, records
+from alliance.data.evidence import Evidence, EvidenceContext, Source, build_evidence, check_evidence, evidence_sources
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
 from alliance.localized import LocalizedText
@@ -100,10 +101,20 @@ class Action:
     region: str | None
     targets: tuple[str, ...]
     status: str
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return evidence_sources(self.evidence)
 
 
-def build_actions(data: dict[str, Any]) -> tuple[Action, ...]:
+def action_claims(action: Mapping[str, Any]) -> tuple[str, ...]:
+    """The claims of an action, each of which needs a quote: its words, status and place, its date
+    and targets when given."""
+    return ("title", "summary", "status", "place", *(field for field in ("when", "targets") if field in action))
+
+
+def build_actions(data: dict[str, Any], sources: Mapping[str, Source]) -> tuple[Action, ...]:
     """Typed records from data that passed check_actions, in chronological order."""
     actions = tuple(
         Action(
@@ -115,21 +126,24 @@ def build_actions(data: dict[str, Any]) -> tuple[Action, ...]:
             region=a["place"].get("region"),
             targets=tuple(a.get("targets", ())),
             status=a["status"],
-            sources=tuple(a["sources"]),
+            evidence=build_evidence(a["evidence"], sources),
         )
         for a in data.get("actions") or ()
     )
     return tuple(sorted(actions, key=lambda a: (a.when.sort_key(), a.id)))
 
 
-def check_actions(doc: YamlDocument, city_ids: set[str] | None, languages: tuple[str, ...]) -> Iterator[Problem]:
+def check_actions(
+    doc: YamlDocument, city_ids: set[str] | None, languages: tuple[str, ...], context: EvidenceContext
+) -> Iterator[Problem]:
     """Checks the schema cannot express; tolerant of values the schema already rejected."""
     yield from check_unique_ids(doc, "actions")
     for i, action in records(doc, "actions"):
         for field in ("title", "summary"):
             yield from check_languages(doc, ("actions", i, field), action.get(field), languages)
             yield from check_text_characters(doc, ("actions", i, field), action.get(field))
-        yield from check_sources(doc, ("actions", i, "sources"), action.get("sources"))
+        claims = action_claims(action)
+        yield from check_evidence(doc, ("actions", i, "evidence"), action.get("evidence"), claims, claims, context)
         place = action.get("place")
         if (
             city_ids is not None

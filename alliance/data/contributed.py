@@ -254,11 +254,19 @@ class _RecordedHtmlBlocks(Preprocessor):
         before = len(self.md.htmlStash.rawHtmlBlocks)
         lines = self.original.run(lines)
         for block in self.md.htmlStash.rawHtmlBlocks[before:]:
-            text = block if isinstance(block, str) else f"<{block.tag}"
+            # An element whose inside is Markdown (markdown="block") is kept as a tree: its tags
+            # and those of every element inside it are checked as they would be written.
+            tags = _tags_and_text(block) if isinstance(block, str) else [_opening_tag(e) for e in block.iter()]
             # A block of the site's own tags, each allowed, is allowed.
-            if not all(self.markup.html.match(tag) for tag in _tags_and_text(text)):
+            if not all(self.markup.html.match(tag) for tag in tags):
+                text = block if isinstance(block, str) else tags[0]
                 self.findings.append((text.strip()[:40], _raw_html(text, self.markup)))
         return lines
+
+
+def _opening_tag(element: Element) -> str:
+    attributes = "".join(f' {name}="{html.escape(value)}"' for name, value in element.attrib.items())
+    return f"<{element.tag}{attributes}>"
 
 
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^<>]*>", re.S)

@@ -7,13 +7,25 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
 from alliance.data.actions import Action, build_actions, check_actions
 from alliance.data.cities import City, Coverage, Declared, build_cities, check_cities, coverage
+from alliance.data.evidence import (
+    Evidence,
+    EvidenceContext,
+    Source,
+    build_page_evidence,
+    build_sources,
+    check_pages_file,
+    check_sources_file,
+    declaration_paragraphs,
+    source_languages,
+)
 from alliance.data.labels import Labels, build_labels, check_labels
 from alliance.data.practices import PRACTICES_FOLDER, Practice, load_practices
 from alliance.data.problems import DataError, Problem
@@ -29,6 +41,9 @@ class Dataset:
     actions: tuple[Action, ...]
     labels: Labels
     practices: tuple[Practice, ...] = ()
+    sources: tuple[Source, ...] = ()  # every source of data/sources.yaml, in its order
+    # The quotes of the written pages (data/pages.yaml), by the id their marker names.
+    page_evidence: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
     def city(self, city_id: str) -> City:
         return self._cities_by_id[city_id]
@@ -135,6 +150,7 @@ def _cache_key(languages: tuple[str, ...], data_dir: Path, content_dir: Path) ->
         *sorted(Path(__file__).parent.glob("*.py")),
         *(data_dir / name for name in DATA_FILES),
         *sorted(SCHEMA_DIR.glob("*.json")),
+        DECLARATION_PAGE,
     ]
     inputs += sorted((content_dir / PRACTICES_FOLDER).rglob("*.md"))
     for path in inputs:
@@ -162,7 +178,10 @@ def _remember(cache_dir: Path, key: str, values: dict) -> None:
         pass  # a cache that cannot be written only makes the next load slower
 
 
-DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml")
+DATA_FILES = ("cities.yaml", "actions.yaml", "labels.yaml", "sources.yaml", "pages.yaml")
+# The page whose numbered paragraphs `declaration#pN` quotes: the seed's text, the same whatever
+# content folder is checked (tests check other folders against the one declaration).
+DECLARATION_PAGE = CONTENT_DIR / "declaration.md"
 
 
 def load_dataset(
@@ -189,18 +208,34 @@ def _load_dataset(languages: tuple[str, ...], data_dir: Path, content_dir: Path,
     values = _cached(cache_dir, key)
     if values is not None:
         cities = values["cities"]["cities"]
+        sources = build_sources(values["sources"])
+        context = EvidenceContext(
+            {s.id: s.language for s in sources.values()},
+            languages,
+            declaration_paragraphs(DECLARATION_PAGE),
+        )
         practices, problems = load_practices(
-            content_dir / PRACTICES_FOLDER, {c["id"]: c["country"] for c in cities}, languages
+            content_dir / PRACTICES_FOLDER, {c["id"]: c["country"] for c in cities}, languages, context, sources
         )
         if not problems:
-            declared, cities = build_cities(values["cities"])
+            declared, cities = build_cities(values["cities"], sources)
             return Dataset(
-                declared, cities, build_actions(values["actions"]), build_labels(values["labels"]), practices
+                declared,
+                cities,
+                build_actions(values["actions"], sources),
+                build_labels(values["labels"]),
+                practices,
+                tuple(sources.values()),
+                build_page_evidence(values["pages"], sources),
             )
     dataset, documents = _load_and_check(languages, data_dir, content_dir)
     if cache_dir:
         _remember(
-            cache_dir, key, dict(zip(("cities", "actions", "labels"), (doc.data for doc in documents), strict=True))
+            cache_dir,
+            key,
+            dict(
+                zip(("cities", "actions", "labels", "sources", "pages"), (doc.data for doc in documents), strict=True)
+            ),
         )
     return dataset
 
@@ -215,9 +250,20 @@ def _load_and_check(
     problems += label_problems
     if labels_doc:
         problems += check_labels(labels_doc)
+    sources_doc, source_problems = _load(data_dir / "sources.yaml", "sources.schema.json", "sources")
+    problems += source_problems
+    if sources_doc:
+        problems += check_sources_file(sources_doc, languages)
+    context = EvidenceContext(source_languages(sources_doc), languages, declaration_paragraphs(DECLARATION_PAGE))
+    # Built only from a file that passed its checks: evidence then refers to sources that exist.
+    sources = build_sources(sources_doc.data) if sources_doc and not source_problems else None
+    pages_doc, page_problems = _load(data_dir / "pages.yaml", "pages.schema.json", "pages")
+    problems += page_problems
+    if pages_doc:
+        problems += check_pages_file(pages_doc, context)
     city_countries: dict[str, str | None] | None = None  # unknown while cities.yaml cannot be read
     if cities_doc:
-        problems += check_cities(cities_doc, languages)
+        problems += check_cities(cities_doc, languages, context)
         cities = cities_doc.data.get("cities")
         city_countries = (
             {c["id"]: c.get("country") for c in cities if isinstance(c, dict) and isinstance(c.get("id"), str)}
@@ -225,13 +271,26 @@ def _load_and_check(
             else None
         )
     if actions_doc:
-        problems += check_actions(actions_doc, None if city_countries is None else set(city_countries), languages)
-    practices, practice_problems = load_practices(content_dir / PRACTICES_FOLDER, city_countries, languages)
+        problems += check_actions(
+            actions_doc, None if city_countries is None else set(city_countries), languages, context
+        )
+    practices, practice_problems = load_practices(
+        content_dir / PRACTICES_FOLDER, city_countries, languages, context, sources
+    )
     problems += practice_problems
     if problems:
         raise DataError(problems)
-    # A file that could not be read has reported a problem: here all three were read.
+    # A file that could not be read has reported a problem: here all four were read.
     assert cities_doc is not None and actions_doc is not None and labels_doc is not None
-    declared, cities = build_cities(cities_doc.data)
-    dataset = Dataset(declared, cities, build_actions(actions_doc.data), build_labels(labels_doc.data), practices)
-    return dataset, (cities_doc, actions_doc, labels_doc)
+    assert sources_doc is not None and sources is not None and pages_doc is not None
+    declared, cities = build_cities(cities_doc.data, sources)
+    dataset = Dataset(
+        declared,
+        cities,
+        build_actions(actions_doc.data, sources),
+        build_labels(labels_doc.data),
+        practices,
+        tuple(sources.values()),
+        build_page_evidence(pages_doc.data, sources),
+    )
+    return dataset, (cities_doc, actions_doc, labels_doc, sources_doc, pages_doc)

@@ -38,6 +38,9 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "map-latitude": frozenset({"value"}),
     "map-longitude": frozenset({"value"}),
     "source-declaration": frozenset({"paragraph"}),
+    "evidence-supports": frozenset({"claims"}),
+    "claim-paragraph": frozenset({"paragraph"}),
+    "claim-role": frozenset({"role"}),
     "i18n-status-count": frozenset({"state", "count"}),
     "i18n-status-line": frozenset({"line"}),
 }

@@ -15,9 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.data.checks import check_sources, check_text_characters
+from alliance.data.checks import check_text_characters
 from alliance.data.cities import check_country
 from alliance.data.contributed import PageLink, read_markdown
+from alliance.data.evidence import Evidence, EvidenceContext, Source, build_evidence, check_evidence, evidence_sources
 from alliance.data.problems import DataError, Problem, did_you_mean
 from alliance.data.schemas import schema_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml, read_text
@@ -50,10 +51,32 @@ class Practice:
     country: str
     themes: tuple[str, ...]
     year: int | None
-    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
     sources_read: dt.date
     # The links of its text to pages of the site, in every file: checked once every page is known.
     links: tuple[PageLink, ...] = ()
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return evidence_sources(self.evidence)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_count(body: str) -> int:
+    """How many blocks of text, separated by blank lines, a practice's text has."""
+    return sum(1 for block in _BLANK_LINES.split(body) if block.strip())
+
+
+def practice_claims(data: Mapping, body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the claims of a practice that need a quote, every claim a quote may support): its title,
+    summary, themes, year when given, and each paragraph of its French text."""
+    required = ["title", "summary", "themes"]
+    if "year" in data:
+        required.append("year")
+    required += [f"paragraph-{n}" for n in range(1, paragraph_count(body) + 1)]
+    return tuple(required), (*required, "city", "country")
 
 
 @dataclass(frozen=True)
@@ -81,10 +104,15 @@ def practice_file(name: str) -> tuple[str, str] | None:
 
 
 def load_practices(
-    folder: Path, city_countries: Mapping[str, str | None] | None, languages: tuple[str, ...]
+    folder: Path,
+    city_countries: Mapping[str, str | None] | None,
+    languages: tuple[str, ...],
+    context: EvidenceContext,
+    sources: Mapping[str, Source] | None,
 ) -> tuple[tuple[Practice, ...], list[Problem]]:
     """Every practice of `folder` with every problem found; `city_countries` maps city ids to
-    countries (None while cities.yaml cannot be read: city references are then not checked)."""
+    countries (None while cities.yaml cannot be read: city references are then not checked);
+    `sources` is the catalogue of data/sources.yaml (None while it cannot be read)."""
     problems: list[Problem] = []
     files: list[_SourceFile] = []
     unreadable: set[str] = set()  # ids whose French file exists but cannot be read
@@ -109,13 +137,13 @@ def load_practices(
     for source in files:
         problems.extend(_check_name(source, languages, originals, unreadable))
         if source.language == ORIGINAL_LANGUAGE:
-            problems.extend(_check_original(source, city_countries, links))
+            problems.extend(_check_original(source, city_countries, links, context))
         else:
             problems.extend(_check_translation(source, originals, links))
-    if problems or city_countries is None:
+    if problems or city_countries is None or sources is None:
         return (), problems
     return tuple(
-        _build(original, [f for f in files if f.id == original.id], city_countries, links)
+        _build(original, [f for f in files if f.id == original.id], city_countries, links, sources)
         for original in originals.values()
     ), []
 
@@ -167,7 +195,10 @@ def _check_name(
 
 
 def _check_original(
-    source: _SourceFile, city_countries: Mapping[str, str | None] | None, links: dict[str, tuple[PageLink, ...]]
+    source: _SourceFile,
+    city_countries: Mapping[str, str | None] | None,
+    links: dict[str, tuple[PageLink, ...]],
+    context: EvidenceContext,
 ) -> Iterator[Problem]:
     doc = source.doc
     if not isinstance(doc.data, dict):
@@ -196,7 +227,8 @@ def _check_original(
                 f'is "{country}" but the city "{city}" is in {city_countries[city]}: correct it, or leave "country" out',
             )
     yield from check_country(doc, ("country",), country)
-    yield from check_sources(doc, ("sources",), data.get("sources"))
+    required, allowed = practice_claims(data, source.body)
+    yield from check_evidence(doc, ("evidence",), data.get("evidence"), required, allowed, context)
     read = data.get("sources_read")
     if isinstance(read, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", read):
         try:
@@ -250,6 +282,7 @@ def _build(
     files: list[_SourceFile],
     city_countries: Mapping[str, str | None],
     links: Mapping[str, tuple[PageLink, ...]],
+    sources: Mapping[str, Source],
 ) -> Practice:
     data = original.doc.data
 
@@ -266,7 +299,7 @@ def _build(
         country=data.get("country") or city_countries[data["city"]] or "",
         themes=tuple(data["themes"]),
         year=data.get("year"),
-        sources=tuple(data["sources"]),
+        evidence=build_evidence(data["evidence"], sources),
         sources_read=dt.date.fromisoformat(data["sources_read"]),
         links=tuple(link for f in files for link in links.get(f.path, ())),
     )

@@ -12,7 +12,7 @@ from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
 from alliance.pages.markup import md_text, spreadsheet_safe
-from alliance.pages.sources import absolute_source
+from alliance.pages.sources import absolute_source, published_evidence
 from alliance.siteconfig import Publication, load_publication
 
 EXPORTS_FOLDER = "open-data"
@@ -30,13 +30,14 @@ def cities_geojson(dataset: Dataset, languages: tuple[str, ...], publication: Pu
         {
             "type": "Feature",
             "id": city.id,
-            "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]},
+            "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]} if city.mapped else None,
             "properties": {
                 "id": city.id,
                 "name": {language: city.name.texts[language] for language in languages if city.name.has(language)},
                 "country": city.country,
                 "roles": list(city.roles),
                 "sources": [absolute_source(source, publication) for source in city.sources],
+                "evidence": published_evidence(city.evidence, publication),
             },
         }
         for city in dataset.cities
@@ -65,8 +66,8 @@ def cities_csv(dataset: Dataset, languages: tuple[str, ...], publication: Public
         writer.writerow(
             [
                 *map(spreadsheet_safe, texts),
-                repr(city.lat),
-                repr(city.lon),
+                "" if city.lat is None else repr(city.lat),
+                "" if city.lon is None else repr(city.lon),
                 spreadsheet_safe(";".join(city.roles)),
                 spreadsheet_safe(" ".join(absolute_source(source, publication) for source in city.sources)),
             ]
@@ -106,14 +107,14 @@ def cities_table_schema(languages: tuple[str, ...]) -> dict:
             {
                 "name": "latitude",
                 "type": "number",
-                "description": "Latitude of the city centre, decimal degrees (WGS 84).",
-                "constraints": {"required": True, "minimum": -90, "maximum": 90},
+                "description": "Latitude of the city centre, decimal degrees (WGS 84); empty for a city whose position no source gives.",
+                "constraints": {"minimum": -90, "maximum": 90},
             },
             {
                 "name": "longitude",
                 "type": "number",
-                "description": "Longitude of the city centre, decimal degrees (WGS 84).",
-                "constraints": {"required": True, "minimum": -180, "maximum": 180},
+                "description": "Longitude of the city centre, decimal degrees (WGS 84); empty for a city whose position no source gives.",
+                "constraints": {"minimum": -180, "maximum": 180},
             },
             text(
                 "roles",
@@ -154,6 +155,7 @@ def lisbon_meeting_json(dataset: Dataset, languages: tuple[str, ...], publicatio
             ],
         },
         "sources": [absolute_source(source, publication) for source in declared.sources],
+        "evidence": published_evidence(declared.evidence, publication),
     }
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 

@@ -15,7 +15,7 @@ from alliance.assembly.reproducible import data_changed_at
 from alliance.data.dataset import Dataset
 from alliance.exports.open_data import DATA_PACKAGE, EXPORT_KINDS, FOLDER, SCHEMAS, TABLE_SCHEMA, ExportKind
 from alliance.localized import ORIGINAL_LANGUAGE
-from alliance.pages.sources import DECLARATION_SOURCE, source_site
+from alliance.pages.sources import source_name
 from alliance.siteconfig import Publication, load_publication
 
 LICENCE = {
@@ -25,9 +25,11 @@ LICENCE = {
 }
 # Read once, written into the package so that a reuser needs nothing else.
 DESCRIPTION = (
-    "The data of the Alliance Migrations site: the cities and territories a source links to the network, the "
+    "The data of the Alliance Migrations site: the cities and territories that a source names in connection with "
+    "the Alliance Migrations, each with the role the source gives it (none is stated to be a member), the "
     "participants of the Lisbon meeting (2023), the agenda and the catalogue of local practices, "
-    "each record with its sources. Texts are in French (the original) and, where translated, "
+    "each record with its sources and, in `evidence`, the passage of each source that supports each claim, "
+    "quoted in the source's language with the site's translations. Texts are in French (the original) and, where translated, "
     "English, Spanish and Portuguese. Sources are absolute addresses; a paragraph of the Lisbon "
     "declaration is the address of that paragraph on the site's declaration page. "
     "cities.csv is UTF-8 with a byte-order mark (so that spreadsheets read it as UTF-8); its name "
@@ -62,16 +64,6 @@ def _resource(name: str, kind: ExportKind, path: str, labels, language: str | No
     return resource
 
 
-def _source(address: str, declaration: str) -> dict:
-    """A source of the package: its address, titled by the site it is on."""
-    if address == declaration:
-        return {
-            "title": "Final declaration of the Lisbon meeting (2023), French original, on this site",
-            "path": address,
-        }
-    return {"title": source_site(address), "path": address}
-
-
 def data_package(dataset: Dataset, publication: Publication) -> dict:
     resources = []
     for name, kind in EXPORT_KINDS.items():
@@ -84,15 +76,20 @@ def data_package(dataset: Dataset, publication: Publication) -> dict:
         # the French file, beside it; the other languages' are served in their own folders, and
         # actions.json has every language's texts (DESCRIPTION says so).
         resources.append(_resource(name, kind, name, dataset.labels, ORIGINAL_LANGUAGE))
-    cited = [
-        *dataset.declared.sources,
-        *(source for city in dataset.cities for source in city.sources),
-        *(source for action in dataset.actions for source in action.sources),
-        *(source for practice in dataset.practices for source in practice.sources),
+    cited = {
+        source.id
+        for records in (dataset.cities, dataset.actions, dataset.practices, (dataset.declared,))
+        for record in records
+        for source in record.sources
+    }
+    # The declaration once, as a whole; each paragraph's address is in the records' evidence.
+    declaration = {
+        "title": "Alliance Migrations, Final declaration of the Lisbon meeting (2023), French original, on this site",
+        "path": publication.page_url(ORIGINAL_LANGUAGE, ORIGINAL_LANGUAGE, "declaration/"),
+    }
+    sources = [declaration] * any(ref.startswith("declaration#") for ref in cited) + [
+        {"title": source_name(source), "path": source.url} for source in dataset.sources if source.id in cited
     ]
-    # The declaration once, as a whole; each paragraph's address is in the records.
-    declaration = publication.page_url(ORIGINAL_LANGUAGE, ORIGINAL_LANGUAGE, "declaration/")
-    sources = sorted({declaration if DECLARATION_SOURCE.match(s) else s for s in cited})
     return {
         "name": "alliance-migrations",
         "title": "Alliance Migrations: cities, agenda and local practices",
@@ -101,7 +98,7 @@ def data_package(dataset: Dataset, publication: Publication) -> dict:
         "created": data_changed_at().strftime("%Y-%m-%dT%H:%M:%SZ"),
         "licenses": [LICENCE],
         "contributors": [{"title": "The contributors of the Alliance Migrations site", "role": "author"}],
-        "sources": [_source(address, declaration) for address in sources],
+        "sources": sources,
         "resources": resources,
     }
 

@@ -43,12 +43,15 @@ class ExportKind:
 EXPORT_KINDS: dict[str, ExportKind] = {
     "cities.geojson": ExportKind(
         "i18n-export-cities-geojson",
-        "Cities and territories of the network",
+        "Cities and territories that a source names in connection with the Alliance Migrations",
         "application/geo+json",
         "cities-geojson.schema.json",
     ),
     "cities.csv": ExportKind(
-        "i18n-export-cities-csv", "Cities and territories of the network, one row per city", "text/csv", TABLE_SCHEMA
+        "i18n-export-cities-csv",
+        "Cities and territories that a source names in connection with the Alliance Migrations, one row per city",
+        "text/csv",
+        TABLE_SCHEMA,
     ),
     "lisbon-meeting.json": ExportKind(
         "i18n-export-lisbon-meeting-json",

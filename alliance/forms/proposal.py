@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alliance.assembly.sitecheck import check_site
+from alliance.data.actions import action_claims
 from alliance.data.characters import shown
-from alliance.data.practices import PRACTICES_FOLDER
+from alliance.data.cities import city_claims
+from alliance.data.practices import PRACTICES_FOLDER, practice_claims
 from alliance.data.problems import DataError, Problem
 from alliance.forms.issueform import IssueForm, Submission, UnreadableForm
 from alliance.forms.yamltext import (
@@ -107,6 +109,39 @@ def _translations(
     return found, problems
 
 
+def evidence_entry(
+    submission: Submission, claims: tuple[str, ...], languages: tuple[str, ...]
+) -> tuple[Items, list[FieldProblem]]:
+    """The form's quote as the entry's evidence: the passage supports every claim of the entry
+    (the reviewer checks that it does); its translations are `en: ...` lines."""
+    translations: list[tuple[str, Node_]] = []
+    problems = []
+    for line in _lines(submission, "evidence-translation"):
+        match = _LANGUAGE_LINE.match(line)
+        language = match.group(1).lower() if match else None
+        if match is None or language not in languages:
+            problems.append(
+                FieldProblem(
+                    ("evidence-translation",),
+                    f'write one line per language ({", ".join(languages)}), such as "en: ..."; this line is not: {line}',
+                )
+            )
+        elif any(known == language for known, _ in translations):
+            problems.append(FieldProblem(("evidence-translation",), f'the language "{language}" is given twice'))
+        else:
+            translations.append((language, Value(" ".join(match.group(2).split()), "evidence-translation")))
+    quote = Group(
+        (
+            # A city with no role chosen yet has no claim but its name: the roles' field is answered.
+            ("claim", Items(tuple(Value(claim, "evidence-quote") for claim in claims or ("name",)), "evidence-quote")),
+            ("source", Value(_text(submission, "evidence-source"), "evidence-source")),
+            ("quote", Value(_text(submission, "evidence-quote"), "evidence-quote")),
+            *((("translation", Group(tuple(translations))),) if translations else ()),
+        )
+    )
+    return Items((quote,), "evidence-quote"), problems
+
+
 def city_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Group, list[FieldProblem]]:
     french = _text(submission, "name-fr")
     others, problems = _translations(submission, "name-translations", french, languages)
@@ -127,8 +162,10 @@ def city_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Grou
     ]
     if note := _text(submission, "note-fr"):
         entries.append(("note", Group((("fr", Value(note, "note-fr")),))))
-    entries.append(("sources", Items(tuple(Value(s, "sources") for s in _lines(submission, "sources")), "sources")))
-    return Group(tuple(entries)), problems
+    claims = city_claims({"roles": list(submission.choices("roles")), **({"note": note} if note else {})})[0]
+    evidence, evidence_problems = evidence_entry(submission, claims, languages)
+    entries.append(("evidence", evidence))
+    return Group(tuple(entries)), problems + evidence_problems
 
 
 def action_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Group, list[FieldProblem]]:
@@ -147,11 +184,10 @@ def action_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Gr
     entries.append(("place", Group(tuple(place), also=("place-city", "place-region"))))
     if targets := submission.choices("targets"):
         entries.append(("targets", Items(tuple(Value(t, "targets") for t in targets), "targets")))
-    entries += [
-        ("status", Value(_text(submission, "status"), "status")),
-        ("sources", Items(tuple(Value(s, "sources") for s in _lines(submission, "sources")), "sources")),
-    ]
-    return Group(tuple(entries)), []
+    entries.append(("status", Value(_text(submission, "status"), "status")))
+    evidence, problems = evidence_entry(submission, action_claims(dict(entries)), languages)
+    entries.append(("evidence", evidence))
+    return Group(tuple(entries)), problems
 
 
 def practice_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[Group, list[FieldProblem]]:
@@ -165,11 +201,10 @@ def practice_entry(submission: Submission, languages: tuple[str, ...]) -> tuple[
     entries.append(("themes", Items(tuple(Value(t, "themes") for t in submission.choices("themes")), "themes")))
     if year := _text(submission, "year"):
         entries.append(("year", Value(_number(year, _YEAR), "year")))
-    entries += [
-        ("sources", Items(tuple(Value(s, "sources") for s in _lines(submission, "sources")), "sources")),
-        ("sources_read", Value(_text(submission, "sources_read"), "sources_read")),
-    ]
-    return Group(tuple(entries)), []
+    claims = practice_claims(dict(entries), submission.text("description"))[0]
+    evidence, problems = evidence_entry(submission, claims, languages)
+    entries += [("evidence", evidence), ("sources_read", Value(_text(submission, "sources_read"), "sources_read"))]
+    return Group(tuple(entries)), problems
 
 
 def slug(text: str, limit: int = 60) -> str:

@@ -38,7 +38,7 @@ class Value:
 
 @dataclass(frozen=True)
 class Items:
-    values: tuple[Value, ...]
+    values: tuple[Value | Group, ...]  # scalars, or groups of fields (an entry of `evidence`)
     field: str
 
 
@@ -107,7 +107,13 @@ def render(entries: tuple[tuple[str, Node_], ...], indent: int) -> list[tuple[st
             lines.append((f"{pad}{key}: []", (node.field,)))
         elif isinstance(node, Items):
             lines.append((f"{pad}{key}:", (node.field,)))
-            lines += [(f"{pad}  - {quoted(str(v.value))}", (v.field,)) for v in node.values]
+            for item in node.values:
+                if isinstance(item, Group):
+                    # "- " then the group's fields, the first on the dash's line.
+                    (first, fields), *rest = render(item.entries, indent + 4)
+                    lines += [(f"{pad}  - {first.lstrip()}", fields), *rest]
+                else:
+                    lines.append((f"{pad}  - {quoted(str(item.value))}", (item.field,)))
         elif not node.entries:
             lines.append((f"{pad}{key}: {{}}", node.fields))
         else:

@@ -9,7 +9,7 @@ from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.exports.calendar import agenda_feed
 from alliance.localized import ORIGINAL_LANGUAGE, localized_name
-from alliance.pages.sources import absolute_source
+from alliance.pages.sources import absolute_source, published_evidence
 from alliance.pages.timeline import by_year, render_agenda, render_target, render_year, targets_in_use
 from alliance.siteconfig import Publication, load_publication
 
@@ -47,6 +47,7 @@ def action_record(action: Action, publication: Publication) -> dict:
         "targets": list(action.targets),
         "status": action.status,
         "sources": [absolute_source(source, publication) for source in action.sources],
+        "evidence": published_evidence(action.evidence, publication),
     }
 
 

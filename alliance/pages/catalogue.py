@@ -19,7 +19,13 @@ from alliance.pages.markup import (
     md_text,
     sanitize_contributed,
 )
-from alliance.pages.sources import absolute_source, source_markdown, sources_inline
+from alliance.pages.sources import (
+    absolute_source,
+    evidence_disclosure,
+    published_evidence,
+    source_markdown,
+    sources_inline,
+)
 from alliance.siteconfig import load_publication
 
 INDEX_PAGE = "index.md"  # the catalogue by theme, in content/practices/
@@ -126,9 +132,10 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
             f'- {md_text(ui("practices-year", language))} <time datetime="{practice.year:04d}">{practice.year}</time>'
         )
     sources = "\n".join("- " + source_markdown(source, dataset.labels, language, "../") for source in practice.sources)
+    quotes = evidence_disclosure(practice.evidence, dataset.labels, language, "../", load_publication())
     return (
         f"## {md_text(ui('practices-facts', language))} {{: #practice-facts }}\n\n" + "\n".join(facts) + "\n\n"
-        f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{md_text(ui('practices-text-origin', language))}\n"
+        f"## {md_text(ui('practices-sources', language))} {{: #practice-sources }}\n\n{sources}\n\n{md_text(ui('practices-text-origin', language))}\n\n{quotes}"
     )
 
 
@@ -191,6 +198,7 @@ def practices_json(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, st
             "themes": list(p.themes),
             "year": p.year,
             "sources": [absolute_source(source, publication) for source in p.sources],
+            "evidence": published_evidence(p.evidence, publication),
         }
         for p in sorted(dataset.practices, key=lambda p: p.id)
     ]

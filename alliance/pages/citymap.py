@@ -99,15 +99,18 @@ def map_data(dataset: Dataset, language: str) -> dict:
                 "roles": [role for role in roles if role in city.roles],
             }
             for city in dataset.cities
+            # A city whose position no source gives is on the city list and its page, which say why.
+            if city.mapped
         ],
     }
 
 
 def _bounds(cities: tuple[City, ...]) -> list | None:
-    if not cities:
+    positions = [position for city in cities if (position := city.position) is not None]
+    if not positions:
         return None
-    lats = [city.lat for city in cities]
-    lons = [city.lon for city in cities]
+    lats = [lat for lat, _ in positions]
+    lons = [lon for _, lon in positions]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
@@ -182,7 +185,7 @@ body { display: flex; flex-direction: column; }
 def map_document(dataset: Dataset, language: str) -> str:
     """The full HTML document of the map in `language`."""
     to_root = "../" if language == ORIGINAL_LANGUAGE else "../../"
-    shown = {shown_role(city) for city in dataset.cities}
+    shown = {shown_role(city) for city in dataset.cities if city.mapped}
     legend = [
         {"shape": Markup(marker_svg(role)), **_text(dataset, "role", role, language)}
         for role in vocabulary("role")

@@ -20,8 +20,9 @@ from alliance.localized import collation_key, localized_name
 from alliance.pages.catalogue import practice_list
 from alliance.pages.dates import format_when
 from alliance.pages.markup import front_matter, html_text, md_shown, md_text
-from alliance.pages.sources import source_markdown, sources_inline
+from alliance.pages.sources import evidence_disclosure, source_markdown, sources_inline
 from alliance.pages.timeline import status_in_text
+from alliance.siteconfig import load_publication
 
 CITIES_FOLDER = "cities"
 # The id of the heading above the city list on the map page (content/map*.md): the map document
@@ -57,12 +58,18 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
     parts.append(
         f"## {md_text(ui('map-city-sources'))}\n\n"
         + "".join(f"- {source_markdown(source, dataset.labels, language, '../')}\n" for source in city.sources)
+        + "\n"
+        + evidence_disclosure(city.evidence, dataset.labels, language, "../", load_publication())
     )
-    parts.append(
-        f"## {md_text(ui('map-city-coordinates'))}\n\n"
-        f"- {md_text(ui('map-latitude', value=_decimal(city.lat, language)))}\n"
-        f"- {md_text(ui('map-longitude', value=_decimal(city.lon, language)))}\n"
-    )
+    if city.lat is not None and city.lon is not None:
+        position = (
+            f"- {md_text(ui('map-latitude', value=_decimal(city.lat, language)))}\n"
+            f"- {md_text(ui('map-longitude', value=_decimal(city.lon, language)))}\n"
+        )
+    else:
+        # No source gives the place's position: it is listed, not mapped, and says why.
+        position = md_shown(city.unmapped.show(language), ui("fallback-field")) + "\n" if city.unmapped else ""
+    parts.append(f"## {md_text(ui('map-city-coordinates'))}\n\n{position}")
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
     return "\n".join(part for part in parts if part)
 

@@ -12,6 +12,7 @@ import os
 from alliance.assembly.reproducible import build_day
 from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
+from alliance.data.evidence import Source
 from alliance.data.schemas import vocabulary
 from alliance.pages.catalogue import practice_list
 from alliance.pages.citypages import CITIES_FOLDER
@@ -31,7 +32,11 @@ PRACTICES_INDEX = "practices/index.md"
 AGENDA_INDEX = "agenda/index.md"
 
 
-def _sources(dataset: Dataset, sources: tuple[str, ...], language: str) -> str:
+# The one theme that is not a pillar of the declaration: the home page shows the three pillars.
+NOT_A_PILLAR = "political-commitment"
+
+
+def _sources(dataset: Dataset, sources: tuple[Source, ...], language: str) -> str:
     return sources_inline(sources, dataset.labels, language, "")
 
 
@@ -138,7 +143,7 @@ def render_pillars(dataset: Dataset, language: str) -> str:
     """The three pillars of the network's practices (the themes), each with its latest practice."""
     parts = []
     shown: set[str] = set()
-    for theme in vocabulary("theme"):
+    for theme in (theme for theme in vocabulary("theme") if theme != NOT_A_PILLAR):
         # The most recent practice of the theme not shown yet (by year, then id: the same every build).
         practices = sorted(
             (p for p in dataset.practices if theme in p.themes and p.id not in shown),

@@ -205,6 +205,7 @@ _PAGE = nh3.Cleaner(
         "small",
         "noscript",
         "h1",
+        "section",
     }
     | _HEADINGS,
     clean_content_tags={"script", "style"},
@@ -212,6 +213,7 @@ _PAGE = nh3.Cleaner(
         "*": {"id", "class", "lang", "title"},
         "a": {"href", "hreflang"},
         "div": {"role"},
+        "section": {"aria-labelledby"},
         "ol": {"start"},
         "th": {"style"},
         "td": {"style"},

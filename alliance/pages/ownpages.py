@@ -27,6 +27,9 @@ OWN_PAGE_HTML: dict[str, tuple[str, ...]] = {
         "</p>",
         '<a href="../../declaration/" hreflang="fr">',
         "</a>",
+        # What the site adds after the verbatim text, set apart from it.
+        '<section class="am-added" markdown="block" aria-labelledby="ajoute-par-le-site">',
+        "</section>",
     ),
     "index.md": ('<span lang="fr">', "</span>"),
     "search.md": ("<noscript>", "</noscript>", "<p>", "</p>"),

@@ -7,7 +7,7 @@ marker with the section in the page's language. SECTIONS is the list of the name
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from babel.lists import format_list
 
@@ -21,7 +21,8 @@ from alliance.pages.citypages import render_city_list
 from alliance.pages.home import render_agenda_glance, render_figures, render_map_entry, render_pillars
 from alliance.pages.mapframe import render_map_frame
 from alliance.pages.markup import generated_markers, md_text
-from alliance.pages.sources import sources_inline
+from alliance.pages.sources import evidence_disclosure, render_source_list, sources_inline
+from alliance.siteconfig import load_publication
 
 MARKER = re.compile(r"<!--\s*data:\s*([A-Za-z0-9_-]*)\s*-->")
 
@@ -49,6 +50,7 @@ def render_coverage(dataset: Dataset, language: str) -> str:
     invitation = dataset.labels.ui("coverage-invitation", language)
     return (
         f"{md_text(sentence)} {sources_inline(dataset.declared.sources, dataset.labels, language, '')}\n{{: .am-coverage }}\n\n"
+        f"{evidence_disclosure(dataset.declared.evidence, dataset.labels, language, '', load_publication())}\n"
         f"{md_text(invitation)}\n"
     )
 
@@ -65,17 +67,29 @@ SECTIONS: dict[str, Callable[[Dataset, str], str]] = {
     "city-list": render_city_list,
     "city-exports": render_city_exports,
     "open-data-exports": render_exports_section,
+    "source-list": lambda dataset, language: render_source_list(dataset.sources, dataset.labels, language),
 }
 
 
-def marker_problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
-    """A problem at each marker that names no section; the build and `make check` both ask."""
+# A marker <!-- data: quotes-<id> --> shows the quotes of data/pages.yaml's passage <id>.
+QUOTES_PREFIX = "quotes-"
+
+
+def marker_problems(
+    markdown: str, path: str, first_line: int = 1, quotes: Collection[str] | None = None
+) -> list[Problem]:
+    """A problem at each marker that names no section; the build and `make check` both ask.
+    `quotes` are the passages of data/pages.yaml (None while the data cannot be read: any
+    quotes-<id> marker is then let through, the data's problems being reported)."""
     problems = []
     for match in MARKER.finditer(markdown):
-        if match.group(1) not in SECTIONS:
+        name = match.group(1)
+        if name.startswith(QUOTES_PREFIX) and (quotes is None or name.removeprefix(QUOTES_PREFIX) in quotes):
+            continue
+        if name not in SECTIONS:
             line = markdown.count("\n", 0, match.start()) + first_line
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
-            known = ", ".join(sorted(SECTIONS))
+            known = ", ".join([*sorted(SECTIONS), *(QUOTES_PREFIX + key for key in sorted(quotes or ()))])
             problems.append(
                 Problem(
                     path, line, column, f'"<!-- data: {match.group(1)} -->" names no section (known sections: {known})'
@@ -90,12 +104,17 @@ def fill_sections(
     """Replaces each marker; an unknown name raises a DataError pointing at the marker. With a
     nonce, each section is placed between the comments of markup.generated_markers (what the
     page's sanitizer leaves as it is)."""
-    if problems := marker_problems(markdown, path, first_line):
+    if problems := marker_problems(markdown, path, first_line, dataset.page_evidence):
         raise DataError(problems)
     start, end = generated_markers(nonce) if nonce else ("", "")
 
     def section(match: re.Match) -> str:
-        text = SECTIONS[match.group(1)](dataset, language)
+        name = match.group(1)
+        if name in SECTIONS:
+            text = SECTIONS[name](dataset, language)
+        else:
+            evidence = dataset.page_evidence[name.removeprefix(QUOTES_PREFIX)]
+            text = evidence_disclosure(evidence, dataset.labels, language, "", load_publication(), with_claims=False)
         return f"{start}\n\n{text}\n\n{end}" if nonce else text
 
     return MARKER.sub(section, markdown)

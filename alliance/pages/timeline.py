@@ -17,7 +17,8 @@ from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
 from alliance.pages.dates import format_when, format_when_alone
 from alliance.pages.markup import city_link, front_matter, html_text, md_in_html_attribute, md_shown, md_text
-from alliance.pages.sources import source_markdown
+from alliance.pages.sources import evidence_disclosure, source_markdown
+from alliance.siteconfig import load_publication
 
 # Headings of the sections that are not years; action ids are anchors on the same pages.
 UNDATED_ANCHOR = "agenda-undated"
@@ -86,6 +87,8 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
         f"<dt>{html_text(labels.ui('agenda-sources', language))}</dt>",
         f'<dd markdown="span">{sources}</dd>',
         "</dl>",
+        "",
+        evidence_disclosure(action.evidence, labels, language, "../", load_publication()),
         "</li>",
     ]
     return "\n".join(lines)

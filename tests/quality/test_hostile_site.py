@@ -38,6 +38,7 @@ from icalendar.prop import vUnknown
 
 from alliance.builtsite.parse import BuiltSite
 from alliance.data.dataset import load_dataset
+from alliance.data.practices import practice_claims
 from alliance.data.yamlload import parse_yaml
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
 from alliance.pages.mapframe import MAP_STEM
@@ -161,18 +162,41 @@ def _write(path: Path, data) -> None:
 
 def make_hostile(project: Path, corpus: Corpus) -> None:
     data = project / "data"
+    sources = _read(data / "sources.yaml")
+    sources["sources"].append(
+        {
+            "id": "hostile-source",
+            "url": HOSTILE_SOURCE,
+            "title": corpus.text("source-title"),
+            "publisher": corpus.text("source-publisher"),
+            "language": "fr",
+        }
+    )
+    _write(data / "sources.yaml", sources)
+
+    def quote(claims, tag: str) -> dict:
+        """A hostile quote, with hostile translations, supporting `claims`."""
+        return {
+            "claim": list(claims),
+            "source": "hostile-source",
+            "quote": corpus.text(f"quote-{tag}"),
+            "translation": {
+                language: corpus.text(f"translation-{tag}-{language}") for language in LANGUAGES if language != "fr"
+            },
+        }
+
     cities = _read(data / "cities.yaml")
     for city in cities["cities"]:
         city["name"] = {language: corpus.text(f"city-{city['id']}-{language}") for language in LANGUAGES}
         city["note"] = {language: corpus.text(f"note-{city['id']}-{language}") for language in LANGUAGES}
-        city["sources"].append(HOSTILE_SOURCE)
+        city["evidence"].append(quote(["note"], f"city-{city['id']}"))
     _write(data / "cities.yaml", cities)
 
     actions = _read(data / "actions.yaml")
     for action in actions["actions"]:
         for field in ("title", "summary"):
             action[field] = {language: corpus.text(f"{field}-{action['id']}-{language}") for language in LANGUAGES}
-        action["sources"].append(HOSTILE_SOURCE)
+        action["evidence"].append(quote(["summary"], f"action-{action['id']}"))
     _write(data / "actions.yaml", actions)
 
     labels = _read(data / "labels.yaml")
@@ -209,7 +233,7 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
             front |= {
                 "city": city,
                 "themes": ["participation"],
-                "sources": [HOSTILE_SOURCE],
+                "evidence": [quote(practice_claims({}, body.replace("\r\n", "\n").replace("\r", "\n"))[0], "practice")],
                 "sources_read": "2026-11-26",
             }
         name = f"{HOSTILE_PRACTICE}.md" if language == ORIGINAL_LANGUAGE else f"{HOSTILE_PRACTICE}.{language}.md"
