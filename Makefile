@@ -20,7 +20,7 @@ ADDR ?= 127.0.0.1:8000
 # Material's end-of-life banner is printed at every build; the README says it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint check i18n-status bench mutate lock clean
+.PHONY: build serve test test-quick lint check i18n-status bench mutate lock clean
 
 # The virtualenv is rebuilt whenever the lock files change.
 $(READY): requirements/$(LOCK).txt package-lock.json pyproject.toml
@@ -54,9 +54,15 @@ i18n-status: $(READY)
 	@$(BIN)/python -m scripts.i18n_status
 
 # Every test, after the static checks, on every core (pytest-xdist); one line per test, so that the
-# browser checks show their progress.
+# browser checks show their progress; the slowest tests are listed at the end.
 test: lint
-	$(BIN)/python -m pytest -n auto --dist worksteal -o verbosity_test_cases=1 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal -o verbosity_test_cases=1 --durations=15 $(PYTEST_ARGS)
+
+# The loop while editing, in seconds: the unit tests (no site build, no browser, no fuzzing), then make check.
+# `make test` stays the full suite, which CI runs.
+test-quick: $(READY)
+	$(BIN)/python -m pytest -n auto -q -m "not site_build and not fuzz" $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory check
 
 # Static checks: ruff (lint and format), mypy, deptry (imports match the declared dependencies),
 # vulture (code nothing uses) and zizmor (the GitHub workflows); their settings are in pyproject.toml.

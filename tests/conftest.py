@@ -96,18 +96,24 @@ class SharedBuild:
     output: str  # what the build printed
 
 
+def run_folder(tmp_path_factory, name: str) -> Path:
+    """A folder of the whole test run, the same for all its xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker has its own base folder; their parent is the run's.
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def shared_build(
     tmp_path_factory, name: str, build: Callable[[Path, Path], subprocess.CompletedProcess]
 ) -> SharedBuild:
     """`build(work_folder, site_folder)` run once per test run, by whichever xdist worker needs it
     first; the other workers wait for it and read the same site (pytest-xdist's own advice)."""
-    base = tmp_path_factory.getbasetemp()
-    # Under xdist each worker has its own base folder; their parent is the run's.
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / f"shared-{name}"
+    folder = run_folder(tmp_path_factory, f"shared-{name}")
     record = folder / "build.json"
     with FileLock(f"{folder}.lock"):
         if not record.is_file():
-            folder.mkdir(exist_ok=True)
             result = build(folder, folder / "site")
             record.write_text(
                 json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8"
@@ -152,5 +158,10 @@ def pytest_collection_modifyitems(items) -> None:
     # tests against each mutant) can leave them out with `-m "not site_build"`.
     for item in items:
         module = getattr(item, "module", None)
-        if _SITE_BUILDING & set(getattr(item, "fixturenames", ())) or getattr(module, "build_site", None) is build_site:
+        if _SITE_BUILDING & set(getattr(item, "fixturenames", ())) or _builds(getattr(module, "build_site", None)):
             item.add_marker(pytest.mark.site_build)
+
+
+def _builds(function) -> bool:
+    # pytest imports this file as `conftest`, a test module as `tests.conftest`: two copies of build_site.
+    return getattr(function, "__code__", None) is not None and function.__code__.co_filename == __file__

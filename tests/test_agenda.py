@@ -429,3 +429,58 @@ def test_a_status_after_a_title_agrees_with_the_word_status_not_the_title(datase
     for status in vocabulary("status"):
         word = shown(dataclasses.replace(lisbon, status=status)).partition(":")[2].strip(" )")
         assert word and word[0] == word[0].lower(), (language, status, word)
+
+
+# The English feed of three actions, written by hand: a single day (its DTEND the next day,
+# DTEND being exclusive), days across a year boundary with an untranslated title, and a month
+# (no day known: left out). Categories and status in English, the place in English.
+EXPECTED_FEED = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Alliance Migrations//Agenda//EN
+CALSCALE:GREGORIAN
+NAME:Alliance Migrations agenda
+X-WR-CALNAME:Alliance Migrations agenda
+BEGIN:VEVENT
+SUMMARY:Title
+DTSTART;VALUE=DATE:20230615
+DTEND;VALUE=DATE:20230616
+DTSTAMP:20261126T164243Z
+UID:one-day@alliance-migrations
+CATEGORIES:National and international institutions
+DESCRIPTION:Summary\\n\\nStatus: Held\\n\\nSources:\\nhttps://example.org/site/
+ en/declaration/#p4
+LOCATION:Lisbon\\, Portugal
+STATUS:CONFIRMED
+URL:https://example.org/site/en/agenda/#one-day
+END:VEVENT
+BEGIN:VEVENT
+SUMMARY;LANGUAGE=fr:Réveillon
+DTSTART;VALUE=DATE:20231230
+DTEND;VALUE=DATE:20240103
+DTSTAMP:20261126T164243Z
+UID:new-year@alliance-migrations
+DESCRIPTION:Summary\\n\\nStatus: Planned\\n\\nSources:\\nhttps://example.org/si
+ te/en/declaration/#p4
+LOCATION:Palermo\\, Italy
+STATUS:TENTATIVE
+URL:https://example.org/site/en/agenda/#new-year
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_the_english_feed_is_exactly_what_a_calendar_reads(dataset):
+    actions = (
+        synthetic(dataset, id="one-day", status="held"),
+        synthetic(
+            dataset,
+            id="new-year",
+            when=parse_when("2023-12-30/2024-01-02"),
+            title=LocalizedText.from_data({"fr": "Réveillon"}),
+            city="palermo",
+            targets=(),
+        ),
+        synthetic(dataset, id="a-month", when=parse_when("2023-06")),
+    )
+    feed = agenda_feed(with_actions(dataset, *actions), "en", PUBLICATION, "fr", STAMP)
+    assert feed == EXPECTED_FEED.replace("\n", "\r\n")

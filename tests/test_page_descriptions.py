@@ -82,3 +82,24 @@ def test_generated_pages_describe_their_own_record(built_site, site_config):
         year = min(action.when.start.year for action in dataset.actions if action.when.is_dated)
         first = next(action for action in dataset.actions if action.when.is_dated and action.when.start.year == year)
         assert first.title[language] in description(folder / "agenda" / str(year) / "index.html")
+
+
+# Written by hand: each city's name, its country and its roles, in the page's language (a city of
+# one role and one of two, joined as each language joins a list).
+CITY_DESCRIPTIONS = {
+    ("lisbon", "fr"): "Lisbonne (Portugal) : Ville hôte de la rencontre de Lisbonne (2023) et Territoire pilote.",
+    ("lisbon", "en"): "Lisbon (Portugal): Host city of the Lisbon meeting (2023) and Pilot territory.",
+    ("lisbon", "es"): "Lisboa (Portugal): Ciudad anfitriona del encuentro de Lisboa (2023) y Territorio piloto.",
+    ("lisbon", "pt"): "Lisboa (Portugal): Cidade anfitriã do encontro de Lisboa (2023) e Território piloto.",
+    ("palermo", "fr"): "Palerme (Italie) : Territoire pilote.",
+    ("palermo", "en"): "Palermo (Italy): Pilot territory.",
+    ("palermo", "es"): "Palermo (Italia): Territorio piloto.",
+    ("palermo", "pt"): "Palermo (Itália): Território piloto.",
+}
+
+
+@pytest.mark.parametrize(("city_id", "language"), CITY_DESCRIPTIONS)
+def test_a_city_is_described_exactly_in_its_pages_language(city_id, language):
+    dataset = load_dataset_cached(("fr", "en", "es", "pt"))
+    city = next(city for city in dataset.cities if city.id == city_id)
+    assert city_description(dataset, city, language) == CITY_DESCRIPTIONS[city_id, language]

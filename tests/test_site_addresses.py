@@ -28,3 +28,23 @@ def test_alternates_are_absolute_and_x_default_is_the_original():
     assert [a.url for a in alternates] == [SITE + "declaration/", SITE + "en/declaration/"]
     assert [a.path for a in alternates] == ["declaration/", "en/declaration/"]
     assert x_default(alternates, "fr").url == SITE + "declaration/"
+
+
+def test_alternates_exactly_and_x_default_is_the_original_wherever_it_is_listed():
+    """Written by hand: the plugin's links (absolute paths, paths from the root, "./"), the page's
+    own language listed first as the switcher lists it."""
+    links = [
+        ("en", "English", "/site/en/declaration/"),
+        ("fr", "Français", "/site/declaration/"),
+        ("es", "Español", "es/declaration/"),
+        ("pt", "Português", "./"),
+    ]
+    alternates = page_alternates(links, "https://example.github.io/site")
+    assert [(a.language, a.name, a.path, a.url) for a in alternates] == [
+        ("en", "English", "en/declaration/", "https://example.github.io/site/en/declaration/"),
+        ("fr", "Français", "declaration/", "https://example.github.io/site/declaration/"),
+        ("es", "Español", "es/declaration/", "https://example.github.io/site/es/declaration/"),
+        ("pt", "Português", "", "https://example.github.io/site/"),
+    ]
+    assert x_default(alternates, "fr").url == "https://example.github.io/site/declaration/"
+    assert x_default(alternates, "es").path == "es/declaration/"

@@ -156,13 +156,23 @@ class Visit:
     failed_requests: list[str] = field(default_factory=list)
     websockets: list[str] = field(default_factory=list)
     service_workers: list[str] = field(default_factory=list)
+    # The site's responses: "status bytes url" (bytes as Content-Length says, "-" without it).
+    responses: list[str] = field(default_factory=list)
+    # What the page and its frames print ("error: text") and throw ("uncaught: text").
+    console: list[str] = field(default_factory=list)
+    # Each `securitypolicyviolation` event of the page and its frames (its document, directive, blocked address).
+    csp_violations: list[dict] = field(default_factory=list)
 
     def open(self, address: str, settle: bool = True) -> None:
         """Loads a page of the site; to settle, loads its lazy frames and images, scrolls to its
         end, waits until the network is idle, then a while longer for late requests."""
         self.page.goto(self.base_url + address, wait_until="load", timeout=SETTLE_TIMEOUT_MS)
-        if not settle:
-            return
+        if settle:
+            self.settle()
+
+    def settle(self) -> None:
+        """Loads the open page's lazy frames and images, scrolls to its end, waits until the
+        network is idle, then a while longer for late requests."""
         # Lazy frames and images (the map's iframe) load too, wherever they are on the page.
         self.page.evaluate("document.querySelectorAll('[loading=lazy]').forEach(e => { e.loading = 'eager'; })")
         self.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
@@ -234,6 +244,11 @@ class Visit:
         pytest.fail(f"the focus did not come round after {limit} presses of Tab on {self.page.url}")
 
 
+_CSP_WATCH = """document.addEventListener('securitypolicyviolation', e => window.amCspViolation({
+    document: e.documentURI, directive: e.effectiveDirective, blocked: e.blockedURI,
+    source: e.sourceFile, line: e.lineNumber, sample: e.sample}), true);"""
+
+
 @contextmanager
 def visit(browser, base_url: str, viewport: dict = VIEWPORT, javascript: bool = True) -> Iterator[Visit]:
     local = urlsplit(base_url).netloc
@@ -252,7 +267,10 @@ def visit(browser, base_url: str, viewport: dict = VIEWPORT, javascript: bool = 
             route.abort()
 
     def response(response) -> None:
-        if response.status >= 400 and urlsplit(response.url).netloc == local:
+        if urlsplit(response.url).netloc != local:
+            return
+        recorder.responses.append(f"{response.status} {response.headers.get('content-length', '-')} {response.url}")
+        if response.status >= 400:
             recorder.failed_requests.append(f"{response.status} {response.url}")
 
     def failure(request) -> None:
@@ -269,6 +287,11 @@ def visit(browser, base_url: str, viewport: dict = VIEWPORT, javascript: bool = 
     context.on("requestfailed", failure)
     context.on("serviceworker", lambda worker: recorder.service_workers.append(worker.url))
     recorder.page.on("websocket", websocket)
+    recorder.page.on("console", lambda message: recorder.console.append(f"{message.type}: {message.text}"))
+    recorder.page.on("pageerror", lambda error: recorder.console.append(f"uncaught: {error}"))
+    # Every document (frames too) reports its Content-Security-Policy violations to the recorder.
+    context.expose_binding("amCspViolation", lambda source, event: recorder.csp_violations.append(event))
+    context.add_init_script(_CSP_WATCH)
     try:
         yield recorder
     finally:

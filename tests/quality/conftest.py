@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from alliance.builtsite.keypages import KeyPage
 from alliance.builtsite.parse import BuiltSite
+from tests.conftest import run_folder
 from tests.quality import browser as chromium
+from tests.quality.observe import Observation, observed
 
 
 @pytest.fixture(scope="session")
@@ -29,25 +32,18 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def served_site(site: BuiltSite, site_server: str) -> BuiltSite:
-    """The built site at the address the test server gives it."""
-    return BuiltSite(site.root, site_server)
+def observation(request, site_server, site_config, tmp_path_factory):
+    """observation(page, language, address): the run's one visit of a key page in a language, shared
+    by every browser check of it and by the xdist workers (tests/quality/observe.py)."""
+    folder = run_folder(tmp_path_factory, "observations")
+    codes = site_config.codes
 
+    def observation_of(page: KeyPage, language: str, address: str) -> Observation:
+        # The switcher is operated towards the next language.
+        switch_to = codes[(codes.index(language) + 1) % len(codes)]
+        return observed(folder, lambda: request.getfixturevalue("browser"), site_server, page, address, switch_to)
 
-@pytest.fixture(scope="session")
-def page_load(browser, site_server):
-    """load(address): the record of one settled visit of a page, shared by the weight, privacy and
-    failed-request checks (one visit per page and language instead of three)."""
-    loads: dict[str, chromium.Visit] = {}
-
-    def load(address: str) -> chromium.Visit:
-        if address not in loads:
-            with chromium.visit(browser, site_server) as recorder:
-                recorder.open(address)
-            loads[address] = recorder
-        return loads[address]
-
-    return load
+    return observation_of
 
 
 @pytest.fixture

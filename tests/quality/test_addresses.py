@@ -15,8 +15,9 @@ from tests.quality.cases import KEY_PAGE_CASES
 
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
-def test_no_failed_request(page_load, page, language, address):
-    load = page_load(address)
+def test_no_failed_request(observation, page, language, address):
+    load = observation(page, language, address)
+    load.step("settle")
     assert load.own_requests, f"no request recorded for /{address}"
     assert not load.failed_requests, f"showing /{address} makes failing requests:\n" + "\n".join(load.failed_requests)
 

@@ -17,16 +17,20 @@ and search included: any dialog fails.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import io
 import json
 import re
 import shutil
+import subprocess
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, vCategory
@@ -40,7 +44,7 @@ from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
 from alliance.pages.mapframe import MAP_STEM
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
-from tests.conftest import build_site
+from tests.conftest import build_site, run_folder, shared_build
 from tests.quality import browser as chromium
 from tests.synthetic_cities import map_island
 
@@ -244,22 +248,32 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         corpus.fields += 1  # the text of the practice, in each language
 
 
-@pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
-    project = tmp_path_factory.mktemp("hostile-project")
+def _build_hostile(folder: Path, site: Path) -> subprocess.CompletedProcess:
+    project = folder / "project"
+    project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     generated = ("agenda", "cities", "map", "open-data", "translation-status")
-    for folder in ("content", "data", "theme", "hooks"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", *generated))
+    for name in ("content", "data", "theme", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", *generated))
     corpus = Corpus()
     make_hostile(project, corpus)
+    (folder / "corpus.json").write_text(json.dumps({"fields": corpus.fields, "texts": corpus.texts}), encoding="utf-8")
+    return build_site(site, project / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory):
+    """The hostile copy, built once per test run for every xdist worker."""
+    build = shared_build(tmp_path_factory, "hostile", _build_hostile)
+    if build.returncode != 0:
+        pytest.fail(f"the build of the hostile data failed:\n{build.output}")
+    project = build.site.parent / "project"
     # The premise: the checks accept the hostile texts (they are text, and only text).
     dataset = load_dataset(LANGUAGES, project / "data", project / "content")
-    site = tmp_path_factory.mktemp("hostile-site")
-    result = build_site(site, project / "mkdocs.yml")
-    if result.returncode != 0:
-        pytest.fail(f"the build of the hostile data failed:\n{result.stdout}\n{result.stderr}")
-    return BuiltSite.from_directory(site), dataset, corpus
+    corpus = Corpus()
+    recorded = json.loads((build.site.parent / "corpus.json").read_text(encoding="utf-8"))
+    corpus.fields, corpus.texts = recorded["fields"], recorded["texts"]
+    return BuiltSite.from_directory(build.site), dataset, corpus
 
 
 def pages_showing_the_corpus(site: BuiltSite) -> list[Path]:
@@ -460,19 +474,32 @@ def test_every_output_shows_each_field_whole_and_literally(hostile_build, qualit
 OWN_ATTRIBUTES = ("<form action=javascript:void(0);>", "<link href=data:,>")
 
 
-def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quality_report):
-    site, _, corpus = hostile_build
+@dataclass(frozen=True)
+class HostileVisit:
+    """What Chromium saw opening every page that shows the corpus: the dialogs that opened, the
+    event handlers and script addresses in the documents, and the control's dialog."""
+
+    pages: int
+    dialogs: list[str]
+    handlers: list[str]
+    control: list[str]
+
+
+def _visit_hostile_site(site: BuiltSite, browser) -> HostileVisit:
     pages = pages_showing_the_corpus(site)
     dialogs: list[str] = []
     handlers: list[str] = []
     with chromium.serve(site.root, site.base_path) as base_url, chromium.visit(browser, base_url) as visit:
-        visit.page.on(
-            "dialog", lambda dialog: (dialogs.append(f"{visit.page.url}: {dialog.message}"), dialog.dismiss())
-        )
+
+        def dialog_opened(dialog) -> None:
+            dialogs.append(f"{visit.page.url}: {dialog.message}")
+            dialog.dismiss()
+
+        visit.page.on("dialog", dialog_opened)
         # The control: a script that does run is seen.
         visit.page.set_content("<img src=x onerror=alert('control')>")
         visit.page.wait_for_timeout(200)
-        assert [d for d in dialogs if d.endswith(": control")], "the dialog watch sees nothing"
+        control = list(dialogs)
         dialogs.clear()
         # Each map document is a page of its own here (the map page's frame loads lazily).
         for page in pages:
@@ -490,10 +517,35 @@ def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, browser, quali
         if search.count():
             search.fill(MARK)
             visit.page.wait_for_timeout(2_000)
+    return HostileVisit(len(pages), dialogs, sorted(set(handlers)), control)
+
+
+@pytest.fixture(scope="session")
+def hostile_visit(hostile_build, request, tmp_path_factory) -> HostileVisit:
+    """The one visit of the hostile site per test run, shared by the xdist workers."""
+    site, _, _ = hostile_build
+    record = run_folder(tmp_path_factory, "shared-hostile") / "visit.json"
+    with FileLock(f"{record}.lock"):
+        if not record.is_file():
+            made = _visit_hostile_site(site, request.getfixturevalue("browser"))
+            record.write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
+    return HostileVisit(**json.loads(record.read_text(encoding="utf-8")))
+
+
+def test_the_dialog_watch_sees_a_script_that_runs(hostile_visit):
+    assert [d for d in hostile_visit.control if d.endswith(": control")], "the dialog watch sees nothing"
+
+
+def test_no_page_runs_a_hostile_string_in_chromium(hostile_build, hostile_visit, quality_report):
+    _, _, corpus = hostile_build
     quality_report.append(
-        f"hostile corpus: {len(CORPUS)} strings in {corpus.fields} text fields; {len(pages)} pages opened in Chromium, "
-        f"{len(dialogs)} dialogs"
+        f"hostile corpus: {len(CORPUS)} strings in {corpus.fields} text fields; {hostile_visit.pages} pages opened in Chromium, "
+        f"{len(hostile_visit.dialogs)} dialogs"
     )
-    assert not dialogs, "hostile strings ran:\n" + "\n".join(dialogs)
-    from_data = sorted({handler for handler in handlers if not handler.endswith(OWN_ATTRIBUTES)})
+    assert hostile_visit.pages >= 150
+    assert not hostile_visit.dialogs, "hostile strings ran:\n" + "\n".join(hostile_visit.dialogs)
+
+
+def test_no_event_handler_or_script_address_comes_from_data(hostile_visit):
+    from_data = [handler for handler in hostile_visit.handlers if not handler.endswith(OWN_ATTRIBUTES)]
     assert not from_data, "event handlers or script addresses from data:\n" + "\n".join(from_data)

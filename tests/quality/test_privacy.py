@@ -12,6 +12,7 @@ import pytest
 from alliance.builtsite.parse import BuiltSite, css_urls, host, is_inert, parse_page
 from tests.quality import browser as chromium
 from tests.quality.cases import KEY_PAGE_CASES
+from tests.quality.observe import Observation
 
 # OpenStreetMap's tile server: the map's background, requested by Leaflet from the reader's browser.
 ALLOWED_HOSTS = frozenset({"tile.openstreetmap.org"})
@@ -45,7 +46,7 @@ def test_pages_and_styles_load_nothing_from_third_parties(site, quality_report):
     assert not forbidden, "third-party resources in the built pages:\n" + "\n".join(forbidden)
 
 
-def privacy_findings(visit: chromium.Visit) -> list[str]:
+def privacy_findings(visit: chromium.Visit | Observation) -> list[str]:
     """What a visit told a third party or could tell one later: requests and WebSockets to other
     hosts than the tiles', and any service worker (it runs and fetches outside the page's view)."""
     findings = [f"request to {url}" for url in visit.outside_requests if host(url) not in ALLOWED_HOSTS]
@@ -54,8 +55,9 @@ def privacy_findings(visit: chromium.Visit) -> list[str]:
 
 
 @pytest.mark.parametrize("page, language, address", KEY_PAGE_CASES)
-def test_browser_requests_no_third_party(page_load, quality_report, page, language, address):
-    load = page_load(address)
+def test_browser_requests_no_third_party(observation, quality_report, page, language, address):
+    load = observation(page, language, address)
+    load.step("settle")
     allowed = [url for url in load.outside_requests if host(url) in ALLOWED_HOSTS]
     if allowed:
         quality_report.append(

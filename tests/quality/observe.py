@@ -1,0 +1,170 @@
+"""Observe once, assert many: one browser visit per key page and language per test run.
+
+The visit records everything the browser checks assert on (the network, the console, the
+Content-Security-Policy reports, axe-core's findings, the keyboard's round and what Enter does on
+the language switcher and the navigation) as an Observation, written to the run's shared folder:
+the xdist workers read the same record, and each check stays a test of its own that fails alone.
+A step that breaks is recorded as that step's error, so only the checks that need it fail.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from filelock import FileLock
+
+from alliance.builtsite.keypages import KeyPage
+from tests.quality import browser as chromium
+
+# The controls every page has, and which the keyboard must reach and operate.
+LANGUAGE_SWITCHER = ".md-header .md-select > button"
+LANGUAGE_LINKS = ".md-header .md-select__link"
+NAVIGATION_LINKS = ".md-nav--primary a.md-nav__link"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What one visit of a page saw. The network fields are those of browser.Visit once the page
+    is settled (before the keyboard's round); `base_url` is where it was served."""
+
+    address: str
+    base_url: str
+    own_requests: list[str] = field(default_factory=list)
+    responses: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    websockets: list[str] = field(default_factory=list)
+    service_workers: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    csp_violations: list[dict] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
+    # The keyboard's round from the top of the page: how many elements of each kind it must reach
+    # (the marks' names), and the marks it reached.
+    keyboard_expected: dict[str, int] = field(default_factory=dict)
+    keyboard_reached: list[str] = field(default_factory=list)
+    # What Enter did: {"target": language, "href": link followed, "url": address reached, "lang": its language}.
+    switcher: dict[str, str] = field(default_factory=dict)
+    navigation: dict[str, str] = field(default_factory=dict)
+    # The steps that broke: {"axe": message, ...}.
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def step(self, name: str) -> None:
+        """Fails the test that needs step `name` if that step broke during the visit."""
+        for broken in ("load", name):
+            if broken in self.errors:
+                pytest.fail(f"/{self.address}: the visit's {broken} step broke: {self.errors[broken]}", pytrace=False)
+
+
+def axe_violations(visit: chromium.Visit) -> list[dict]:
+    """axe-core's violations for the open page, its frames included (axe runs in each)."""
+    source = chromium.AXE.read_text(encoding="utf-8")
+    for frame in visit.page.frames:
+        # Evaluated by the browser tools, as the page's own policy (no inline script) would refuse a script tag.
+        frame.evaluate(source)
+    return visit.page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+
+
+def keyboard_round(visit: chromium.Visit, reachable: tuple[str, ...]) -> tuple[dict[str, int], list[str]]:
+    """Marks the switcher, its links, the navigation and `reachable`; Tab goes round the page once."""
+    # The round starts at the page's first link (the skip link), also where a field has the focus
+    # when the page opens (the search page's).
+    visit.page.focus("a[href]")
+    expected = {"language switcher": visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)}
+    # Its links show once the switcher has the focus: they are hidden when marked.
+    expected["language link"] = visit.mark(LANGUAGE_LINKS, "language link", visible_only=False)
+    expected["navigation"] = visit.mark(NAVIGATION_LINKS, "navigation", visible_only=True)
+    for selector in reachable:
+        expected[selector] = visit.mark(selector, selector, visible_only=True)
+    return expected, sorted({stop["mark"] for stop in visit.tab_through() if stop.get("mark")})
+
+
+def _followed(visit: chromium.Visit, link: dict) -> dict[str, str]:
+    with visit.page.expect_navigation():
+        visit.page.keyboard.press("Enter")
+    return {"href": link["href"], "url": visit.page.url, "lang": visit.page.evaluate("document.documentElement.lang")}
+
+
+def operate_switcher(visit: chromium.Visit, address: str, target: str) -> dict[str, str]:
+    """Tab to the switcher, Enter, Tab to `target`'s link, Enter."""
+    visit.open(address, settle=False)
+    visit.mark(LANGUAGE_SWITCHER, "language switcher", visible_only=True)
+    visit.tab_until(lambda stop: (stop.get("mark") or "").startswith("language switcher"))
+    visit.page.keyboard.press("Enter")
+    link = visit.tab_until(lambda stop: stop.get("hreflang") == target)
+    # The menu fades in: Enter on a link still invisible does nothing (Chromium), so wait
+    # until the link shows, as a reader would see it before pressing Enter.
+    visit.wait_for(
+        "document.activeElement.checkVisibility({visibilityProperty: true, opacityProperty: true})", timeout_ms=3000
+    )
+    return {"target": target} | _followed(visit, link)
+
+
+def follow_navigation(visit: chromium.Visit, address: str) -> dict[str, str]:
+    """Tab to the first navigation link to another page, Enter."""
+    visit.open(address, settle=False)
+    current = urlsplit(visit.page.url).path
+    visit.mark(NAVIGATION_LINKS, "navigation", visible_only=True)
+    link = visit.tab_until(
+        lambda stop: (
+            (stop.get("mark") or "").startswith("navigation")
+            and urlsplit(urljoin(visit.page.url, stop["href"])).path != current
+        )
+    )
+    return _followed(visit, link)
+
+
+_NETWORK = (
+    "own_requests",
+    "responses",
+    "outside_requests",
+    "failed_requests",
+    "websockets",
+    "service_workers",
+    "console",
+    "csp_violations",
+)
+
+
+def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], switch_to: str) -> Observation:
+    """One visit: the settled page's network and axe-core's findings, the keyboard's round, then
+    Enter on the switcher (towards `switch_to`) and on the navigation."""
+    errors: dict[str, str] = {}
+    found: dict = {}
+
+    def step(name: str, action) -> None:
+        try:
+            action()
+        except (Exception, pytest.fail.Exception) as error:
+            errors[name] = f"{type(error).__name__}: {error}"
+
+    with chromium.visit(browser, base_url) as visit:
+        step("load", lambda: visit.open(address, settle=False))
+        if "load" not in errors:
+            step("settle", visit.settle)
+            step("axe", lambda: found.update(axe_violations=axe_violations(visit)))
+            # What showing the page fetched, before the keyboard's focus makes a script fetch more
+            # (Pagefind's engine, when its field has the focus).
+            found |= {name: list(getattr(visit, name)) for name in _NETWORK}
+
+            def keyboard() -> None:
+                found["keyboard_expected"], found["keyboard_reached"] = keyboard_round(visit, reachable)
+
+            step("keyboard", keyboard)
+            step("switcher", lambda: found.update(switcher=operate_switcher(visit, address, switch_to)))
+            step("navigation", lambda: found.update(navigation=follow_navigation(visit, address)))
+    return Observation(address, base_url, errors=errors, **found)
+
+
+def observed(folder: Path, browser, base_url: str, page: KeyPage, address: str, switch_to: str) -> Observation:
+    """The run's observation of `address`: made by whichever worker asks first, read by the others."""
+    record = folder / f"{address.strip('/').replace('/', '_') or '_home'}.json"
+    with FileLock(f"{record}.lock"):
+        if not record.is_file():
+            made = observe(browser(), base_url, address, page.keyboard_reachable, switch_to)
+            record.write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
+    return Observation(**json.loads(record.read_text(encoding="utf-8")))

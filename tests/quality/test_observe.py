@@ -1,0 +1,42 @@
+"""The one visit per key page sees what each browser check asserts on: a page built to fail them all."""
+
+from __future__ import annotations
+
+from tests.quality import browser as chromium
+from tests.quality.observe import observe
+
+# Everything wrong at once: an image without text and missing (axe, failed request), a script
+# blocked by the page's policy and one that logs an error, a request and a socket to other hosts,
+# a language switcher the keyboard cannot reach, a navigation link to a page in no language.
+FAILING_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'; img-src 'self'">
+<title>t</title></head><body>
+<header class="md-header"><div class="md-select"><button tabindex="-1">langue</button>
+<div><a class="md-select__link" hreflang="en" href="en/">en</a></div></div></header>
+<nav class="md-nav--primary"><a class="md-nav__link" href="other/">other</a></nav>
+<img src="missing.png"><img src="https://images.example.com/x.png" alt="x">
+<script>console.error("broken"); new WebSocket("ws://127.0.0.1:1/socket"); fetch("https://tracker.example.com/b");</script>
+</body></html>"""
+
+
+def test_each_watch_of_the_visit_sees_what_it_should(browser, tmp_path):
+    (tmp_path / "index.html").write_text(FAILING_PAGE, encoding="utf-8")
+    with chromium.serve(tmp_path, "/site/") as base_url:
+        seen = observe(browser, base_url, "", reachable=(), switch_to="en")
+    assert seen.base_url == base_url and "load" not in seen.errors, seen.errors
+    assert f"404 {base_url}missing.png" in seen.failed_requests
+    assert any(response.startswith("200 ") and response.endswith("/site/") for response in seen.responses)
+    assert f"{base_url}missing.png" in seen.own_requests
+    assert "https://tracker.example.com/b" in seen.outside_requests
+    assert seen.websockets == ["ws://127.0.0.1:1/socket"]
+    assert "error: broken" in seen.console
+    assert [(v["directive"], v["blocked"]) for v in seen.csp_violations] == [
+        ("img-src", "https://images.example.com/x.png")
+    ]
+    assert "image-alt" in {violation["id"] for violation in seen.axe_violations}
+    assert seen.keyboard_expected == {"language switcher": 1, "language link": 1, "navigation": 1}
+    assert "language switcher 0" not in seen.keyboard_reached and "navigation 0" in seen.keyboard_reached
+    # The switcher is out of the keyboard's reach: its step broke, and only its check fails.
+    assert set(seen.errors) == {"switcher"}, seen.errors
+    # The page reached is the server's own error page, in English.
+    assert seen.navigation == {"href": "other/", "url": base_url + "other/", "lang": "en"}
