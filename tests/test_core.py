@@ -69,7 +69,7 @@ def test_a_french_fallback_says_so_and_is_marked_as_french():
 def test_sections_are_filled_and_unknown_ones_reported_at_their_line():
     dataset = load_dataset(load_site_config().codes)
     filled = fill_sections("intro\n\n<!-- data: coverage -->\n", dataset, "en", "content/x.md")
-    assert "This site names 8 of them" in filled and "The host city, Lisbon, is not counted" in filled
+    assert "This site names 8 of those cities" in filled and "The host city, Lisbon, is not counted" in filled
     # Its sources read like every record's: named by publisher and title, in the page's language.
     html = markdown.markdown(filled, extensions=["attr_list"])
     assert '(sources: <a href="declaration.md#p1">declaration, § 1</a>; <a href="https://www.uclga.org/' in html

@@ -305,8 +305,11 @@ def test_the_script_answers_a_pathological_practice_and_leaves_the_repository_as
     before = snapshot(repository / "content"), snapshot(repository / "data")
     body = (FIXTURES / "practice-accepted.md").read_text(encoding="utf-8")
     field, _, rest = body.partition("### La pratique / The practice\n")
-    _, _, after = rest.partition("\n### Sources")
-    issue = {"number": 9, "body": f"{field}### La pratique / The practice\n\n{description}\n\n### Sources{after}"}
+    _, _, after = rest.partition("\n### Source (identifiant)")
+    issue = {
+        "number": 9,
+        "body": f"{field}### La pratique / The practice\n\n{description}\n\n### Source (identifiant){after}",
+    }
     issue |= {"labels": [{"name": "data: practice"}], "user": {"login": "ana", "id": 42}}
     event_path = tmp_path / "event.json"
     event_path.write_text(json.dumps({"action": "opened", "issue": issue}), encoding="utf-8")

@@ -17,6 +17,8 @@ from alliance.paths import DATA_DIR
 NAMES = yaml.safe_load((DATA_DIR / "names.yaml").read_text(encoding="utf-8"))["names"]
 # Elements whose text is a source's words, or the site's translation of them.
 SOURCE_WORDS = {"blockquote", "cite"}
+# Elements without an end tag.
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 RAW_ADDRESS = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
@@ -28,6 +30,7 @@ class ArticleText(HTMLParser):
         self.depth = 0  # inside <article>
         self.quoted = 0  # inside a source's words
         self.translation = 0
+        self.hidden: list[str] = []  # the elements open that readers are not shown (Pagefind's metadata)
         self.text: list[str] = []
         self.link_texts: list[tuple[str, str]] = []  # (href, text)
         self._link: list[str] | None = None
@@ -39,6 +42,8 @@ class ArticleText(HTMLParser):
             self.depth += 1
         if not self.depth:
             return
+        if ("hidden" in attributes or self.hidden) and tag not in VOID:
+            self.hidden.append(tag)
         if tag in SOURCE_WORDS:
             self.quoted += 1
         if tag == "p" and "am-translation" in (attributes.get("class") or ""):
@@ -51,6 +56,8 @@ class ArticleText(HTMLParser):
             return
         if tag == "article":
             self.depth -= 1
+        if self.hidden and self.hidden[-1] == tag:
+            self.hidden.pop()
         if tag in SOURCE_WORDS:
             self.quoted -= 1
         if tag == "p" and self.translation:
@@ -64,7 +71,7 @@ class ArticleText(HTMLParser):
             return
         if self._link is not None:
             self._link.append(data)
-        if not self.quoted and not self.translation:
+        if not self.quoted and not self.translation and not self.hidden:
             self.text.append(data)
 
 

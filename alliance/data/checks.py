@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from alliance.data.addresses import address_problem
 from alliance.data.characters import invisible_characters
 from alliance.data.problems import Problem, did_you_mean
 from alliance.data.yamlload import YamlDocument
@@ -53,10 +52,3 @@ def check_text_characters(doc: YamlDocument, keys: tuple, value: Any) -> Iterato
             where = keys if language is None else keys + (language,)
             for _, message in list(invisible_characters(text))[:1]:
                 yield doc.problem(where, message)
-
-
-def check_sources(doc: YamlDocument, keys: tuple, sources: Any) -> Iterator[Problem]:
-    """Each source is a public web address (the schema checks its form)."""
-    for i, source in enumerate(sources if isinstance(sources, list) else ()):
-        if isinstance(source, str) and (message := address_problem(source)):
-            yield doc.problem(keys + (i,), message)

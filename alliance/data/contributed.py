@@ -254,12 +254,14 @@ class _RecordedHtmlBlocks(Preprocessor):
         before = len(self.md.htmlStash.rawHtmlBlocks)
         lines = self.original.run(lines)
         for block in self.md.htmlStash.rawHtmlBlocks[before:]:
-            # An element whose inside is Markdown (markdown="block") is kept as a tree: its tags
-            # and those of every element inside it are checked as they would be written.
-            tags = _tags_and_text(block) if isinstance(block, str) else [_opening_tag(e) for e in block.iter()]
-            # A block of the site's own tags, each allowed, is allowed.
-            if not all(self.markup.html.match(tag) for tag in tags):
-                text = block if isinstance(block, str) else tags[0]
+            if isinstance(block, str):
+                # A block of the site's own tags, each allowed, is allowed.
+                refused = [] if all(self.markup.html.match(tag) for tag in _tags_and_text(block)) else [block]
+            else:
+                # An element whose inside is Markdown (markdown="block") is kept as a tree: it and
+                # every element inside it are checked as written, the first refused one reported.
+                refused = [f"<{e.tag}" for e in block.iter() if not self.markup.html.match(_opening_tag(e))][:1]
+            for text in refused:
                 self.findings.append((text.strip()[:40], _raw_html(text, self.markup)))
         return lines
 
