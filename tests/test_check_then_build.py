@@ -318,25 +318,36 @@ def _without_third_heading(root: Path) -> None:
     page.write_text("\n".join(lines), encoding="utf-8")
 
 
+# A year whose evidence is the declaration's § 1: the practice becomes the latest of its theme, and
+# the home page links its source.
+DECLARATION_YEAR = """year: 2099
+evidence:
+  - claim: year
+    source: declaration#p1
+    quote: La deuxième rencontre de l'Alliance Migrations, organisée par l'OCU et ANVITA
+"""
+
+
 # (name, change to a copy of the project, a problem both must report, or None: both pass)
 CASES = [
     ("unchanged", lambda root: None, None),
-    ("link-to-a-missing-page", _append(PRACTICE, "\n[x](../nowhere.md)\n"), "leads to no page of the site"),
-    ("link-to-a-missing-anchor", _append(PRACTICE, "\n[x](../about.md#nowhere)\n"), 'no element "#nowhere"'),
-    ("absolute-path", _append(PRACTICE, "\n[x](/about/)\n"), "is an absolute path"),
-    ("scheme-hidden-by-a-reference", _append(PRACTICE, "\n[x](java&#0;script:alert(1))\n"), "leads to no page"),
+    # Appended to the text's last paragraph, whose quote covers it (a new paragraph needs its own).
+    ("link-to-a-missing-page", _append(PRACTICE, "[x](../nowhere.md)\n"), "leads to no page of the site"),
+    ("link-to-a-missing-anchor", _append(PRACTICE, "[x](../about.md#nowhere)\n"), 'no element "#nowhere"'),
+    ("absolute-path", _append(PRACTICE, "[x](/about/)\n"), "is an absolute path"),
+    ("scheme-hidden-by-a-reference", _append(PRACTICE, "[x](java&#0;script:alert(1))\n"), "leads to no page"),
     (
         "declaration-source-of-the-latest-practice",
-        _replace(PRACTICE, "sources:\n", "year: 2099\nsources:\n  - declaration#p1\n"),
+        _replace(PRACTICE, "evidence:\n", DECLARATION_YEAR),
         None,
     ),
-    ("data-marker-in-code-in-a-practice", _append(PRACTICE, "\n`<!-- data: nothing -->`\n"), None),
+    ("data-marker-in-code-in-a-practice", _append(PRACTICE, "`<!-- data: nothing -->`\n"), None),
     ("markdown-file-kind", _write("content/practices/x.markdown", "# x\n"), "content/ holds pages (.md files)"),
     ("svg-in-content", _write("content/logo.svg", "<svg onload='alert(1)'/>"), "content/ holds pages"),
     ("script-in-a-translation", _append("content/about.es.md", "\n<script>alert(1)</script>\n"), 'raw HTML "<script>'),
     ("symlink-to-dev-zero", _symlink("content/practices/zero.md", "/dev/zero"), "is a symbolic link"),
     ("symlink-out-of-the-repository", _symlink("data/extra.yaml", "/etc/hostname"), "is a symbolic link"),
-    ("translation-without-a-heading", _without_third_heading, "at content/about.md:30 has no counterpart here"),
+    ("translation-without-a-heading", _without_third_heading, "at content/about.md:27 has no counterpart here"),
     ("deep-emphasis", _append(PRACTICE, "\n" + "*a " * 2000 + "b" + " c*" * 2000 + "\n"), "the most is 12"),
     ("nested-brackets", _append(PRACTICE, "\n" + "[" * 20 + "x" + "]" * 20 + "\n"), "the most is 12"),
 ]
