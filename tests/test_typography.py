@@ -22,6 +22,7 @@ FRENCH = [
     ("(voir : ici)", f"(voir{NBSP}: ici)"),
     # Not prose marks: a time, an address, a mark inside a word.
     ("à 10:30", "à 10:30"),
+    ("{: #x } et [a]: b", "{: #x } et [a]\u00a0: b"),
     ("https://example.org/?lang=fr", "https://example.org/?lang=fr"),
     ("a;b", "a;b"),
     ("voir https://example.org/a?b=c; puis", "voir https://example.org/a?b=c; puis"),

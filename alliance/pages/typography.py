@@ -30,11 +30,11 @@ VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 )
 
-# French: the spaces before a mark are made no-break; a mark right after a word and before a space
-# or the end of the text gets its space; never between two marks ("?!"), never a colon in "10:30"
-# or "https://".
+# French: the spaces before a mark are made no-break; a mark right after a word (or a closing
+# bracket or quote) and before a space or the end of the text gets its space; never between two
+# marks ("?!"), never a colon in "10:30" or "https://", never after a sign that is no prose ("{:").
 _AFTER_MARK = rf"(?=[{_SPACES})\]»”.,;:!?]|$)"
-_FRENCH_MARK = re.compile(rf"(?<=[^{_SPACES}])[{_SPACES}]+([;:!?])|(?<=[^{_SPACES};:!?«(\[])([;:!?]){_AFTER_MARK}")
+_FRENCH_MARK = re.compile(rf"(?<=[^{_SPACES}])[{_SPACES}]+([;:!?])|(?<=[\w)\]»”’])([;:!?]){_AFTER_MARK}")
 _FRENCH_MARK_AT_START = re.compile(rf"^[{_SPACES}]+([;:!?])")
 _FRENCH_MARK_AFTER_ELEMENT = re.compile(rf"^(?:[{_SPACES}]+([;:!?])|([;:!?]){_AFTER_MARK})")
 _OPENING_GUILLEMET = re.compile(rf"«[{_SPACES}]*")

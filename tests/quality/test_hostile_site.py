@@ -70,7 +70,8 @@ CORPUS: tuple[str, ...] = (
     "&lt;script&gt;alert('entity')&lt;/script&gt; &#60;b&#62;",
     "<!-- comment --> <b>bold</b> *em* [link](javascript:alert('markdown-link'))",
     '=HYPERLINK("https://example.org","csv") @SUM(A1) +1 -1 \uff1d1',
-    "\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nEND:VEVENT\r\n",
+    # Line breaks only: the data refuses every other control character, a carriage return included.
+    "\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT\n",
     "javascript:alert('scheme')",
     "\u00a0:\u00a0<style>*{display:none}</style>",
 )
@@ -129,6 +130,10 @@ def hostile(i: int, tag: str) -> str:
     return f"{CORPUS[i % len(CORPUS)]} {MARK}-{i:04d}-{tag} {' '.join(CORPUS)} {GENERATED[i % len(GENERATED)]}"
 
 
+# A quote's longest length (data/schemas/common.schema.json).
+QUOTE_LENGTH = 800
+
+
 def as_label(text: str) -> str:
     """A label is a template: its literal braces are doubled."""
     return text.replace("{", "{{").replace("}", "}}")
@@ -141,9 +146,10 @@ class Corpus:
         self.fields = 0
         self.texts: dict[str, str] = {}
 
-    def text(self, tag: str) -> str:
+    def text(self, tag: str, limit: int | None = None) -> str:
+        """The next field's text, cut at `limit` characters where its schema has one."""
         self.fields += 1
-        self.texts[f"{self.fields:04d}"] = hostile(self.fields, tag)
+        self.texts[f"{self.fields:04d}"] = hostile(self.fields, tag)[:limit]
         return self.texts[f"{self.fields:04d}"]
 
     def shown_as(self, text: str) -> str:
@@ -179,7 +185,7 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         return {
             "claim": list(claims),
             "source": "hostile-source",
-            "quote": corpus.text(f"quote-{tag}"),
+            "quote": corpus.text(f"quote-{tag}", QUOTE_LENGTH),
             "translation": {
                 language: corpus.text(f"translation-{tag}-{language}") for language in LANGUAGES if language != "fr"
             },

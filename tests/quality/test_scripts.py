@@ -12,7 +12,7 @@ from tests.quality.observe import axe_violations
 from tests.quality.test_accessibility import assert_keyboard_reaches_controls, assert_no_serious_violation
 
 # Pages that load more than the site's own script: the map (its document) and the search page.
-SCRIPTED_PAGES = {"map"}
+SCRIPTED_PAGES = {"map", "search"}
 SITE_SCRIPT = "assets/site.js"
 TEXT_PAGE_CASES = [case for case in KEY_PAGE_CASES if not any(f"{name}-" in str(case.id) for name in SCRIPTED_PAGES)]
 DEFAULT_LANGUAGE_CASES = [case for case in TEXT_PAGE_CASES if str(case.id).endswith(f"-{SITE_CONFIG.default_language}")]
