@@ -16,7 +16,7 @@ from alliance.data.actions import Action
 from alliance.data.dataset import Dataset
 from alliance.pages.sources import absolute_source
 from alliance.pages.timeline import place_text
-from alliance.pages.typography import typeset_text
+from alliance.pages.typography import typeset_text, with_colon
 from alliance.siteconfig import Publication
 
 UID_DOMAIN = "alliance-migrations"
@@ -40,10 +40,11 @@ def _description(action: Action, dataset: Dataset, language: str, publication: P
         [
             typeset_text(summary.text, summary.language) + typeset_text(fallback, language),
             typeset_text(
-                f"{labels.ui('agenda-status', language)}: {labels.term('status', action.status, language).text}",
+                f"{with_colon(labels.ui('agenda-status', language), language)} "
+                + labels.term("status", action.status, language).text,
                 language,
             ),
-            typeset_text(f"{labels.ui('agenda-sources', language)}:", language) + f"\n{sources}",
+            typeset_text(with_colon(labels.ui("agenda-sources", language), language), language) + f"\n{sources}",
         ]
     )
 

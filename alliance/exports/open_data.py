@@ -19,6 +19,7 @@ from alliance.data.dataset import Dataset
 from alliance.exports.cityexports import cities_table_schema
 from alliance.localized import ORIGINAL_LANGUAGE, language_prefix, served_url
 from alliance.pages.markup import html_text, md_text
+from alliance.pages.typography import with_colon
 from alliance.paths import CONTENT_DIR, SCHEMA_DIR
 
 FOLDER = "open-data"
@@ -185,7 +186,7 @@ def _file_links(export: Export, language: str) -> str:
         else:
             href = to_root + language_prefix(lang) + neutral
             links.append(f'<a href="{html_text(href)}" hreflang="{lang}" lang="{lang}">{name}</a>')
-    return f"{md_text(export.name)}: {', '.join(links)}"
+    return f"{with_colon(md_text(export.name), language)} {', '.join(links)}"
 
 
 def render_exports_section(dataset: Dataset, language: str, content_dir: Path = CONTENT_DIR) -> str:

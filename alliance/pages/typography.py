@@ -30,13 +30,9 @@ VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 )
 
-# French: the spaces before a mark are made no-break; a mark right after a word (or a closing
-# bracket or quote) and before a space or the end of the text gets its space; never between two
-# marks ("?!"), never a colon in "10:30" or "https://", never after a sign that is no prose ("{:").
-_AFTER_MARK = rf"(?=[{_SPACES})\]»”.,;:!?]|$)"
-_FRENCH_MARK = re.compile(rf"(?<=[^{_SPACES}])[{_SPACES}]+([;:!?])|(?<=[\w)\]»”’])([;:!?]){_AFTER_MARK}")
-_FRENCH_MARK_AT_START = re.compile(rf"^[{_SPACES}]+([;:!?])")
-_FRENCH_MARK_AFTER_ELEMENT = re.compile(rf"^(?:[{_SPACES}]+([;:!?])|([;:!?]){_AFTER_MARK})")
+# French: the spaces written before a mark are made no-break, so that no line starts with it. A
+# space is never added where the text has none: "{:", "&gt;", "10:30" or "https://" stay as written.
+_FRENCH_MARK = re.compile(rf"[{_SPACES}]+([;:!?])")
 _OPENING_GUILLEMET = re.compile(rf"«[{_SPACES}]*")
 _CLOSING_GUILLEMET = re.compile(rf"[{_SPACES}]*»")
 
@@ -55,13 +51,16 @@ def _french_space(mark: str) -> str:
 
 
 def french_text(text: str, after_element: bool = False) -> str:
-    """French spaces before `: ; ! ?` and inside « »; `after_element`: the text follows an inline
-    element (a link...), so a mark at its very start takes its space too."""
-    text = _FRENCH_MARK.sub(lambda m: _french_space(m.group(1) or m.group(2)), text)
-    start = _FRENCH_MARK_AFTER_ELEMENT if after_element else _FRENCH_MARK_AT_START
-    text = start.sub(lambda m: _french_space(m.group(1) or m.group(2)), text)
+    """French spaces before `: ; ! ?` and inside « »."""
+    text = _FRENCH_MARK.sub(lambda m: _french_space(m.group(1)), text)
     text = _OPENING_GUILLEMET.sub("«" + NNBSP, text)
     return common_text(_CLOSING_GUILLEMET.sub(NNBSP + "»", text))
+
+
+def with_colon(label: str, language: str) -> str:
+    """A label of ours followed by its colon as the language writes it ("Statut : ", "Status: "):
+    the filter adds no space, so our own texts give French the space it then makes no-break."""
+    return label + (NBSP + ":" if language == "fr" else ":")
 
 
 # English: an apostrophe inside or at the end of a word (it's, the sources', '90s) and a closing
