@@ -11,7 +11,7 @@ import pytest
 from alliance.paths import ROOT
 
 # Absolute paths of a developer's machine: home folders (Linux, macOS, Windows, root's), work trees
-# (/work/..., /workspace/...) and temporary folders (Linux, macOS, Windows).
+# (a `work` or `workspace` folder at the root) and temporary folders (Linux, macOS, Windows).
 MACHINE_PATH = re.compile(
     r"(?<![\w.~/-])(?:"
     r"/(?:home|Users)/[\w.-]+"
@@ -40,14 +40,19 @@ def machine_paths(text: str) -> list[str]:
     return [match.group(0) for match in MACHINE_PATH.finditer(text)]
 
 
+def rooted(*parts: str) -> str:
+    """An absolute path, put together so that this file names no folder of a real machine."""
+    return "/" + "/".join(parts)
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "see /work/notes/brief.md",
-        "cd /home/ana/site",
-        "open('/Users/ana/x')",
-        "'/tmp/pytest-of-root/x'",
-        "cache in /var/folders/xy/T/",
+        f"see {rooted('work', 'site', 'x.md')}",
+        f"cd {rooted('home', 'ana', 'site')}",
+        f"open('{rooted('Users', 'ana', 'x')}')",
+        f"'{rooted('tmp', 'pytest-of-ana', 'x')}'",
+        f"cache in {rooted('var', 'folders', 'xy', 'T')}/",
         r"C:\Users\ana\site",
         "HOME=/root make",
         r"%USERPROFILE%\AppData\Local\Temp\x",
@@ -61,7 +66,7 @@ def test_a_path_of_a_developers_machine_is_found(text):
     "text",
     [
         "rm -rf site.tmp/",
-        "https://example.org/tmp/x and https://example.org/work/y",
+        f"https://example.org{rooted('tmp', 'x')} and https://example.org{rooted('work', 'y')}",
         "$RUNNER_TEMP/proposal",
         "/usr/bin/chromium",
         "content/practices/x.md",
