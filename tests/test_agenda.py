@@ -77,7 +77,7 @@ DATES = [
         "2023-06-15/2023-06-16",
         {
             "fr": "15–16 juin 2023",
-            "en": f"15{THIN}–{THIN}16 June 2023",
+            "en": "15–16 June 2023",  # closed between two numbers, as the declaration writes it
             "es": "15–16 de junio de 2023",
             "pt": "15–16 de junho de 2023",
         },

@@ -123,7 +123,7 @@ def test_a_city_no_source_places_is_listed_not_mapped(real):
 
 def test_a_city_without_actions_says_so(real):
     page = html_of(city_page(real, real.city("cascais"), "en"))
-    assert "This site's agenda lists no action or meeting in this city." in page.text
+    assert "This site's agenda lists no action or meeting for this place." in page.text
 
 
 def test_city_list_groups_by_country_in_alphabetical_order(real):

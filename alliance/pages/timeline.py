@@ -39,9 +39,10 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
         city = dataset.city(action.city)
         return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
     assert action.region, "an action names its city or its region (actions.schema.json)"
-    return md_shown(
-        dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language)
-    )
+    # A region's label is written as inside a sentence ("the whole network"); here it stands alone.
+    region = dataset.labels.term("region", action.region, language)
+    shown = replace(region, text=region.text[:1].upper() + region.text[1:])
+    return md_shown(shown, dataset.labels.ui("fallback-field", language))
 
 
 def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
@@ -70,7 +71,8 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
     elif date:
         lines += [f'<p class="am-when">{html_text(date)}</p>', ""]
     targets = ", ".join(f"[{md_shown(labels.term('target', t, language), fallback)}]({t}.md)" for t in action.targets)
-    sources = ", ".join(source_markdown(source, dataset.labels, language, "../") for source in action.sources)
+    # A citation has commas of its own ("Lisbon declaration, paragraph 1"): citations are parted by semicolons.
+    sources = "; ".join(source_markdown(source, dataset.labels, language, "../") for source in action.sources)
     lines += [
         md_shown(action.summary.show(language), fallback),
         "",
