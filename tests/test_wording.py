@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from alliance.data.dataset import load_dataset_cached
 from alliance.data.labels import PLACEHOLDERS
+from alliance.pages.catalogue import render_facts
 from alliance.pages.home import render_agenda_glance
 from alliance.pages.sources import sources_inline
 from alliance.pages.timeline import render_entry
@@ -98,3 +101,15 @@ def test_the_whole_network_is_capitalised_only_where_it_stands_alone(dataset, la
     yearly = next(a for a in dataset.actions if a.region == "network" and a.when.precision == "yearly")
     assert f", {label} (" in render_agenda_glance(dataset, language)
     assert f'<dd markdown="span">{label[0].upper()}{label[1:]}</dd>' in render_entry(yearly, dataset, language, 3)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_practice_with_one_theme_says_theme(dataset, language):
+    """ "Themes: Interculturality" named every practice's one theme in the plural."""
+    practice = dataset.practices[0]
+    one = dataclasses.replace(practice, themes=practice.themes[:1])
+    two = dataclasses.replace(practice, themes=("interculturality", "participation"))
+    single, plural = (dataset.labels.ui(key, language) for key in ("practices-theme", "practices-themes"))
+    assert single != plural
+    assert single in render_facts(dataset, one, language) and plural not in render_facts(dataset, one, language)
+    assert plural in render_facts(dataset, two, language)
