@@ -117,7 +117,7 @@ def test_a_city_no_source_places_is_listed_not_mapped(real):
     ourno = real.city("ourno")
     assert ourno.position is None and "lisbon-represented" in ourno.roles
     page = html_of(city_page(real, ourno, "en"))
-    assert "No source read gives Ourno's position" in page.text and "Latitude" not in page.text
+    assert "None of the sources consulted gives Ourno's position" in page.text and "Latitude" not in page.text
     assert "ourno" in render_city_list(real, "en")
 
 
