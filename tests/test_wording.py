@@ -9,6 +9,7 @@ import pytest
 from alliance.data.dataset import load_dataset_cached
 from alliance.data.labels import PLACEHOLDERS
 from alliance.pages.catalogue import render_facts
+from alliance.pages.citypages import render_city_list
 from alliance.pages.home import render_agenda_glance
 from alliance.pages.sources import sources_inline
 from alliance.pages.timeline import render_entry
@@ -113,3 +114,13 @@ def test_a_practice_with_one_theme_says_theme(dataset, language):
     assert single != plural
     assert single in render_facts(dataset, one, language) and plural not in render_facts(dataset, one, language)
     assert plural in render_facts(dataset, two, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_places_second_role_reads_inside_the_line(dataset, language):
+    """ "Strasbourg — Supported the Lisbon meeting (2023); Hosted a meeting of the Alliance": a role
+    label stands alone with its capital, and after a semicolon goes on in lower case."""
+    lines = [line for line in render_city_list(dataset, language).splitlines() if " — " in line]
+    roles = [line.split(" — ", 1)[1].split('<small class="am-sources">')[0] for line in lines]
+    later = [role.split("; ")[1:] for role in roles if "; " in role]
+    assert later and all(role[:1].islower() for roles in later for role in roles)
