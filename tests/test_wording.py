@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
+from babel import Locale
 
 from alliance.data.dataset import load_dataset_cached
 from alliance.data.labels import PLACEHOLDERS
@@ -14,6 +16,7 @@ from alliance.pages.home import render_agenda_glance
 from alliance.pages.sources import sources_inline
 from alliance.pages.timeline import render_entry
 from alliance.siteconfig import load_site_config
+from tests.test_names import pages_of, read
 
 LANGUAGES = load_site_config().codes
 
@@ -124,3 +127,20 @@ def test_a_places_second_role_reads_inside_the_line(dataset, language):
     roles = [line.split(" — ", 1)[1].split('<small class="am-sources">')[0] for line in lines]
     later = [role.split("; ")[1:] for role in roles if "; " in role]
     assert later and all(role[:1].islower() for roles in later for role in roles)
+
+
+# A range of days in one month: "26 – 27 January 2023" (CLDR's en_GB) and "26-27 de enero" beside
+# "26–27 January 2023" in the declaration read as two styles on one site.
+SPACE = "[\\s\u2009\u202f]"
+OPEN_DASH = f"(?:{SPACE}+[–-]{SPACE}*|{SPACE}*[–-]{SPACE}+|-)"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+def test_a_range_of_days_closes_its_dash_on_every_page(built_site, site_config, language):
+    months = "|".join(Locale.parse(language).months["format"]["wide"].values())
+    open_range = re.compile(rf"\b\d{{1,2}}{OPEN_DASH}\d{{1,2}} (?:de )?(?:{months})\b")
+    found = []
+    for page in pages_of(built_site, language, site_config.codes, site_config.default_language):
+        text = " ".join("".join(read(page).text).split())
+        found += [f"{page.relative_to(built_site)}: {m[0]}" for m in open_range.finditer(text)]
+    assert not found, "\n".join(found[:20])
