@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,28 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
         terminalreporter.section("reader-facing quality report")
         for line in lines:
             terminalreporter.line(line)
+    _print_cpu(terminalreporter, config)
+
+
+def cpu_seconds(who: int = resource.RUSAGE_CHILDREN) -> float:
+    """User and system CPU seconds of the children waited for (by default) or of this process."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _print_cpu(terminalreporter, config) -> None:
+    """The run's CPU (this process and every process it waited for: the xdist workers, which waited
+    for their builds and browsers) beside the CPU of the run's one full build: printed, never asserted
+    (issue 25's figure; the wall time varies with the machine's load far more)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    run = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds()
+    line = f"CPU of the run: {run:.0f} s (user + system)"
+    record = Path(config._tmp_path_factory.getbasetemp()) / "shared-site" / "build.json"
+    if record.is_file() and (build := json.loads(record.read_text(encoding="utf-8")).get("cpu_seconds")):
+        line += f"; of its one full build: {build:.1f} s; ratio {run / build:.0f}"
+    terminalreporter.section("CPU")
+    terminalreporter.line(line)
 
 
 @pytest.fixture(scope="session")
@@ -114,10 +137,10 @@ def shared_build(
     record = folder / "build.json"
     with FileLock(f"{folder}.lock"):
         if not record.is_file():
+            start = cpu_seconds()
             result = build(folder, folder / "site")
-            record.write_text(
-                json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8"
-            )
+            done = {"returncode": result.returncode, "output": result.stdout + result.stderr}
+            record.write_text(json.dumps(done | {"cpu_seconds": cpu_seconds() - start}), encoding="utf-8")
     done = json.loads(record.read_text(encoding="utf-8"))
     return SharedBuild(folder / "site", done["returncode"], done["output"])
 
