@@ -14,11 +14,25 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
 
 pytest_plugins = ["tests.no_skips_in_ci"]
+
+# The fuzz tests (marked fuzz: a whole data load per example) try FUZZ_EXAMPLES inputs each in
+# `make test`, which runs on every pull request, and the profile's many in the weekly job
+# (.github/workflows/mutation.yml: `pytest -m fuzz --hypothesis-profile=weekly`).
+FUZZ_EXAMPLES = 30
+settings.register_profile("weekly", settings.get_profile(settings.get_current_profile_name()), max_examples=1_000)
+
+
+def fuzz_settings(**options) -> settings:
+    """A fuzz test's settings: FUZZ_EXAMPLES examples, or the weekly profile's when it is loaded."""
+    if settings.get_current_profile_name() != "weekly":
+        options.setdefault("max_examples", FUZZ_EXAMPLES)
+    return settings(**options)
 
 
 _QUALITY_REPORT = "quality report"
