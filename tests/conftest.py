@@ -160,8 +160,14 @@ def shared_build(
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    build = shared_build(tmp_path_factory, "site", lambda folder, site: build_site(site))
+def site_build(tmp_path_factory) -> SharedBuild:
+    """The run's one strict build of the real sources, with what it printed."""
+    return shared_build(tmp_path_factory, "site", lambda folder, site: build_site(site))
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SharedBuild) -> Path:
+    build = site_build
     if build.returncode != 0:
         pytest.fail(f"the strict build failed:\n{build.output}")
     return build.site
@@ -187,7 +193,7 @@ def copy_project(destination: Path) -> Path:
 
 
 # Fixtures and helpers that build the whole site (seconds each); see pytest_collection_modifyitems.
-_SITE_BUILDING = {"built_site", "site", "site_server", "visit", "browser"}
+_SITE_BUILDING = {"site_build", "built_site", "site", "site_server", "visit", "browser"}
 
 
 def pytest_collection_modifyitems(items) -> None:

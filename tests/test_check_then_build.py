@@ -30,7 +30,7 @@ from alliance.data.problems import DataError
 from alliance.localized import localized_name
 from alliance.pages.catalogue import practice_page
 from alliance.pages.sections import SECTIONS
-from alliance.paths import DATA_DIR, SCHEMA_DIR
+from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
 from alliance.siteconfig import load_site_config
 from tests.conftest import build_site, copy_project
 
@@ -328,9 +328,10 @@ evidence:
 """
 
 
-# (name, change to a copy of the project, a problem both must report, or None: both pass)
+# (name, change to a copy of the project, a problem both must report, or None: both pass); no
+# change: the real sources, whose build is the run's one (tests/conftest.py).
 CASES = [
-    ("unchanged", lambda root: None, None),
+    ("unchanged", None, None),
     # Appended to the text's last paragraph, whose quote covers it (a new paragraph needs its own).
     ("link-to-a-missing-page", _append(PRACTICE, "[x](../nowhere.md)\n"), "leads to no page of the site"),
     ("link-to-a-missing-anchor", _append(PRACTICE, "[x](../about.md#nowhere)\n"), 'no element "#nowhere"'),
@@ -354,20 +355,24 @@ CASES = [
 
 
 @pytest.mark.parametrize(("change", "problem"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_check_and_build_agree(tmp_path, change, problem):
-    config = copy_project(tmp_path)
-    change(tmp_path)
+def test_check_and_build_agree(tmp_path, request, change, problem):
+    if change is None:
+        root, shared = ROOT, request.getfixturevalue("site_build")
+        returncode, built = shared.returncode, shared.output
+    else:
+        root, config = tmp_path, copy_project(tmp_path)
+        change(tmp_path)
+        build = build_site(tmp_path / "site", config)
+        returncode, built = build.returncode, build.stdout + build.stderr
     try:
-        check_site(LANGUAGES, tmp_path, tmp_path / "data", tmp_path / "content")
+        check_site(LANGUAGES, root, root / "data", root / "content")
         checked = ""
     except DataError as error:
         checked = str(error)
-    build = build_site(tmp_path / "site", config)
-    built = build.stdout + build.stderr
     assert "Traceback" not in built
     if problem is None:
-        assert checked == "" and build.returncode == 0, checked + built
+        assert checked == "" and returncode == 0, checked + built
         return
-    assert problem in checked and build.returncode != 0
+    assert problem in checked and returncode != 0
     # Every problem line the check prints, the build prints too.
     assert all(line in built for line in checked.splitlines()[:-1]), (checked, built)
