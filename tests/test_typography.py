@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance.pages.typography import NBSP, NNBSP, RULES, text_nodes, typeset, typeset_text
+from alliance.pages.typography import NBSP, NNBSP, language_rule, text_nodes, typeset, typeset_text
 
 FRENCH = [
     ("Source : déclaration", f"Source{NBSP}: déclaration"),
@@ -189,6 +189,6 @@ def test_every_page_description_follows_its_languages_typography(built_site):
 @pytest.mark.parametrize("language", ["fr", "en"])
 @given(text=PROSE, after_element=st.booleans())
 def test_the_rules_take_any_text_and_twice_is_once(language, text, after_element):
-    rule = RULES[language]
+    rule = language_rule(language)
     once = rule(text, after_element)
     assert rule(once, after_element) == once

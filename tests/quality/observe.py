@@ -26,23 +26,16 @@ from tests.quality import browser as chromium
 LANGUAGE_SWITCHER = ".md-header .md-select > button"
 LANGUAGE_LINKS = ".md-header .md-select__link"
 NAVIGATION_LINKS = ".md-nav--primary a.md-nav__link"
+# The lists of Traffic, copied from the live recorder.
+_TRAFFIC = tuple(f.name for f in dataclasses.fields(chromium.Traffic) if f.name != "base_url")
 
 
-@dataclass(frozen=True)
-class Observation:
-    """What one visit of a page saw. The network fields are those of browser.Visit once the page
-    is settled (before the keyboard's round); `base_url` is where it was served."""
+@dataclass(frozen=True, kw_only=True)
+class Observation(chromium.Traffic):
+    """What one visit of a page saw: its Traffic once the page is settled (before the keyboard's
+    round), and the rest."""
 
     address: str
-    base_url: str
-    own_requests: list[str] = field(default_factory=list)
-    responses: list[str] = field(default_factory=list)
-    outside_requests: list[str] = field(default_factory=list)
-    failed_requests: list[str] = field(default_factory=list)
-    websockets: list[str] = field(default_factory=list)
-    service_workers: list[str] = field(default_factory=list)
-    console: list[str] = field(default_factory=list)
-    csp_violations: list[dict] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     # The keyboard's round from the top of the page: how many elements of each kind it must reach
     # (the marks' names), and the marks it reached.
@@ -160,18 +153,6 @@ class CodeCoverage:
         return [dataclasses.asdict(code) for code in found]
 
 
-_NETWORK = (
-    "own_requests",
-    "responses",
-    "outside_requests",
-    "failed_requests",
-    "websockets",
-    "service_workers",
-    "console",
-    "csp_violations",
-)
-
-
 def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], switch_to: str) -> Observation:
     """One visit: the settled page's network and axe-core's findings, the keyboard's round, then
     Enter on the switcher (towards `switch_to`) and on the navigation."""
@@ -193,7 +174,7 @@ def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], sw
             step("axe", lambda: found.update(axe_violations=axe_violations(visit)))
             # What showing the page fetched, before the keyboard's focus makes a script fetch more
             # (Pagefind's engine, when its field has the focus).
-            found |= {name: list(getattr(visit, name)) for name in _NETWORK}
+            found |= {name: list(getattr(visit, name)) for name in _TRAFFIC}
 
             def keyboard() -> None:
                 found["keyboard_expected"], found["keyboard_reached"] = keyboard_round(visit, reachable)
@@ -201,7 +182,7 @@ def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], sw
             step("keyboard", keyboard)
             step("switcher", lambda: found.update(switcher=operate_switcher(visit, address, switch_to)))
             step("navigation", lambda: found.update(navigation=follow_navigation(visit, address)))
-    return Observation(address, base_url, errors=errors, **found)
+    return Observation(address=address, base_url=base_url, errors=errors, **found)
 
 
 def observed(folder: Path, browser, base_url: str, page: KeyPage, address: str, switch_to: str) -> Observation:
