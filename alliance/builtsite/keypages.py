@@ -32,8 +32,9 @@ class KeyPage:
 
 
 # A page of text loads no script but a few lines of the site's own (issue 23): its HTML, Material's
-# styles, site.css and site.js.
-TEXT_PAGE_BUDGET = 45_000
+# styles trimmed to the site's rules, site.css and site.js. 21-28 kB today; issue 23 asked for 45 kB
+# at most, and the budget keeps most of what the trim won.
+TEXT_PAGE_BUDGET = 35_000
 
 KEY_PAGES: tuple[KeyPage, ...] = (
     KeyPage("home", "", budget=TEXT_PAGE_BUDGET),
