@@ -346,18 +346,28 @@ CASES = [
     ("markdown-file-kind", _write("content/practices/x.markdown", "# x\n"), "content/ holds pages (.md files)"),
     ("svg-in-content", _write("content/logo.svg", "<svg onload='alert(1)'/>"), "content/ holds pages"),
     ("script-in-a-translation", _append("content/about.es.md", "\n<script>alert(1)</script>\n"), 'raw HTML "<script>'),
-    ("symlink-to-dev-zero", _symlink("content/practices/zero.md", "/dev/zero"), "is a symbolic link"),
-    ("symlink-out-of-the-repository", _symlink("data/extra.yaml", "/etc/hostname"), "is a symbolic link"),
+    # Named with their paths: the two share a copy.
+    (
+        "symlink-to-dev-zero",
+        _symlink("content/practices/zero.md", "/dev/zero"),
+        "content/practices/zero.md:1:1: is a symbolic link",
+    ),
+    (
+        "symlink-out-of-the-repository",
+        _symlink("data/extra.yaml", "/etc/hostname"),
+        "data/extra.yaml:1:1: is a symbolic link",
+    ),
     ("translation-without-a-heading", _without_third_heading, "at content/about.md:27 has no counterpart here"),
     ("deep-emphasis", _append(PRACTICE, "\n" + "*a " * 2000 + "b" + " c*" * 2000 + "\n"), "the most is 12"),
     ("nested-brackets", _append(PRACTICE, "\n" + "[" * 20 + "x" + "]" * 20 + "\n"), "the most is 12"),
 ]
 
 
-# Cases checked and built in one copy (a copy per case took 15 builds): those that must pass, and
-# problems the check reports together whose messages differ. A case has a copy of its own where
-# another case could raise its message (the same words), or where it stops the check before the
-# rest (a symbolic link; a practice's text too deep, with which the data does not load).
+# Cases checked and built in one copy (a copy per case took 15 builds): those that must pass,
+# problems the check reports together whose messages differ, and the symbolic links (reported
+# together, each message naming its path). A case has a copy of its own where another case could
+# raise its message (the same words), or where it stops the check before the rest (a symbolic
+# link stops it before the other rules; a practice's text too deep, with which the data does not load).
 SHARED_COPIES = {
     "passes": ("declaration-source-of-the-latest-practice", "data-marker-in-code-in-a-practice"),
     "problems": (
@@ -368,6 +378,7 @@ SHARED_COPIES = {
         "script-in-a-translation",
         "translation-without-a-heading",
     ),
+    "symbolic-links": ("symlink-to-dev-zero", "symlink-out-of-the-repository"),
 }
 
 assert {name for names in SHARED_COPIES.values() for name in names} <= {case[0] for case in CASES}
