@@ -484,3 +484,208 @@ def test_the_english_feed_is_exactly_what_a_calendar_reads(dataset):
     )
     feed = agenda_feed(with_actions(dataset, *actions), "en", PUBLICATION, "fr", STAMP)
     assert feed == EXPECTED_FEED.replace("\n", "\r\n")
+
+
+# The French feed of one action, written by hand: two days across the end of February of a leap
+# year (DTEND on 2 March), two sources in their order, the French typography of the title, the
+# summary and the labels (no-break spaces), the place and the categories in French.
+EXPECTED_FRENCH_FEED = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Alliance Migrations//Agenda//FR
+CALSCALE:GREGORIAN
+NAME:Agenda de l'Alliance Migrations
+X-WR-CALNAME:Agenda de l'Alliance Migrations
+BEGIN:VEVENT
+SUMMARY:Rencontre «\u202fAccueil\u202f»\u202f?
+DTSTART;VALUE=DATE:20240228
+DTEND;VALUE=DATE:20240302
+DTSTAMP:20261126T164243Z
+UID:leap-day@alliance-migrations
+CATEGORIES:Institutions nationales et internationales,Territoires
+DESCRIPTION:Résumé\u00a0: deux jours\\n\\nStatut\u00a0: À confirmer\\n\\nSources\u00a0:
+ \\nhttps://example.org/site/declaration/#p4\\nhttps://example.org/report
+LOCATION:Lisbonne\\, Portugal
+STATUS:TENTATIVE
+URL:https://example.org/site/agenda/#leap-day
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_the_french_feed_is_exactly_what_a_calendar_reads(dataset):
+    report = Source("report", "https://example.org/report", "Rapport", "Ville", "fr")
+    action = synthetic(
+        dataset,
+        id="leap-day",
+        when=parse_when("2024-02-28/2024-03-01"),
+        title=LocalizedText.from_data({"fr": "Rencontre « Accueil » ?"}),
+        summary=LocalizedText.from_data({"fr": "Résumé : deux jours"}),
+        targets=("institutions", "territories"),
+        status="to-be-confirmed",
+        evidence=(
+            Evidence(("summary",), declaration_source(4), "Les 15 et 16 juin 2023", {}),
+            Evidence(("status",), report, "Deux jours", {}),
+        ),
+    )
+    feed = agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)
+    assert feed == EXPECTED_FRENCH_FEED.replace("\n", "\r\n")
+
+
+def test_the_spanish_feed_describes_an_event_in_spanish(dataset):
+    (event,) = Calendar.from_ical(
+        agenda_feed(with_actions(dataset, synthetic(dataset)), "es", PUBLICATION, "fr", STAMP)
+    ).walk("VEVENT")
+    # The summary has no Spanish text: it is the French one, and says so.
+    assert str(event["DESCRIPTION"]) == (
+        "Résumé (en francés, aún sin traducir)\n\nEstado: Previsto\n\nFuentes:\nhttps://example.org/site/es/declaration/#p4"
+    )
+    assert str(event["LOCATION"]) == "Lisboa, Portugal"
+
+
+def test_a_place_in_the_english_feed_has_english_apostrophes(dataset):
+    """The place is prose like the rest: "Val d'Aosta" takes the English apostrophe."""
+    aosta = dataclasses.replace(
+        dataset.city("lisbon"), name=LocalizedText.from_data({"fr": "Val d'Aoste", "en": "Val d'Aosta"})
+    )
+    cities = tuple(aosta if city.id == "lisbon" else city for city in dataset.cities)
+    dataset = dataclasses.replace(with_actions(dataset, synthetic(dataset)), cities=cities)
+    (event,) = Calendar.from_ical(agenda_feed(dataset, "en", PUBLICATION, "fr", STAMP)).walk("VEVENT")
+    assert str(event["LOCATION"]) == "Val d\u2019Aosta, Portugal"
+
+
+def year_fixture(dataset):
+    """A year before, a single day, days across the end of the year (filed under the year they
+    start), and a month of the next year."""
+    return with_actions(
+        dataset,
+        synthetic(dataset, id="last-year", when=parse_when("2022-05-01")),
+        synthetic(dataset, id="one-day", status="held"),
+        synthetic(
+            dataset,
+            id="new-year",
+            when=parse_when("2023-12-30/2024-01-02"),
+            title=LocalizedText.from_data({"fr": "Réveillon"}),
+            city="palermo",
+            targets=(),
+        ),
+        synthetic(dataset, id="a-month", when=parse_when("2024-06"), region="europe", city=None),
+    )
+
+
+ENTRY_EVIDENCE = """<details class="am-evidence" markdown="1">
+<summary>What the sources say</summary>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://alliance-migrations.github.io/site/en/declaration/#p4" lang="fr"><p>Les 15 et 16 juin 2023</p></blockquote>
+<figcaption markdown="span">— [Lisbon declaration, paragraph 4](../declaration.md#p4) · Supports: the summary</figcaption>
+</figure>
+
+</details>
+"""
+
+# The English page of 2023, written by hand.
+EXPECTED_YEAR_PAGE = f"""---
+title: Agenda 2023
+description: 'Agenda 2023: Title (15 June 2023) and Réveillon (30 December 2023{THIN}–{THIN}2 January 2024)'
+---
+
+# Agenda 2023
+
+<nav class="am-agenda-years" aria-label="Years of the agenda" markdown="block">
+[The whole agenda](index.md) · [Previous year: 2022](2022.md) · [Next year: 2024](2024.md)
+</nav>
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-held" markdown="block">
+## Title {{ #one-day }}
+
+<p class="am-when"><time datetime="2023-06-15">15 June 2023</time></p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">[Lisbon](../cities/lisbon.md), Portugal</dd>
+<dt>Targets</dt>
+<dd markdown="span">[National and international institutions](institutions.md)</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-held">Held</span></dd>
+<dt>Sources</dt>
+<dd markdown="span">[Lisbon declaration, paragraph 4](../declaration.md#p4)</dd>
+</dl>
+
+{ENTRY_EVIDENCE}
+</li>
+<li class="am-action am-status-planned" markdown="block">
+## <span lang="fr">Réveillon</span> <small class="am-fallback-field">(in French, not translated yet)</small> {{ #new-year }}
+
+<p class="am-when"><time datetime="2023-12-30">30 December 2023{THIN}–{THIN}2 January 2024</time></p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">[Palermo](../cities/palermo.md), Italy</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-planned">Planned</span></dd>
+<dt>Sources</dt>
+<dd markdown="span">[Lisbon declaration, paragraph 4](../declaration.md#p4)</dd>
+</dl>
+
+{ENTRY_EVIDENCE}
+</li>
+</ol>
+"""
+
+# The French page of 2024: a month (its machine date a month), a region for a place, no next year.
+EXPECTED_LAST_YEAR_PAGE = """---
+title: Agenda 2024
+description: 'Agenda 2024 : Titre (juin 2024)'
+---
+
+# Agenda 2024
+
+<nav class="am-agenda-years" aria-label="Années de l&amp;#x27;agenda" markdown="block">
+[Tout l'agenda](index.md) · [Année précédente : 2023](2023.md)
+</nav>
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-planned" markdown="block">
+## Titre { #a-month }
+
+<p class="am-when"><time datetime="2024-06">Juin 2024</time></p>
+
+Résumé
+
+<dl class="am-action-facts" markdown="block">
+<dt>Lieu</dt>
+<dd markdown="span">Europe</dd>
+<dt>Cibles</dt>
+<dd markdown="span">[Institutions nationales et internationales](institutions.md)</dd>
+<dt>Statut</dt>
+<dd><span class="am-status am-status-planned">Prévu</span></dd>
+<dt>Sources</dt>
+<dd markdown="span">[Déclaration de Lisbonne, paragraphe 4](../declaration.md#p4)</dd>
+</dl>
+
+<details class="am-evidence" markdown="1">
+<summary>Ce que disent les sources</summary>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://alliance-migrations.github.io/site/declaration/#p4" lang="fr"><p>Les 15 et 16 juin 2023</p></blockquote>
+<figcaption markdown="span">— [Déclaration de Lisbonne, paragraphe 4](../declaration.md#p4) · Appuie : le résumé</figcaption>
+</figure>
+
+</details>
+
+</li>
+</ol>
+"""
+
+
+def test_a_year_page_is_exactly_its_actions_by_the_year_they_start(dataset):
+    assert render_year(year_fixture(dataset), "en", 2023) == EXPECTED_YEAR_PAGE
+
+
+def test_the_last_year_page_is_exactly_its_actions_without_a_next_year(dataset):
+    assert render_year(year_fixture(dataset), "fr", 2024) == EXPECTED_LAST_YEAR_PAGE

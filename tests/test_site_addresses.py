@@ -17,6 +17,10 @@ SITE = "https://example.github.io/site/"
         pytest.param("en/declaration/", SITE, "en/declaration/", id="page"),
         pytest.param("/en/", "https://example.org/", "en/", id="home-at-a-domain-root"),
         pytest.param(".", SITE, "", id="the-root-itself"),
+        pytest.param("./", SITE, "", id="the-root-itself-with-a-slash"),
+        pytest.param("/en/", "https://example.org", "en/", id="home-at-a-domain-without-a-slash"),
+        pytest.param("/site/en/", "https://example.github.io/site", "en/", id="home-under-a-folder-without-a-slash"),
+        pytest.param("/elsewhere/", SITE, "elsewhere/", id="absolute-path-outside-the-site"),
     ],
 )
 def test_root_path(link, site_url, expected):
