@@ -689,3 +689,11 @@ def test_a_year_page_is_exactly_its_actions_by_the_year_they_start(dataset):
 
 def test_the_last_year_page_is_exactly_its_actions_without_a_next_year(dataset):
     assert render_year(year_fixture(dataset), "fr", 2024) == EXPECTED_LAST_YEAR_PAGE
+
+
+def test_the_agenda_names_a_month_and_a_year_as_left_out_of_the_feed_and_nothing_else(dataset):
+    fixture = year_fixture(dataset)
+    fixture = with_actions(fixture, *fixture.actions, synthetic(dataset, id="a-year", when=parse_when("2025")))
+    subscribe = render_agenda(fixture, "en", "agenda.en.ics").split("{ #agenda-subscribe }")[1]
+    left_out = next(line for line in subscribe.splitlines() if line.startswith("Not in the calendar"))
+    assert left_out == "Not in the calendar: [Title](#a-month) · [Title](#a-year)"
