@@ -697,3 +697,109 @@ def test_the_agenda_names_a_month_and_a_year_as_left_out_of_the_feed_and_nothing
     subscribe = render_agenda(fixture, "en", "agenda.en.ics").split("{ #agenda-subscribe }")[1]
     left_out = next(line for line in subscribe.splitlines() if line.startswith("Not in the calendar"))
     assert left_out == "Not in the calendar: [Title](#a-month) · [Title](#a-year)"
+
+
+# actions.json of a single day in a city and a yearly entry of a region, written by hand: accents
+# as they are, an unknown day as null, the declaration's paragraph at its absolute address.
+EXPECTED_ACTIONS_JSON = """{
+  "actions": [
+    {
+      "id": "one-day",
+      "title": {
+        "fr": "Titre",
+        "en": "Title"
+      },
+      "summary": {
+        "fr": "Résumé",
+        "en": "Summary"
+      },
+      "when": {
+        "precision": "day",
+        "start": "2023-06-15",
+        "end": "2023-06-15"
+      },
+      "place": {
+        "city": "lisbon"
+      },
+      "targets": [
+        "institutions"
+      ],
+      "status": "held",
+      "sources": [
+        "https://example.org/site/declaration/#p4"
+      ],
+      "evidence": [
+        {
+          "claims": [
+            "summary"
+          ],
+          "source": "https://example.org/site/declaration/#p4",
+          "quote": "Les 15 et 16 juin 2023",
+          "language": "fr",
+          "translation": {}
+        }
+      ]
+    },
+    {
+      "id": "every-year",
+      "title": {
+        "fr": "Titre"
+      },
+      "summary": {
+        "fr": "Résumé"
+      },
+      "when": {
+        "precision": "yearly",
+        "start": null,
+        "end": null
+      },
+      "place": {
+        "region": "network"
+      },
+      "targets": [],
+      "status": "recurring",
+      "sources": [],
+      "evidence": []
+    }
+  ]
+}
+"""
+
+
+def test_actions_json_is_exactly_every_field_of_each_action(dataset):
+    actions = (
+        synthetic(dataset, id="one-day", status="held"),
+        synthetic(
+            dataset,
+            id="every-year",
+            title=LocalizedText.from_data({"fr": "Titre"}),
+            summary=LocalizedText.from_data({"fr": "Résumé"}),
+            when=parse_when("yearly"),
+            city=None,
+            region="network",
+            targets=(),
+            status="recurring",
+            evidence=(),
+        ),
+    )
+    assert actions_json(with_actions(dataset, *actions), PUBLICATION) == EXPECTED_ACTIONS_JSON
+
+
+def test_the_agenda_has_a_page_per_year_and_target_in_use_in_each_language(dataset):
+    pages = agenda_pages(year_fixture(dataset), ("fr", "en"))
+    assert sorted(pages) == [
+        "2022.en.md",
+        "2022.md",
+        "2023.en.md",
+        "2023.md",
+        "2024.en.md",
+        "2024.md",
+        "index.en.md",
+        "index.md",
+        "institutions.en.md",
+        "institutions.md",
+    ]
+    assert pages["2023.en.md"] == EXPECTED_YEAR_PAGE
+    assert "](../open-data/agenda.en.ics)" in pages["index.en.md"]
+    assert "](../open-data/agenda.ics)" in pages["index.md"]
+    assert pages["institutions.en.md"].startswith("---\ntitle: National and international institutions\n")
