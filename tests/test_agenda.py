@@ -27,7 +27,7 @@ from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.pages.dates import format_when
 from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
 from alliance.pages.typography import typeset_text
-from alliance.siteconfig import Publication, load_site_config
+from alliance.siteconfig import Publication, load_publication, load_site_config
 
 LANGUAGES = load_site_config().codes
 THIN = "\u2009"
@@ -803,3 +803,13 @@ def test_the_agenda_has_a_page_per_year_and_target_in_use_in_each_language(datas
     assert "](../open-data/agenda.en.ics)" in pages["index.en.md"]
     assert "](../open-data/agenda.ics)" in pages["index.md"]
     assert pages["institutions.en.md"].startswith("---\ntitle: National and international institutions\n")
+
+
+def test_the_exports_are_the_actions_and_a_feed_per_language_linking_the_pages_of_its_language(dataset):
+    fixture = with_actions(dataset, synthetic(dataset, id="one-day"))
+    files = agenda_exports(fixture, ("fr", "en"))
+    assert sorted(files) == ["actions.json", "agenda.en.ics", "agenda.ics"]
+    assert json.loads(files["actions.json"])["actions"][0]["id"] == "one-day"
+    site = load_publication().site_url
+    assert str(events(files["agenda.ics"])["one-day@alliance-migrations"]["URL"]) == f"{site}agenda/#one-day"
+    assert str(events(files["agenda.en.ics"])["one-day@alliance-migrations"]["URL"]) == f"{site}en/agenda/#one-day"

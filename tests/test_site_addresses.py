@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.pages.alternates import page_alternates, root_path, x_default
+from alliance.pages.alternates import base_path, page_alternates, root_path, x_default
 
 SITE = "https://example.github.io/site/"
 
@@ -25,6 +25,19 @@ SITE = "https://example.github.io/site/"
 )
 def test_root_path(link, site_url, expected):
     assert root_path(link, site_url) == expected
+
+
+@pytest.mark.parametrize(
+    "site_url, expected",
+    [
+        ("https://example.org", "/"),
+        ("https://example.org/", "/"),
+        ("https://example.github.io/site", "/site/"),
+        ("https://example.github.io/site/", "/site/"),
+    ],
+)
+def test_base_path_is_the_root_folder_with_its_slashes(site_url, expected):
+    assert base_path(site_url) == expected
 
 
 def test_alternates_are_absolute_and_x_default_is_the_original():
