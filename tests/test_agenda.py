@@ -813,3 +813,103 @@ def test_the_exports_are_the_actions_and_a_feed_per_language_linking_the_pages_o
     site = load_publication().site_url
     assert str(events(files["agenda.ics"])["one-day@alliance-migrations"]["URL"]) == f"{site}agenda/#one-day"
     assert str(events(files["agenda.en.ics"])["one-day@alliance-migrations"]["URL"]) == f"{site}en/agenda/#one-day"
+
+
+# The English page of a target, written by hand: only the actions aimed at it, by the year they
+# start, then the recurring ones; left out of search (the year pages hold the same entries).
+EXPECTED_TARGET_PAGE = """---
+title: Territories
+description: 'Territories: Title (June 2024) and Title (every year)'
+search:
+  exclude: true
+---
+
+# Territories
+
+The actions of the common agenda aimed at this target, in chronological order\\.
+
+[The whole agenda](index.md)
+
+## [2024](2024.md) { #year-2024 }
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-planned" markdown="block">
+### Title { #a-month }
+
+<p class="am-when"><time datetime="2024-06">June 2024</time></p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">Europe</dd>
+<dt>Targets</dt>
+<dd markdown="span">[Territories](territories.md)</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-planned">Planned</span></dd>
+<dt>Sources</dt>
+<dd markdown="span"></dd>
+</dl>
+
+
+</li>
+</ol>
+
+## Recurring and ongoing actions { #agenda-undated }
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-recurring" markdown="block">
+### Title { #every-year }
+
+<p class="am-when">Every year</p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">[Lisbon](../cities/lisbon.md), Portugal</dd>
+<dt>Targets</dt>
+<dd markdown="span">[National and international institutions](institutions.md), [Territories](territories.md)</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-recurring">Every year</span></dd>
+<dt>Sources</dt>
+<dd markdown="span"></dd>
+</dl>
+
+
+</li>
+</ol>
+"""
+
+
+def test_a_target_page_is_exactly_the_actions_aimed_at_it(dataset):
+    fixture = with_actions(
+        dataset,
+        synthetic(dataset, id="one-day", status="held", evidence=()),
+        synthetic(
+            dataset,
+            id="a-month",
+            when=parse_when("2024-06"),
+            region="europe",
+            city=None,
+            targets=("territories",),
+            evidence=(),
+        ),
+        synthetic(
+            dataset,
+            id="every-year",
+            when=parse_when("yearly"),
+            status="recurring",
+            targets=("institutions", "territories"),
+            evidence=(),
+        ),
+    )
+    assert render_target(fixture, "en", "territories") == EXPECTED_TARGET_PAGE
+
+
+def test_a_region_is_the_place_of_a_feed_event_in_the_feed_language(dataset):
+    action = synthetic(dataset, region="latin-america", city=None)
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "es", PUBLICATION, "fr", STAMP)).walk(
+        "VEVENT"
+    )
+    assert str(event["LOCATION"]) == "América Latina"
