@@ -25,7 +25,7 @@ from alliance.exports.calendar import agenda_feed, is_event
 from alliance.localized import LocalizedText
 from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.pages.dates import format_when
-from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
+from alliance.pages.timeline import entries_description, render_agenda, render_target, render_year, status_in_text
 from alliance.pages.typography import typeset_text
 from alliance.siteconfig import Publication, load_publication, load_site_config
 
@@ -913,3 +913,22 @@ def test_a_region_is_the_place_of_a_feed_event_in_the_feed_language(dataset):
         "VEVENT"
     )
     assert str(event["LOCATION"]) == "América Latina"
+
+
+def titled(dataset, action_id: str, length: int) -> Action:
+    return synthetic(dataset, id=action_id, title=LocalizedText.from_data({"fr": "t" * length, "en": "x" * length}))
+
+
+def test_a_description_lists_whole_entries_up_to_300_characters(dataset):
+    day = " (15 June 2023)"
+    # 132 + 15 + " and " + 133 + 15: exactly 300 characters, kept whole.
+    exactly = (titled(dataset, "a", 132), titled(dataset, "b", 133))
+    assert entries_description(exactly, dataset, "en") == f"{'x' * 132}{day} and {'x' * 133}{day}"
+    # One character more: the second entry is left out, and the cut is shown.
+    over = (titled(dataset, "a", 132), titled(dataset, "b", 134))
+    assert entries_description(over, dataset, "en") == f"{'x' * 132}{day}, …"
+    # A single entry is kept whole, however long.
+    assert entries_description((titled(dataset, "a", 400),), dataset, "en") == f"{'x' * 400}{day}"
+    assert entries_description((), dataset, "en") == ""
+    undated = synthetic(dataset, when=parse_when(None))
+    assert entries_description((undated,), dataset, "fr") == "Titre"
