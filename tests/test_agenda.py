@@ -20,6 +20,7 @@ from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action, parse_when
 from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
+from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
 from alliance.exports.calendar import agenda_feed, is_event
 from alliance.localized import LocalizedText
@@ -932,3 +933,19 @@ def test_a_description_lists_whole_entries_up_to_300_characters(dataset):
     assert entries_description((), dataset, "en") == ""
     undated = synthetic(dataset, when=parse_when(None))
     assert entries_description((undated,), dataset, "fr") == "Titre"
+
+
+def french_only(dataset, kind: str):
+    """The dataset with the labels of `kind` (status, target...) not translated yet."""
+    entries = dict(dataset.labels.entries)
+    entries[kind] = {key: LocalizedText.from_data({"fr": text["fr"]}) for key, text in entries[kind].items()}
+    return dataclasses.replace(dataset, labels=Labels(entries))
+
+
+def test_an_untranslated_status_or_target_says_so_in_english(dataset):
+    fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+    action = synthetic(dataset)
+    shown = status_in_text(action, french_only(with_actions(dataset, action), "status"), "en")
+    assert shown == f'(status: <span lang="fr">prévu</span> {fallback})'
+    page = render_target(french_only(with_actions(dataset, action), "target"), "en", "institutions")
+    assert f'\n# <span lang="fr">Institutions nationales et internationales</span> {fallback}\n' in page
