@@ -949,3 +949,111 @@ def test_an_untranslated_status_or_target_says_so_in_english(dataset):
     assert shown == f'(status: <span lang="fr">prévu</span> {fallback})'
     page = render_target(french_only(with_actions(dataset, action), "target"), "en", "institutions")
     assert f'\n# <span lang="fr">Institutions nationales et internationales</span> {fallback}\n' in page
+
+
+def agenda_fixture(dataset):
+    """A day in a city, a month in a region, a yearly entry: no evidence, to keep the text short."""
+    return with_actions(
+        dataset,
+        synthetic(dataset, id="one-day", status="held", evidence=()),
+        synthetic(
+            dataset,
+            id="a-month",
+            when=parse_when("2024-06"),
+            region="europe",
+            city=None,
+            targets=("territories",),
+            evidence=(),
+        ),
+        synthetic(
+            dataset,
+            id="every-year",
+            when=parse_when("yearly"),
+            status="recurring",
+            targets=("institutions", "territories"),
+            evidence=(),
+        ),
+    )
+
+
+def one_entry(action_id: str, status: str, when: str, place: str, targets: str, status_word: str) -> str:
+    return f"""<li class="am-action am-status-{status}" markdown="block">
+### Title {{ #{action_id} }}
+
+<p class="am-when">{when}</p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">{place}</dd>
+<dt>Targets</dt>
+<dd markdown="span">{targets}</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-{status}">{status_word}</span></dd>
+<dt>Sources</dt>
+<dd markdown="span"></dd>
+</dl>
+
+
+</li>"""
+
+
+# The English agenda page, written by hand: its ways to browse (years, targets in use), the years,
+# the recurring entries, the feed and what it leaves out (the month, not the yearly entry, which
+# the sentence before names), the open data.
+EXPECTED_AGENDA_PAGE = f"""---
+title: Agenda
+description: The meetings of the Alliance Migrations and the common actions of the Lisbon declaration, in chronological order. Each entry gives its sources; what is not confirmed is marked as such.
+---
+
+# Agenda
+
+The meetings of the Alliance Migrations and the common actions of the Lisbon declaration, in chronological order\\. Each entry gives its sources; what is not confirmed is marked as such\\.
+
+By year: [2023](2023.md) · [2024](2024.md)
+{{: .am-agenda-years }}
+
+By target: [National and international institutions](institutions.md) · [Territories](territories.md)
+{{: .am-agenda-targets }}
+
+## [2023](2023.md) {{ #year-2023 }}
+
+<ol class="am-timeline" markdown="block">
+{one_entry("one-day", "held", '<time datetime="2023-06-15">15 June 2023</time>', "[Lisbon](../cities/lisbon.md), Portugal", "[National and international institutions](institutions.md)", "Held")}
+</ol>
+
+## [2024](2024.md) {{ #year-2024 }}
+
+<ol class="am-timeline" markdown="block">
+{one_entry("a-month", "planned", '<time datetime="2024-06">June 2024</time>', "Europe", "[Territories](territories.md)", "Planned")}
+</ol>
+
+## Recurring and ongoing actions {{ #agenda-undated }}
+
+<ol class="am-timeline" markdown="block">
+{one_entry("every-year", "recurring", "Every year", "[Lisbon](../cities/lisbon.md), Portugal", "[National and international institutions](institutions.md), [Territories](territories.md)", "Every year")}
+</ol>
+
+## Subscribe to the calendar {{ #agenda-subscribe }}
+
+[Agenda calendar, in English \\(iCalendar, \\.ics\\)](../open-data/agenda.en.ics)
+
+To follow the agenda in your calendar application \\(Thunderbird, Outlook, Google Calendar, Apple Calendar…\\), copy this link's address and add it as a calendar "from URL" or "subscription": the application will keep it up to date\\. You can also download the file and import it once\\.
+
+The calendar holds only the actions whose days are known\\. Actions dated only by a month or a year, recurring actions and undated ones are left out, so as not to invent a date\\.
+
+Not in the calendar: [Title](#a-month)
+
+[The agenda's data in every language \\(JSON\\)](../open-data/actions.json)
+"""
+
+
+def test_the_agenda_page_is_exactly_its_ways_to_browse_its_entries_and_its_feed(dataset):
+    assert render_agenda(agenda_fixture(dataset), "en", "agenda.en.ics") == EXPECTED_AGENDA_PAGE
+
+
+def test_without_undated_entries_the_agenda_has_no_recurring_section(dataset):
+    fixture = agenda_fixture(dataset)
+    page = render_agenda(with_actions(fixture, *fixture.actions[:2]), "en", "agenda.en.ics")
+    assert "agenda-undated" not in page and "#a-month" in page
