@@ -1057,3 +1057,8 @@ def test_without_undated_entries_the_agenda_has_no_recurring_section(dataset):
     fixture = agenda_fixture(dataset)
     page = render_agenda(with_actions(fixture, *fixture.actions[:2]), "en", "agenda.en.ics")
     assert "agenda-undated" not in page and "#a-month" in page
+
+
+def test_the_first_year_page_links_only_the_next_year(dataset):
+    page = render_year(year_fixture(dataset), "en", 2022)
+    assert "\n[The whole agenda](index.md) · [Next year: 2023](2023.md)\n" in page
