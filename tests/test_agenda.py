@@ -1062,3 +1062,18 @@ def test_without_undated_entries_the_agenda_has_no_recurring_section(dataset):
 def test_the_first_year_page_links_only_the_next_year(dataset):
     page = render_year(year_fixture(dataset), "en", 2022)
     assert "\n[The whole agenda](index.md) · [Next year: 2023](2023.md)\n" in page
+
+
+def test_a_description_lists_entries_as_its_language_lists_them(dataset):
+    two = (synthetic(dataset), synthetic(dataset, id="a-month", when=parse_when("2024-06")))
+    assert entries_description(two, dataset, "fr") == "Titre (15 juin 2023) et Titre (juin 2024)"
+    assert entries_description(two, dataset, "pt") == "Titre (15 de junho de 2023) e Titre (junho de 2024)"
+
+
+def test_an_untranslated_title_left_out_of_the_feed_says_so(dataset):
+    action = synthetic(
+        dataset, id="a-month", when=parse_when("2024-06"), title=LocalizedText.from_data({"fr": "Titre"})
+    )
+    page = render_agenda(with_actions(dataset, action), "en", "agenda.en.ics")
+    fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+    assert f'\nNot in the calendar: [<span lang="fr">Titre</span> {fallback}](#a-month)\n' in page
