@@ -1077,3 +1077,31 @@ def test_an_untranslated_title_left_out_of_the_feed_says_so(dataset):
     page = render_agenda(with_actions(dataset, action), "en", "agenda.en.ics")
     fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
     assert f'\nNot in the calendar: [<span lang="fr">Titre</span> {fallback}](#a-month)\n' in page
+
+
+def test_an_entry_with_untranslated_labels_says_so_in_english(dataset):
+    fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+    fixture = with_actions(dataset, synthetic(dataset, region="europe", city=None))
+    for kind in ("status", "target", "region"):
+        fixture = french_only(fixture, kind)
+    page = render_year(fixture, "en", 2023)
+    assert f'<dd markdown="span"><span lang="fr">Europe</span> {fallback}</dd>' in page
+    assert (
+        f'<dd markdown="span">[<span lang="fr">Institutions nationales et internationales</span> {fallback}](institutions.md)</dd>'
+        in page
+    )
+    assert f'<span class="am-status am-status-planned"><span lang="fr">Prévu</span> {fallback}</span>' in page
+
+
+def test_an_entry_lists_its_sources_and_its_labels_in_spanish(dataset):
+    report = Source("report", "https://example.org/report", "Rapport", "Ville", "fr")
+    two_sources = (
+        Evidence(("summary",), declaration_source(4), "Les 15 et 16 juin 2023", {}),
+        Evidence(("status",), report, "Deux jours", {}),
+    )
+    page = render_year(with_actions(dataset, synthetic(dataset, evidence=two_sources)), "es", 2023)
+    assert "<dt>Fuentes</dt>" in page
+    assert (
+        '<dd markdown="span">[Declaración de Lisboa, párrafo 4](../declaration.md#p4), '
+        '<a href="https://example.org/report" hreflang="fr">Ville, <cite lang="fr">Rapport</cite></a></dd>'
+    ) in page
