@@ -928,6 +928,9 @@ def test_a_description_lists_whole_entries_up_to_300_characters(dataset):
     # One character more: the second entry is left out, and the cut is shown.
     over = (titled(dataset, "a", 132), titled(dataset, "b", 134))
     assert entries_description(over, dataset, "en") == f"{'x' * 132}{day}, …"
+    # Three of 115 characters: the first two, then the cut.
+    three = tuple(titled(dataset, name, 100) for name in "abc")
+    assert entries_description(three, dataset, "en") == f"{'x' * 100}{day}, {'x' * 100}{day}, …"
     # A single entry is kept whole, however long.
     assert entries_description((titled(dataset, "a", 400),), dataset, "en") == f"{'x' * 400}{day}"
     assert entries_description((), dataset, "en") == ""
