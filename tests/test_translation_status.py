@@ -182,6 +182,7 @@ def test_generator_writes_one_page_per_language(dataset):
     assert FOLDER == "translation-status"
 
 
+@pytest.mark.repository  # runs the Makefile
 def test_the_make_target_prints_the_report_and_exits_0():
     result = subprocess.run(
         ["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True, check=False
