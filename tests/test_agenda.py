@@ -1105,6 +1105,6 @@ def test_an_entry_lists_its_sources_and_its_labels_in_spanish(dataset):
     page = render_year(with_actions(dataset, synthetic(dataset, evidence=two_sources)), "es", 2023)
     assert "<dt>Fuentes</dt>" in page
     assert (
-        '<dd markdown="span">[Declaración de Lisboa, párrafo 4](../declaration.md#p4), '
+        '<dd markdown="span">[Declaración de Lisboa, párrafo 4](../declaration.md#p4); '
         '<a href="https://example.org/report" hreflang="fr">Ville, <cite lang="fr">Rapport</cite></a></dd>'
     ) in page

@@ -180,21 +180,21 @@ COUNTRY_FIXTURE = (
 EXPECTED_COUNTRIES = {
     "en": """### France
 
-- [Bordeaux](cities/bordeaux.md) — Represented at the Lisbon meeting \\(2023\\); Pilot territory <small class="am-sources">\\(sources: [declaration, § 2](declaration.md#p2)\\)</small>
-- [Évry](cities/evry.md) — Pilot territory <small class="am-sources">\\(sources: [declaration, § 2](declaration.md#p2)\\)</small>
+- [Bordeaux](cities/bordeaux.md) — Represented at the Lisbon meeting \\(2023\\); pilot territory <small class="am-sources">\\(source: [declaration, § 2](declaration.md#p2)\\)</small>
+- [Évry](cities/evry.md) — Pilot territory <small class="am-sources">\\(source: [declaration, § 2](declaration.md#p2)\\)</small>
 
 ### Germany
 
-- [Berlin](cities/berlin.md) — Represented at the Lisbon meeting \\(2023\\) <small class="am-sources">\\(sources: [declaration, § 2](declaration.md#p2)\\)</small>
+- [Berlin](cities/berlin.md) — Represented at the Lisbon meeting \\(2023\\) <small class="am-sources">\\(source: [declaration, § 2](declaration.md#p2)\\)</small>
 """,
     "fr": """### Allemagne
 
-- [Berlin](cities/berlin.md) — Représentée à la rencontre de Lisbonne \\(2023\\) <small class="am-sources">\\(sources : [déclaration, § 2](declaration.md#p2)\\)</small>
+- [Berlin](cities/berlin.md) — Représentée à la rencontre de Lisbonne \\(2023\\) <small class="am-sources">\\(source : [déclaration, § 2](declaration.md#p2)\\)</small>
 
 ### France
 
-- [Bordeaux](cities/bordeaux.md) — Représentée à la rencontre de Lisbonne \\(2023\\); Territoire pilote <small class="am-sources">\\(sources : [déclaration, § 2](declaration.md#p2)\\)</small>
-- [Évry](cities/evry.md) — Territoire pilote <small class="am-sources">\\(sources : [déclaration, § 2](declaration.md#p2)\\)</small>
+- [Bordeaux](cities/bordeaux.md) — Représentée à la rencontre de Lisbonne \\(2023\\); territoire pilote <small class="am-sources">\\(source : [déclaration, § 2](declaration.md#p2)\\)</small>
+- [Évry](cities/evry.md) — Territoire pilote <small class="am-sources">\\(source : [déclaration, § 2](declaration.md#p2)\\)</small>
 """,
 }
 
