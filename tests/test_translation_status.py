@@ -10,6 +10,7 @@ import pytest
 
 from alliance.assembly.generated import generated_folders
 from alliance.data.dataset import load_dataset
+from alliance.data.labels import Labels
 from alliance.data.yamlload import load_yaml
 from alliance.localized import LocalizedText
 from alliance.paths import DATA_DIR, ROOT
@@ -116,6 +117,82 @@ def test_data_texts_translated_missing_or_the_same_name(dataset, content):
         "actions.summary",
         "labels",
     }
+
+
+DAY = 86_400
+JANUARY_2024 = 1_704_067_200 - DAY  # JANUARY_2024 + n * DAY is 2024-01-0n
+
+
+def test_the_report_reads_each_text_from_its_own_field_and_line(dataset, content):
+    """A small data set whose every text is translated or not on purpose, and the report written by hand:
+    each kind of text is read from its own field (an action's title is not its summary) and placed
+    at its own line."""
+    root, content_dir = content
+    (root / "data").mkdir()
+    (root / "data" / "cities.yaml").write_text(
+        "cities:\n  - id: ville\n    name:\n      fr: Ville\n    note:\n      fr: Une note.\n      en: A note.\n",
+        encoding="utf-8",
+    )
+    (root / "data" / "actions.yaml").write_text(
+        "actions:\n  - id: fete\n    title:\n      fr: Fête\n      en: Party\n    summary:\n      fr: Résumé.\n",
+        encoding="utf-8",
+    )
+    city = replace(
+        dataset.cities[0],
+        id="ville",
+        name=LocalizedText.from_data({"fr": "Ville"}),
+        note=LocalizedText.from_data({"fr": "Une note.", "en": "A note."}),
+    )
+    action = replace(
+        dataset.actions[0],
+        id="fete",
+        title=LocalizedText.from_data({"fr": "Fête", "en": "Party"}),
+        summary=LocalizedText.from_data({"fr": "Résumé."}),
+    )
+    labels = Labels(
+        {
+            "ui": {
+                "oui": LocalizedText.from_data({"fr": "Oui", "en": "Yes"}),
+                "non": LocalizedText.from_data({"fr": "Non"}),
+            }
+        }
+    )
+    small = replace(dataset, cities=(city,), actions=(action,), labels=labels)
+    dates = {
+        "content/a.md": JANUARY_2024 + 1 * DAY,
+        "content/a.en.md": JANUARY_2024 + 2 * DAY,
+        "content/sub/b.md": JANUARY_2024 + 4 * DAY,
+        "content/sub/b.en.md": JANUARY_2024 + 2 * DAY,
+        "data/cities.yaml": JANUARY_2024 + 9 * DAY,
+    }
+    status = translation_status(
+        small, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=dates
+    )
+    assert render_text(status) == (
+        "Translation status (French is the original; pages are dated by their last commit)\n"
+        "Data texts are dated by their file only (data/cities.yaml 2024-01-09, data/actions.yaml unknown,"
+        " data/labels.yaml unknown): they are translated or missing, never 'outdated'.\n"
+        "\n"
+        "en (English)\n"
+        "  pages: 1 translated, 1 outdated, 0 unknown, 1 missing\n"
+        "    missing    content/c.en.md  (French content/c.md unknown, translation none)\n"
+        "    outdated   content/sub/b.en.md  (French content/sub/b.md 2024-01-04, translation 2024-01-02)\n"
+        "  data texts: 3 of 5 translated (1 name given once, the same in every language: nothing to do)\n"
+        "    missing    data/actions.yaml:6  actions.summary of fete: add en\n"
+        "    missing    data/labels.yaml  labels of ui.non: add en\n"
+        "\n"
+        "es (Spanish)\n"
+        "  pages: 0 translated, 0 outdated, 1 unknown, 2 missing\n"
+        "    unknown    content/a.es.md  (French content/a.md 2024-01-01, translation unknown)\n"
+        "    missing    content/c.es.md  (French content/c.md unknown, translation none)\n"
+        "    missing    content/sub/b.es.md  (French content/sub/b.md 2024-01-04, translation none)\n"
+        "  data texts: 0 of 5 translated (1 name given once, the same in every language: nothing to do)\n"
+        "    missing    data/cities.yaml:5  cities.note of ville: add es\n"
+        "    missing    data/actions.yaml:3  actions.title of fete: add es\n"
+        "    missing    data/actions.yaml:6  actions.summary of fete: add es\n"
+        "    missing    data/labels.yaml  labels of ui.oui: add es\n"
+        "    missing    data/labels.yaml  labels of ui.non: add es\n"
+    )
 
 
 def test_a_missing_label_is_located_at_its_key(dataset, content):
