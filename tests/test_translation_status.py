@@ -195,6 +195,66 @@ def test_the_report_reads_each_text_from_its_own_field_and_line(dataset, content
     )
 
 
+def test_the_page_of_a_language_written_by_hand(dataset, content):
+    """The English translators' page of a small data set: each page and text in its row, with its
+    editor link (edit an existing file, create a missing one) and the line where a text goes."""
+    root, content_dir = content
+    (root / "data").mkdir()
+    (root / "data" / "actions.yaml").write_text(
+        "actions:\n  - id: fete\n    title:\n      fr: Fête\n      en: Party\n    summary:\n      fr: Résumé.\n",
+        encoding="utf-8",
+    )
+    action = replace(
+        dataset.actions[0],
+        id="fete",
+        title=LocalizedText.from_data({"fr": "Fête", "en": "Party"}),
+        summary=LocalizedText.from_data({"fr": "Résumé."}),
+    )
+    labels = Labels({"ui": {"non": LocalizedText.from_data({"fr": "Non"})}})  # no labels.yaml here: no line
+    small = replace(dataset, cities=(), actions=(action,), labels=labels)
+    dates = {"content/a.md": JANUARY_2024 + 1 * DAY, "content/a.en.md": JANUARY_2024 + 2 * DAY}
+    status = translation_status(
+        small, LANGUAGES, content_dir=content_dir, root=root, skip_folders={"generated"}, dates=dates
+    )
+    page = render_page(status, dataset, "en", "https://github.com/o/r/edit/main/content/")
+    head, english = page.split("\n## English (en) { #en }\n", 1)
+    assert head.startswith("---\ntitle: Translation status\n") and "\n# Translation status\n" in head
+    assert "The dates of the files are unknown" not in head  # dated by git
+    assert english == (
+        "\n"
+        "### Pages\n"
+        "\n"
+        "- Translated: 1\n"
+        "- Older than the French: 0\n"
+        "- Translated, date unknown: 1\n"
+        "- Missing: 1\n"
+        "\n"
+        "| French page | Translation file | Status | French changed on | Translation changed on |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| content/a\\.md | [content/a\\.en\\.md](https://github.com/o/r/edit/main/content/a.en.md) | Translated"
+        " | 2024\\-01\\-01 | 2024\\-01\\-02 |\n"
+        "| content/c\\.md | [content/c\\.en\\.md](https://github.com/o/r/new/main/content/?filename=c.en.md) | Missing"
+        " | — | — |\n"
+        "| content/sub/b\\.md | [content/sub/b\\.en\\.md](https://github.com/o/r/edit/main/content/sub/b.en.md)"
+        " | Translated, date unknown | — | — |\n"
+        "\n"
+        "### Data texts\n"
+        "\n"
+        "A data text and its translations are in the same file: they are translated or missing, as the file's"
+        " date cannot tell whether a translation has become outdated\\. Review the translation when the French"
+        " text changes\\. A city name given once is the same in every language: it is not missing\\. Each"
+        " missing text is followed by the line of the file where its translation goes\\.\n"
+        "\n"
+        "| Texts | File | Translated | Missing | Missing identifiers |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| cities\\.name | data/cities\\.yaml | 0 | 0 | — |\n"
+        "| cities\\.note | data/cities\\.yaml | 0 | 0 | — |\n"
+        "| actions\\.title | data/actions\\.yaml | 1 | 0 | — |\n"
+        "| actions\\.summary | data/actions\\.yaml | 0 | 1 | fete \\(line 6\\) |\n"
+        "| labels | data/labels\\.yaml | 0 | 1 | ui\\.non |\n"
+    )
+
+
 def test_a_missing_label_is_located_at_its_key(dataset, content):
     root, content_dir = content
     (root / "data").mkdir()
