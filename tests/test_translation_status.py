@@ -19,6 +19,10 @@ from alliance.translations.status import (
     FIELD_SOURCES,
     FOLDER,
     commit_dates,
+    each,
+    edit_base,
+    in_list,
+    original_pages,
     render_page,
     render_text,
     status_pages,
@@ -312,11 +316,61 @@ def test_text_report_and_pages(dataset, content):
     assert "## Anglais (en)" in french and "## Espagnol (es)" in french
 
 
-def test_generator_writes_one_page_per_language(dataset):
+def test_generator_writes_one_page_per_language(dataset, monkeypatch):
     languages = load_site_config().codes
+    monkeypatch.setenv(
+        "REPO_URL", "https://github.com/o/r"
+    )  # mkdocs.yml's repo_url; its edit_uri is edit/main/content/
+    listed = []
+
+    def pages_listed(content_dir, languages, skip_folders=()):
+        listed.append(set(skip_folders))
+        return original_pages(content_dir, languages, skip_folders)
+
+    monkeypatch.setattr("alliance.translations.status.original_pages", pages_listed)
     pages = status_pages(dataset, languages, skip_folders=generated_folders())
     assert sorted(pages) == sorted(["index.md"] + [f"index.{code}.md" for code in languages if code != "fr"])
+    assert listed == [set(generated_folders())]  # the generated pages are not the translators' work
+    assert (
+        "| content/about\\.md | [content/about\\.en\\.md](https://github.com/o/r/edit/main/content/about.en.md) |"
+        in (pages["index.en.md"])
+    )
+    assert "## Espagnol (es)" in pages["index.md"] and "## English (en)" not in pages["index.es.md"]
     assert FOLDER == "translation-status"
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit_uri", "base"),
+    [
+        ("https://github.com/o/r", "edit/main/content/", "https://github.com/o/r/edit/main/content/"),
+        ("https://github.com/o/r/", "edit/main/content/", "https://github.com/o/r/edit/main/content/"),
+        ("https://github.com/o/r", None, None),
+        (None, "edit/main/content/", None),
+        ("https://github.com/o/r", "", None),
+    ],
+)
+def test_the_editor_starts_at_the_repository_joined_with_edit_uri(repo_url, edit_uri, base):
+    assert edit_base(repo_url, edit_uri) == base
+
+
+def test_a_text_is_read_from_its_field_and_located_in_its_entry(dataset):
+    city = replace(
+        dataset.cities[0],
+        id="ville",
+        name=LocalizedText.from_data({"fr": "Ville"}),
+        note=LocalizedText.from_data({"fr": "Note"}),
+    )
+
+    records = replace(dataset, cities=(city,))
+    assert list(each("cities", "note")(records)) == [("ville", city.note)]
+    assert list(each("cities", "name")(records)) == [("ville", city.name)]
+    keys = in_list("cities", "note")
+    data = {"cities": [{"id": "autre"}, "not an entry", {"id": "ville"}]}
+    assert keys(data, "ville") == ("cities", 2, "note")
+    assert keys(data, "absente") == ("cities",)  # not in the file: the list itself
+    assert keys({"cities": None}, "ville") == ("cities",)
+    assert keys(["not", "a", "mapping"], "ville") == ("cities",)
+    assert keys({"cities": [{"id": "ville"}]}, "ville") == ("cities", 0, "note")
 
 
 def test_the_make_target_prints_the_report_and_exits_0():
