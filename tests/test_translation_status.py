@@ -21,6 +21,7 @@ from alliance.translations.status import (
     commit_dates,
     each,
     edit_base,
+    editor_url,
     in_list,
     original_pages,
     render_page,
@@ -288,10 +289,11 @@ def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
     git("add", ".", cwd=repo)
     git("commit", "-q", "-m", "one", cwd=repo)
     (repo / "content" / "a.en.md").write_text("2")
+    (repo / "content" / "été.md").write_text("3")  # named as written, not quoted by git
     git("add", ".", cwd=repo)
     git("commit", "-q", "-m", "two", cwd=repo, when="2021-01-01T00:00:00Z")
     dates = commit_dates(repo)
-    assert dates["content/a.en.md"] > dates["content/a.md"] > 0
+    assert dates == {"content/a.md": 1_577_836_800, "content/a.en.md": 1_609_459_200, "content/été.md": 1_609_459_200}
     git("clone", "-q", "--depth", "1", f"file://{repo}", str(tmp_path / "shallow"), cwd=tmp_path)
     assert commit_dates(tmp_path / "shallow") is None
     assert commit_dates(tmp_path) is None  # not a repository
@@ -351,6 +353,22 @@ def test_generator_writes_one_page_per_language(dataset, monkeypatch):
 )
 def test_the_editor_starts_at_the_repository_joined_with_edit_uri(repo_url, edit_uri, base):
     assert edit_base(repo_url, edit_uri) == base
+
+
+@pytest.mark.parametrize(
+    ("in_docs", "exists", "url"),
+    [
+        ("about.en.md", True, "https://github.com/o/edit/edit/main/content/about.en.md"),
+        ("sub/b.en.md", True, "https://github.com/o/edit/edit/main/content/sub/b.en.md"),
+        ("à propos.en.md", True, "https://github.com/o/edit/edit/main/content/%C3%A0%20propos.en.md"),
+        ("c.en.md", False, "https://github.com/o/edit/new/main/content/?filename=c.en.md"),
+        ("sub/deep/b.en.md", False, "https://github.com/o/edit/new/main/content/sub/deep?filename=b.en.md"),
+        ("sub/é t.en.md", False, "https://github.com/o/edit/new/main/content/sub?filename=%C3%A9%20t.en.md"),
+    ],
+)
+def test_the_editor_edits_an_existing_translation_and_creates_a_missing_one(in_docs, exists, url):
+    """A repository named "edit": only GitHub's own /edit/ becomes /new/."""
+    assert editor_url("https://github.com/o/edit/edit/main/content/", in_docs, exists) == url
 
 
 def test_a_text_is_read_from_its_field_and_located_in_its_entry(dataset):

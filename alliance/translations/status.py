@@ -313,7 +313,9 @@ def editor_url(base: str, in_docs: str, exists: bool) -> str:
     if exists:
         return base + quote(in_docs)
     folder, _, name = in_docs.rpartition("/")
-    return f"{base.replace('/edit/', '/new/', 1)}{quote(folder)}?filename={quote(name)}"
+    # GitHub's action is the last "/edit/" of the base: the owner or the repository may be named "edit".
+    repository, _, branch_and_folder = base.rpartition("/edit/")
+    return f"{repository}/new/{branch_and_folder}{quote(folder)}?filename={quote(name)}"
 
 
 def render_page(status: TranslationStatus, dataset: Dataset, language: str, editor: str | None = None) -> str:
