@@ -18,6 +18,9 @@ from alliance.siteconfig import load_site_config
 from alliance.translations.status import (
     FIELD_SOURCES,
     FOLDER,
+    FieldStatus,
+    LanguageStatus,
+    TranslationStatus,
     commit_dates,
     each,
     edit_base,
@@ -223,7 +226,8 @@ def test_the_page_of_a_language_written_by_hand(dataset, content):
     )
     page = render_page(status, dataset, "en", "https://github.com/o/r/edit/main/content/")
     head, english = page.split("\n## English (en) { #en }\n", 1)
-    assert head.startswith("---\ntitle: Translation status\n") and "\n# Translation status\n" in head
+    assert head.startswith("---\ntitle: Translation status\n")
+    assert "\nsearch:\n  exclude: true\n---\n\n# Translation status\n" in head  # not a page readers search for
     assert "The dates of the files are unknown" not in head  # dated by git
     assert english == (
         "\n"
@@ -257,6 +261,32 @@ def test_the_page_of_a_language_written_by_hand(dataset, content):
         "| actions\\.title | data/actions\\.yaml | 1 | 0 | — |\n"
         "| actions\\.summary | data/actions\\.yaml | 0 | 1 | fete \\(line 6\\) |\n"
         "| labels | data/labels\\.yaml | 0 | 1 | ui\\.non |\n"
+    )
+
+
+def test_the_report_without_git_dates_and_with_names_given_once():
+    names = ("data/cities.yaml", "cities.name")
+    status = TranslationStatus(
+        (
+            LanguageStatus("pt", (), (FieldStatus(*names, ("a",), (), ("b", "c")),)),
+            LanguageStatus("es", (), (FieldStatus(*names, ("a", "b", "c"), (), ()),)),
+        ),
+        dated=False,
+        data_dates={"data/cities.yaml": None},
+    )
+    assert render_text(status) == (
+        "Translation status (French is the original; pages are dated by their last commit)\n"
+        "Git dates are unknown here (no git or a shallow clone): existing translations show as 'unknown'.\n"
+        "Data texts are dated by their file only (data/cities.yaml unknown): they are translated or missing,"
+        " never 'outdated'.\n"
+        "\n"
+        "pt (Portuguese)\n"
+        "  pages: 0 translated, 0 outdated, 0 unknown, 0 missing\n"
+        "  data texts: 1 of 1 translated (2 names given once, the same in every language: nothing to do)\n"
+        "\n"
+        "es (Spanish)\n"
+        "  pages: 0 translated, 0 outdated, 0 unknown, 0 missing\n"
+        "  data texts: 3 of 3 translated\n"
     )
 
 
