@@ -290,6 +290,52 @@ def test_the_report_without_git_dates_and_with_names_given_once():
     )
 
 
+def test_the_page_of_an_undated_language_is_in_that_language_throughout(dataset):
+    """Spanish, where no word is the French one: every text of the page is the Spanish one."""
+    status = TranslationStatus((LanguageStatus("es", (), ()),), dated=False, data_dates={})
+    assert render_page(status, dataset, "es") == (
+        "---\n"
+        "title: Estado de las traducciones\n"
+        "description: El francés es la lengua original del sitio. Esta página lista las páginas y los textos de"
+        " los datos traducidos, pendientes o más antiguos que su fuente francesa (según la fecha del último"
+        " cambio de los archivos en el repositorio). Para traducir la página page.md, cree a su lado page.es.md.\n"
+        "search:\n"
+        "  exclude: true\n"
+        "---\n"
+        "\n"
+        "# Estado de las traducciones\n"
+        "\n"
+        "El francés es la lengua original del sitio\\. Esta página lista las páginas y los textos de los datos"
+        " traducidos, pendientes o más antiguos que su fuente francesa \\(según la fecha del último cambio de"
+        " los archivos en el repositorio\\)\\. Para traducir la página page\\.md, cree a su lado page\\.es\\.md\\.\n"
+        "\n"
+        "Las fechas de los archivos son desconocidas en esta compilación \\(el historial del repositorio no está"
+        " disponible\\): las traducciones existentes no se han podido comparar con su fuente francesa\\.\n"
+        "\n"
+        "## Español (es) { #es }\n"
+        "\n"
+        "### Páginas\n"
+        "\n"
+        "- Traducida: 0\n"
+        "- Más antigua que el francés: 0\n"
+        "- Traducida, fecha desconocida: 0\n"
+        "- Pendiente: 0\n"
+        "\n"
+        "| Página francesa | Archivo de la traducción | Estado | Francés modificado el | Traducción modificada el |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "\n"
+        "### Textos de los datos\n"
+        "\n"
+        "Un texto de los datos y sus traducciones están en el mismo archivo: están traducidos o pendientes, ya"
+        " que la fecha del archivo no dice si una traducción ha quedado desfasada\\. Revise la traducción cuando"
+        " cambie el texto francés\\. Un nombre de ciudad dado una sola vez es el mismo en todos los idiomas: no"
+        " está pendiente\\. Cada texto pendiente va seguido de la línea del archivo donde añadir su traducción\\.\n"
+        "\n"
+        "| Textos | Archivo | Traducidos | Pendientes | Identificadores pendientes |\n"
+        "| --- | --- | --- | --- | --- |\n"
+    )
+
+
 def test_a_missing_label_is_located_at_its_key(dataset, content):
     root, content_dir = content
     (root / "data").mkdir()
