@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from dataclasses import replace
 
 import pytest
@@ -22,6 +23,7 @@ from alliance.translations.status import (
     LanguageStatus,
     TranslationStatus,
     commit_dates,
+    day,
     each,
     edit_base,
     editor_url,
@@ -351,7 +353,7 @@ def test_a_missing_label_is_located_at_its_key(dataset, content):
     assert load_yaml(root / "data" / "labels.yaml").locate_key(doc_keys)[0] == line
 
 
-def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
+def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path, dataset):
     def git(*args, cwd, when="2020-01-01T00:00:00Z"):
         env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
         for role in ("AUTHOR", "COMMITTER"):
@@ -370,9 +372,27 @@ def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
     git("commit", "-q", "-m", "two", cwd=repo, when="2021-01-01T00:00:00Z")
     dates = commit_dates(repo)
     assert dates == {"content/a.md": 1_577_836_800, "content/a.en.md": 1_609_459_200, "content/été.md": 1_609_459_200}
+    # Without dates given, the status reads them from git at its root.
+    status = translation_status(dataset, ("fr", "en"), content_dir=repo / "content", root=repo)
+    assert status.dated and [(page.state, page.source_date) for page in status.of("en").pages] == [
+        ("translated", 1_577_836_800),
+        ("missing", 1_609_459_200),
+    ]
     git("clone", "-q", "--depth", "1", f"file://{repo}", str(tmp_path / "shallow"), cwd=tmp_path)
     assert commit_dates(tmp_path / "shallow") is None
     assert commit_dates(tmp_path) is None  # not a repository
+
+
+def test_a_commit_is_dated_by_its_day_in_utc(monkeypatch):
+    """The dates are the same wherever the site is built: noon UTC is already the next day at UTC+14."""
+    monkeypatch.setenv("TZ", "Etc/GMT-14")
+    time.tzset()
+    try:
+        assert day(JANUARY_2024 + DAY + 12 * 3600) == "2024-01-01"
+        assert day(None) == "unknown" and day(None, "—") == "—"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_text_report_and_pages(dataset, content):
