@@ -220,7 +220,8 @@ def test_the_page_of_a_language_written_by_hand(dataset, content):
         title=LocalizedText.from_data({"fr": "Fête", "en": "Party"}),
         summary=LocalizedText.from_data({"fr": "Résumé."}),
     )
-    labels = Labels({"ui": {"non": LocalizedText.from_data({"fr": "Non"})}})  # no labels.yaml here: no line
+    no, nothing = LocalizedText.from_data({"fr": "Non"}), LocalizedText.from_data({"fr": "Rien"})
+    labels = Labels({"ui": {"non": no, "rien": nothing}})  # no labels.yaml here: no line
     small = replace(dataset, cities=(), actions=(action,), labels=labels)
     dates = {"content/a.md": JANUARY_2024 + 1 * DAY, "content/a.en.md": JANUARY_2024 + 2 * DAY}
     status = translation_status(
@@ -262,7 +263,7 @@ def test_the_page_of_a_language_written_by_hand(dataset, content):
         "| cities\\.note | data/cities\\.yaml | 0 | 0 | — |\n"
         "| actions\\.title | data/actions\\.yaml | 1 | 0 | — |\n"
         "| actions\\.summary | data/actions\\.yaml | 0 | 1 | fete \\(line 6\\) |\n"
-        "| labels | data/labels\\.yaml | 0 | 1 | ui\\.non |\n"
+        "| labels | data/labels\\.yaml | 0 | 2 | ui\\.non, ui\\.rien |\n"
     )
 
 
@@ -353,13 +354,15 @@ def test_a_missing_label_is_located_at_its_key(dataset, content):
     assert load_yaml(root / "data" / "labels.yaml").locate_key(doc_keys)[0] == line
 
 
-def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path, dataset):
-    def git(*args, cwd, when="2020-01-01T00:00:00Z"):
-        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-        for role in ("AUTHOR", "COMMITTER"):
-            env |= {f"GIT_{role}_NAME": "t", f"GIT_{role}_EMAIL": "t@example.org"}
-        subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+def git(*args, cwd, when="2020-01-01T00:00:00Z"):
+    """git at `cwd`, as a committer of a given date, reading no configuration of this machine."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for role in ("AUTHOR", "COMMITTER"):
+        env |= {f"GIT_{role}_NAME": "t", f"GIT_{role}_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
 
+
+def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path):
     repo = tmp_path / "repo"
     (repo / "content").mkdir(parents=True)
     git("init", "-q", cwd=repo)
@@ -372,12 +375,6 @@ def test_commit_dates_of_a_repository_and_of_a_shallow_clone(tmp_path, dataset):
     git("commit", "-q", "-m", "two", cwd=repo, when="2021-01-01T00:00:00Z")
     dates = commit_dates(repo)
     assert dates == {"content/a.md": 1_577_836_800, "content/a.en.md": 1_609_459_200, "content/été.md": 1_609_459_200}
-    # Without dates given, the status reads them from git at its root.
-    status = translation_status(dataset, ("fr", "en"), content_dir=repo / "content", root=repo)
-    assert status.dated and [(page.state, page.source_date) for page in status.of("en").pages] == [
-        ("translated", 1_577_836_800),
-        ("missing", 1_609_459_200),
-    ]
     git("clone", "-q", "--depth", "1", f"file://{repo}", str(tmp_path / "shallow"), cwd=tmp_path)
     assert commit_dates(tmp_path / "shallow") is None
     assert commit_dates(tmp_path) is None  # not a repository
@@ -393,6 +390,31 @@ def test_a_commit_is_dated_by_its_day_in_utc(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_status_reads_the_dates_of_git_at_its_root(tmp_path, dataset):
+    """Without dates given, git's; a commit dated past 2099 is undated; a repository without a
+    commit has no dates; a page named like a language code is a French page."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    git("init", "-q", cwd=empty)
+    assert commit_dates(empty) is None
+    repo = tmp_path / "repo"
+    (repo / "content").mkdir(parents=True)
+    git("init", "-q", cwd=repo)
+    for name in ("a.md", "a.en.md", "en.md"):
+        (repo / "content" / name).write_text("# x\n")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "one", cwd=repo)
+    (repo / "content" / "a.md").write_text("# y\n")
+    git("commit", "-q", "-am", "far", cwd=repo, when="@4102444800 +0000")  # 2100-01-01
+    assert commit_dates(repo) == {"content/a.md": 0, "content/a.en.md": 1_577_836_800, "content/en.md": 1_577_836_800}
+    status = translation_status(dataset, ("fr", "en"), content_dir=repo / "content", root=repo)
+    assert status.dated
+    assert [(page.source, page.state, page.source_date) for page in status.of("en").pages] == [
+        ("content/a.md", "unknown", 0),
+        ("content/en.md", "missing", 1_577_836_800),
+    ]
 
 
 def test_text_report_and_pages(dataset, content):
@@ -445,6 +467,7 @@ def test_generator_writes_one_page_per_language(dataset, monkeypatch):
         ("https://github.com/o/r", None, None),
         (None, "edit/main/content/", None),
         ("https://github.com/o/r", "", None),
+        ("https://github.com/o/BOX", "edit/main/content/", "https://github.com/o/BOX/edit/main/content/"),
     ],
 )
 def test_the_editor_starts_at_the_repository_joined_with_edit_uri(repo_url, edit_uri, base):
