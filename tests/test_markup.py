@@ -422,11 +422,11 @@ def test_each_data_section_is_kept_and_only_between_its_own_markers():
 
     start, end = generated_markers("n0nce")
     page = (
-        f'{start}<b onclick="k()">data 1</b>{end}<p onclick="x()">text</p>{end}'
+        f'{start}<b onclick="k()">data 1</b>{end}<p onclick="x()">text</p>{end}<p>between</p>'
         f'{start}<i onclick="k()">data 2</i>{end}<p>after</p>{start}<u onclick="x()">no end</u>'
     )
     assert sanitize_page(page, "n0nce") == (
-        '<b onclick="k()">data 1</b><p>text</p><i onclick="k()">data 2</i><p>after</p>no end'
+        '<b onclick="k()">data 1</b><p>text</p><p>between</p><i onclick="k()">data 2</i><p>after</p>no end'
     )
 
 
