@@ -17,7 +17,7 @@ from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.pages.catalogue import is_practice, practice_page, sanitize_practice_html
 from alliance.pages.markup import fallback_notice_html, sanitize_page
 from alliance.pages.sections import fill_sections
-from alliance.pages.typography import typeset
+from alliance.pages.typography import typeset, typeset_text
 from alliance.translations.status import edit_base, editor_url, translation_path
 from hooks.site import current_language, dataset, guarded, page_file
 
@@ -63,8 +63,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         nonce = BUILD_NONCE if _is_hand_written(page) else None
         markdown = fill_sections(markdown, dataset(config), language, f"content/{page.file.src_uri}", first_line, nonce)
     if page.meta.get("description"):
-        # Material writes the description into an attribute without escaping it.
-        page.meta["description"] = Markup.escape(str(page.meta["description"]).strip())
+        # Material writes the description into an attribute without escaping it; the typography
+        # of text nodes (curly quotes, French spaces) is applied to it here, in the text's language.
+        written_in = ORIGINAL_LANGUAGE if _is_fallback(page, config) else language
+        page.meta["description"] = Markup.escape(typeset_text(str(page.meta["description"]).strip(), written_in))
     return markdown
 
 

@@ -1,6 +1,6 @@
 """Work on the whole built site, once every language is built: the 404 page in every language,
-the search index, Material's unused scripts left out, then the Content-Security-Policy of every
-page, from its final HTML (alliance/assembly/)."""
+the search index, Material's unused scripts left out and its style sheets trimmed, then the
+Content-Security-Policy of every page, from its final HTML (alliance/assembly/)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from alliance.assembly.csp import secure_site
 from alliance.assembly.material import drop_material_scripts
 from alliance.assembly.notfound import FILE_NAME, NotFoundWords, not_found_page
 from alliance.assembly.search import SearchIndexFailed, index_site
+from alliance.assembly.styles import StylesTrimFailed, trim_styles
 from alliance.pages.typography import typeset
 from hooks.site import dataset, i18n
 
@@ -57,6 +58,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         summary = index_site(site)
     except SearchIndexFailed as error:
         raise PluginError(f"The search index could not be built:\n{error}") from None
+    # After the search bundle: Pagefind's interface is read for the markup it writes.
+    try:
+        sheets = trim_styles(site)
+    except StylesTrimFailed as error:
+        raise PluginError(f"Material's style sheets could not be trimmed:\n{error}") from None
+    for sheet in sheets:
+        log.info(f"Style sheet {sheet.name}: {sheet.size} bytes, {sheet.trimmed_size} trimmed ({sheet.trimmed_name})")
     # Last: the policy hashes the inline scripts of the HTML as every step above left it.
     secured = secure_site(site)
     log.info(f"Content-Security-Policy: {secured} HTML files")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -13,11 +14,25 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
 
 pytest_plugins = ["tests.no_skips_in_ci"]
+
+# The fuzz tests (marked fuzz: a whole data load per example) try FUZZ_EXAMPLES inputs each in
+# `make test`, which runs on every pull request, and the profile's many in the weekly job
+# (.github/workflows/mutation.yml: `pytest -m fuzz --hypothesis-profile=weekly`).
+FUZZ_EXAMPLES = 30
+settings.register_profile("weekly", settings.get_profile(settings.get_current_profile_name()), max_examples=1_000)
+
+
+def fuzz_settings(**options) -> settings:
+    """A fuzz test's settings: FUZZ_EXAMPLES examples, or the weekly profile's when it is loaded."""
+    if settings.get_current_profile_name() != "weekly":
+        options.setdefault("max_examples", FUZZ_EXAMPLES)
+    return settings(**options)
 
 
 _QUALITY_REPORT = "quality report"
@@ -50,6 +65,28 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
         terminalreporter.section("reader-facing quality report")
         for line in lines:
             terminalreporter.line(line)
+    _print_cpu(terminalreporter, config)
+
+
+def cpu_seconds(who: int = resource.RUSAGE_CHILDREN) -> float:
+    """User and system CPU seconds of the children waited for (by default) or of this process."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _print_cpu(terminalreporter, config) -> None:
+    """The run's CPU (this process and every process it waited for: the xdist workers, which waited
+    for their builds and browsers) beside the CPU of the run's one full build: printed, never asserted
+    (issue 25's figure; the wall time varies with the machine's load far more)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    run = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds()
+    line = f"CPU of the run: {run:.0f} s (user + system)"
+    record = Path(config._tmp_path_factory.getbasetemp()) / "shared-site" / "build.json"
+    if record.is_file() and (build := json.loads(record.read_text(encoding="utf-8")).get("cpu_seconds")):
+        line += f"; of its one full build: {build:.1f} s; ratio {run / build:.0f}"
+    terminalreporter.section("CPU")
+    terminalreporter.line(line)
 
 
 @pytest.fixture(scope="session")
@@ -114,17 +151,23 @@ def shared_build(
     record = folder / "build.json"
     with FileLock(f"{folder}.lock"):
         if not record.is_file():
+            start = cpu_seconds()
             result = build(folder, folder / "site")
-            record.write_text(
-                json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}), encoding="utf-8"
-            )
+            done = {"returncode": result.returncode, "output": result.stdout + result.stderr}
+            record.write_text(json.dumps(done | {"cpu_seconds": cpu_seconds() - start}), encoding="utf-8")
     done = json.loads(record.read_text(encoding="utf-8"))
     return SharedBuild(folder / "site", done["returncode"], done["output"])
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    build = shared_build(tmp_path_factory, "site", lambda folder, site: build_site(site))
+def site_build(tmp_path_factory) -> SharedBuild:
+    """The run's one strict build of the real sources, with what it printed."""
+    return shared_build(tmp_path_factory, "site", lambda folder, site: build_site(site))
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SharedBuild) -> Path:
+    build = site_build
     if build.returncode != 0:
         pytest.fail(f"the strict build failed:\n{build.output}")
     return build.site
@@ -150,7 +193,7 @@ def copy_project(destination: Path) -> Path:
 
 
 # Fixtures and helpers that build the whole site (seconds each); see pytest_collection_modifyitems.
-_SITE_BUILDING = {"built_site", "site", "site_server", "visit", "browser"}
+_SITE_BUILDING = {"site_build", "built_site", "site", "site_server", "visit", "browser"}
 
 
 def pytest_collection_modifyitems(items) -> None:

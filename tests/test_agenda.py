@@ -20,14 +20,15 @@ from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action, parse_when
 from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
+from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
 from alliance.exports.calendar import agenda_feed, is_event
 from alliance.localized import LocalizedText
 from alliance.pages.agenda import actions_json, agenda_exports, agenda_pages
 from alliance.pages.dates import format_when
-from alliance.pages.timeline import render_agenda, render_target, render_year, status_in_text
+from alliance.pages.timeline import entries_description, render_agenda, render_target, render_year, status_in_text
 from alliance.pages.typography import typeset_text
-from alliance.siteconfig import Publication, load_site_config
+from alliance.siteconfig import Publication, load_publication, load_site_config
 
 LANGUAGES = load_site_config().codes
 THIN = "\u2009"
@@ -77,7 +78,7 @@ DATES = [
         "2023-06-15/2023-06-16",
         {
             "fr": "15–16 juin 2023",
-            "en": f"15{THIN}–{THIN}16 June 2023",
+            "en": "15–16 June 2023",  # closed between two numbers, as the declaration writes it
             "es": "15–16 de junio de 2023",
             "pt": "15–16 de junho de 2023",
         },
@@ -484,3 +485,626 @@ def test_the_english_feed_is_exactly_what_a_calendar_reads(dataset):
     )
     feed = agenda_feed(with_actions(dataset, *actions), "en", PUBLICATION, "fr", STAMP)
     assert feed == EXPECTED_FEED.replace("\n", "\r\n")
+
+
+# The French feed of one action, written by hand: two days across the end of February of a leap
+# year (DTEND on 2 March), two sources in their order, the French typography of the title, the
+# summary and the labels (no-break spaces), the place and the categories in French.
+EXPECTED_FRENCH_FEED = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Alliance Migrations//Agenda//FR
+CALSCALE:GREGORIAN
+NAME:Agenda de l'Alliance Migrations
+X-WR-CALNAME:Agenda de l'Alliance Migrations
+BEGIN:VEVENT
+SUMMARY:Rencontre «\u202fAccueil\u202f»\u202f?
+DTSTART;VALUE=DATE:20240228
+DTEND;VALUE=DATE:20240302
+DTSTAMP:20261126T164243Z
+UID:leap-day@alliance-migrations
+CATEGORIES:Institutions nationales et internationales,Territoires
+DESCRIPTION:Résumé\u00a0: deux jours\\n\\nStatut\u00a0: À confirmer\\n\\nSources\u00a0:
+ \\nhttps://example.org/site/declaration/#p4\\nhttps://example.org/report
+LOCATION:Lisbonne\\, Portugal
+STATUS:TENTATIVE
+URL:https://example.org/site/agenda/#leap-day
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_the_french_feed_is_exactly_what_a_calendar_reads(dataset):
+    report = Source("report", "https://example.org/report", "Rapport", "Ville", "fr")
+    action = synthetic(
+        dataset,
+        id="leap-day",
+        when=parse_when("2024-02-28/2024-03-01"),
+        title=LocalizedText.from_data({"fr": "Rencontre « Accueil » ?"}),
+        summary=LocalizedText.from_data({"fr": "Résumé : deux jours"}),
+        targets=("institutions", "territories"),
+        status="to-be-confirmed",
+        evidence=(
+            Evidence(("summary",), declaration_source(4), "Les 15 et 16 juin 2023", {}),
+            Evidence(("status",), report, "Deux jours", {}),
+        ),
+    )
+    feed = agenda_feed(with_actions(dataset, action), "fr", PUBLICATION, "fr", STAMP)
+    assert feed == EXPECTED_FRENCH_FEED.replace("\n", "\r\n")
+
+
+def test_the_spanish_feed_describes_an_event_in_spanish(dataset):
+    (event,) = Calendar.from_ical(
+        agenda_feed(with_actions(dataset, synthetic(dataset)), "es", PUBLICATION, "fr", STAMP)
+    ).walk("VEVENT")
+    # The summary has no Spanish text: it is the French one, and says so.
+    assert str(event["DESCRIPTION"]) == (
+        "Résumé (en francés, aún sin traducir)\n\nEstado: Previsto\n\nFuentes:\nhttps://example.org/site/es/declaration/#p4"
+    )
+    assert str(event["LOCATION"]) == "Lisboa, Portugal"
+
+
+def test_a_place_in_the_english_feed_has_english_apostrophes(dataset):
+    """The place is prose like the rest: "Val d'Aosta" takes the English apostrophe."""
+    aosta = dataclasses.replace(
+        dataset.city("lisbon"), name=LocalizedText.from_data({"fr": "Val d'Aoste", "en": "Val d'Aosta"})
+    )
+    cities = tuple(aosta if city.id == "lisbon" else city for city in dataset.cities)
+    dataset = dataclasses.replace(with_actions(dataset, synthetic(dataset)), cities=cities)
+    (event,) = Calendar.from_ical(agenda_feed(dataset, "en", PUBLICATION, "fr", STAMP)).walk("VEVENT")
+    assert str(event["LOCATION"]) == "Val d\u2019Aosta, Portugal"
+
+
+def year_fixture(dataset):
+    """A year before, a single day, days across the end of the year (filed under the year they
+    start), and a month of the next year."""
+    return with_actions(
+        dataset,
+        synthetic(dataset, id="last-year", when=parse_when("2022-05-01")),
+        synthetic(dataset, id="one-day", status="held"),
+        synthetic(
+            dataset,
+            id="new-year",
+            when=parse_when("2023-12-30/2024-01-02"),
+            title=LocalizedText.from_data({"fr": "Réveillon"}),
+            city="palermo",
+            targets=(),
+        ),
+        synthetic(dataset, id="a-month", when=parse_when("2024-06"), region="europe", city=None),
+    )
+
+
+ENTRY_EVIDENCE = """<details class="am-evidence" markdown="1">
+<summary>What the sources say</summary>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://alliance-migrations.github.io/site/en/declaration/#p4" lang="fr"><p>Les 15 et 16 juin 2023</p></blockquote>
+<figcaption markdown="span">— [Lisbon declaration, paragraph 4](../declaration.md#p4) · Supports: the summary</figcaption>
+</figure>
+
+</details>
+"""
+
+# The English page of 2023, written by hand.
+EXPECTED_YEAR_PAGE = f"""---
+title: Agenda 2023
+description: 'Agenda 2023: Title (15 June 2023) and Réveillon (30 December 2023{THIN}–{THIN}2 January 2024)'
+---
+
+# Agenda 2023
+
+<nav class="am-agenda-years" aria-label="Years of the agenda" markdown="block">
+[The whole agenda](index.md) · [Previous year: 2022](2022.md) · [Next year: 2024](2024.md)
+</nav>
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-held" markdown="block">
+## Title {{ #one-day }}
+
+<p class="am-when"><time datetime="2023-06-15">15 June 2023</time></p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">[Lisbon](../cities/lisbon.md), Portugal</dd>
+<dt>Targets</dt>
+<dd markdown="span">[National and international institutions](institutions.md)</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-held">Held</span></dd>
+<dt>Sources</dt>
+<dd markdown="span">[Lisbon declaration, paragraph 4](../declaration.md#p4)</dd>
+</dl>
+
+{ENTRY_EVIDENCE}
+</li>
+<li class="am-action am-status-planned" markdown="block">
+## <span lang="fr">Réveillon</span> <small class="am-fallback-field">(in French, not translated yet)</small> {{ #new-year }}
+
+<p class="am-when"><time datetime="2023-12-30">30 December 2023{THIN}–{THIN}2 January 2024</time></p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">[Palermo](../cities/palermo.md), Italy</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-planned">Planned</span></dd>
+<dt>Sources</dt>
+<dd markdown="span">[Lisbon declaration, paragraph 4](../declaration.md#p4)</dd>
+</dl>
+
+{ENTRY_EVIDENCE}
+</li>
+</ol>
+"""
+
+# The French page of 2024: a month (its machine date a month), a region for a place, no next year.
+EXPECTED_LAST_YEAR_PAGE = """---
+title: Agenda 2024
+description: 'Agenda 2024 : Titre (juin 2024)'
+---
+
+# Agenda 2024
+
+<nav class="am-agenda-years" aria-label="Années de l&amp;#x27;agenda" markdown="block">
+[Tout l'agenda](index.md) · [Année précédente : 2023](2023.md)
+</nav>
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-planned" markdown="block">
+## Titre { #a-month }
+
+<p class="am-when"><time datetime="2024-06">Juin 2024</time></p>
+
+Résumé
+
+<dl class="am-action-facts" markdown="block">
+<dt>Lieu</dt>
+<dd markdown="span">Europe</dd>
+<dt>Cibles</dt>
+<dd markdown="span">[Institutions nationales et internationales](institutions.md)</dd>
+<dt>Statut</dt>
+<dd><span class="am-status am-status-planned">Prévu</span></dd>
+<dt>Sources</dt>
+<dd markdown="span">[Déclaration de Lisbonne, paragraphe 4](../declaration.md#p4)</dd>
+</dl>
+
+<details class="am-evidence" markdown="1">
+<summary>Ce que disent les sources</summary>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://alliance-migrations.github.io/site/declaration/#p4" lang="fr"><p>Les 15 et 16 juin 2023</p></blockquote>
+<figcaption markdown="span">— [Déclaration de Lisbonne, paragraphe 4](../declaration.md#p4) · Appuie : le résumé</figcaption>
+</figure>
+
+</details>
+
+</li>
+</ol>
+"""
+
+
+def test_a_year_page_is_exactly_its_actions_by_the_year_they_start(dataset):
+    assert render_year(year_fixture(dataset), "en", 2023) == EXPECTED_YEAR_PAGE
+
+
+def test_the_last_year_page_is_exactly_its_actions_without_a_next_year(dataset):
+    assert render_year(year_fixture(dataset), "fr", 2024) == EXPECTED_LAST_YEAR_PAGE
+
+
+def test_the_agenda_names_a_month_and_a_year_as_left_out_of_the_feed_and_nothing_else(dataset):
+    fixture = year_fixture(dataset)
+    fixture = with_actions(fixture, *fixture.actions, synthetic(dataset, id="a-year", when=parse_when("2025")))
+    subscribe = render_agenda(fixture, "en", "agenda.en.ics").split("{ #agenda-subscribe }")[1]
+    left_out = next(line for line in subscribe.splitlines() if line.startswith("Not in the calendar"))
+    assert left_out == "Not in the calendar: [Title](#a-month) · [Title](#a-year)"
+
+
+# actions.json of a single day in a city and a yearly entry of a region, written by hand: accents
+# as they are, an unknown day as null, the declaration's paragraph at its absolute address.
+EXPECTED_ACTIONS_JSON = """{
+  "actions": [
+    {
+      "id": "one-day",
+      "title": {
+        "fr": "Titre",
+        "en": "Title"
+      },
+      "summary": {
+        "fr": "Résumé",
+        "en": "Summary"
+      },
+      "when": {
+        "precision": "day",
+        "start": "2023-06-15",
+        "end": "2023-06-15"
+      },
+      "place": {
+        "city": "lisbon"
+      },
+      "targets": [
+        "institutions"
+      ],
+      "status": "held",
+      "sources": [
+        "https://example.org/site/declaration/#p4"
+      ],
+      "evidence": [
+        {
+          "claims": [
+            "summary"
+          ],
+          "source": "https://example.org/site/declaration/#p4",
+          "quote": "Les 15 et 16 juin 2023",
+          "language": "fr",
+          "translation": {}
+        }
+      ]
+    },
+    {
+      "id": "every-year",
+      "title": {
+        "fr": "Titre"
+      },
+      "summary": {
+        "fr": "Résumé"
+      },
+      "when": {
+        "precision": "yearly",
+        "start": null,
+        "end": null
+      },
+      "place": {
+        "region": "network"
+      },
+      "targets": [],
+      "status": "recurring",
+      "sources": [],
+      "evidence": []
+    }
+  ]
+}
+"""
+
+
+def test_actions_json_is_exactly_every_field_of_each_action(dataset):
+    actions = (
+        synthetic(dataset, id="one-day", status="held"),
+        synthetic(
+            dataset,
+            id="every-year",
+            title=LocalizedText.from_data({"fr": "Titre"}),
+            summary=LocalizedText.from_data({"fr": "Résumé"}),
+            when=parse_when("yearly"),
+            city=None,
+            region="network",
+            targets=(),
+            status="recurring",
+            evidence=(),
+        ),
+    )
+    assert actions_json(with_actions(dataset, *actions), PUBLICATION) == EXPECTED_ACTIONS_JSON
+
+
+def test_the_agenda_has_a_page_per_year_and_target_in_use_in_each_language(dataset):
+    pages = agenda_pages(year_fixture(dataset), ("fr", "en"))
+    assert sorted(pages) == [
+        "2022.en.md",
+        "2022.md",
+        "2023.en.md",
+        "2023.md",
+        "2024.en.md",
+        "2024.md",
+        "index.en.md",
+        "index.md",
+        "institutions.en.md",
+        "institutions.md",
+    ]
+    assert pages["2023.en.md"] == EXPECTED_YEAR_PAGE
+    assert "](../open-data/agenda.en.ics)" in pages["index.en.md"]
+    assert "](../open-data/agenda.ics)" in pages["index.md"]
+    assert pages["institutions.en.md"].startswith("---\ntitle: National and international institutions\n")
+
+
+def test_the_exports_are_the_actions_and_a_feed_per_language_linking_the_pages_of_its_language(dataset):
+    fixture = with_actions(dataset, synthetic(dataset, id="one-day"))
+    files = agenda_exports(fixture, ("fr", "en"))
+    assert sorted(files) == ["actions.json", "agenda.en.ics", "agenda.ics"]
+    assert json.loads(files["actions.json"])["actions"][0]["id"] == "one-day"
+    site = load_publication().site_url
+    assert str(events(files["agenda.ics"])["one-day@alliance-migrations"]["URL"]) == f"{site}agenda/#one-day"
+    assert str(events(files["agenda.en.ics"])["one-day@alliance-migrations"]["URL"]) == f"{site}en/agenda/#one-day"
+
+
+# The English page of a target, written by hand: only the actions aimed at it, by the year they
+# start, then the recurring ones; left out of search (the year pages hold the same entries).
+EXPECTED_TARGET_PAGE = """---
+title: Territories
+description: 'Territories: Title (June 2024) and Title (every year)'
+search:
+  exclude: true
+---
+
+# Territories
+
+The actions of the common agenda aimed at this target, in chronological order\\.
+
+[The whole agenda](index.md)
+
+## [2024](2024.md) { #year-2024 }
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-planned" markdown="block">
+### Title { #a-month }
+
+<p class="am-when"><time datetime="2024-06">June 2024</time></p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">Europe</dd>
+<dt>Targets</dt>
+<dd markdown="span">[Territories](territories.md)</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-planned">Planned</span></dd>
+<dt>Sources</dt>
+<dd markdown="span"></dd>
+</dl>
+
+
+</li>
+</ol>
+
+## Recurring and ongoing actions { #agenda-undated }
+
+<ol class="am-timeline" markdown="block">
+<li class="am-action am-status-recurring" markdown="block">
+### Title { #every-year }
+
+<p class="am-when">Every year</p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">[Lisbon](../cities/lisbon.md), Portugal</dd>
+<dt>Targets</dt>
+<dd markdown="span">[National and international institutions](institutions.md), [Territories](territories.md)</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-recurring">Every year</span></dd>
+<dt>Sources</dt>
+<dd markdown="span"></dd>
+</dl>
+
+
+</li>
+</ol>
+"""
+
+
+def test_a_target_page_is_exactly_the_actions_aimed_at_it(dataset):
+    fixture = with_actions(
+        dataset,
+        synthetic(dataset, id="one-day", status="held", evidence=()),
+        synthetic(
+            dataset,
+            id="a-month",
+            when=parse_when("2024-06"),
+            region="europe",
+            city=None,
+            targets=("territories",),
+            evidence=(),
+        ),
+        synthetic(
+            dataset,
+            id="every-year",
+            when=parse_when("yearly"),
+            status="recurring",
+            targets=("institutions", "territories"),
+            evidence=(),
+        ),
+    )
+    assert render_target(fixture, "en", "territories") == EXPECTED_TARGET_PAGE
+
+
+def test_a_region_is_the_place_of_a_feed_event_in_the_feed_language(dataset):
+    action = synthetic(dataset, region="latin-america", city=None)
+    (event,) = Calendar.from_ical(agenda_feed(with_actions(dataset, action), "es", PUBLICATION, "fr", STAMP)).walk(
+        "VEVENT"
+    )
+    assert str(event["LOCATION"]) == "América Latina"
+
+
+def titled(dataset, action_id: str, length: int) -> Action:
+    return synthetic(dataset, id=action_id, title=LocalizedText.from_data({"fr": "t" * length, "en": "x" * length}))
+
+
+def test_a_description_lists_whole_entries_up_to_300_characters(dataset):
+    day = " (15 June 2023)"
+    # 132 + 15 + " and " + 133 + 15: exactly 300 characters, kept whole.
+    exactly = (titled(dataset, "a", 132), titled(dataset, "b", 133))
+    assert entries_description(exactly, dataset, "en") == f"{'x' * 132}{day} and {'x' * 133}{day}"
+    # One character more: the second entry is left out, and the cut is shown.
+    over = (titled(dataset, "a", 132), titled(dataset, "b", 134))
+    assert entries_description(over, dataset, "en") == f"{'x' * 132}{day}, …"
+    # Three of 115 characters: the first two, then the cut.
+    three = tuple(titled(dataset, name, 100) for name in "abc")
+    assert entries_description(three, dataset, "en") == f"{'x' * 100}{day}, {'x' * 100}{day}, …"
+    # A single entry is kept whole, however long.
+    assert entries_description((titled(dataset, "a", 400),), dataset, "en") == f"{'x' * 400}{day}"
+    assert entries_description((), dataset, "en") == ""
+    undated = synthetic(dataset, when=parse_when(None))
+    assert entries_description((undated,), dataset, "fr") == "Titre"
+
+
+def french_only(dataset, kind: str):
+    """The dataset with the labels of `kind` (status, target...) not translated yet."""
+    entries = dict(dataset.labels.entries)
+    entries[kind] = {key: LocalizedText.from_data({"fr": text["fr"]}) for key, text in entries[kind].items()}
+    return dataclasses.replace(dataset, labels=Labels(entries))
+
+
+def test_an_untranslated_status_or_target_says_so_in_english(dataset):
+    fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+    action = synthetic(dataset)
+    shown = status_in_text(action, french_only(with_actions(dataset, action), "status"), "en")
+    assert shown == f'(status: <span lang="fr">prévu</span> {fallback})'
+    page = render_target(french_only(with_actions(dataset, action), "target"), "en", "institutions")
+    assert f'\n# <span lang="fr">Institutions nationales et internationales</span> {fallback}\n' in page
+
+
+def agenda_fixture(dataset):
+    """A day in a city, a month in a region, a yearly entry: no evidence, to keep the text short."""
+    return with_actions(
+        dataset,
+        synthetic(dataset, id="one-day", status="held", evidence=()),
+        synthetic(
+            dataset,
+            id="a-month",
+            when=parse_when("2024-06"),
+            region="europe",
+            city=None,
+            targets=("territories",),
+            evidence=(),
+        ),
+        synthetic(
+            dataset,
+            id="every-year",
+            when=parse_when("yearly"),
+            status="recurring",
+            targets=("institutions", "territories"),
+            evidence=(),
+        ),
+    )
+
+
+def one_entry(action_id: str, status: str, when: str, place: str, targets: str, status_word: str) -> str:
+    return f"""<li class="am-action am-status-{status}" markdown="block">
+### Title {{ #{action_id} }}
+
+<p class="am-when">{when}</p>
+
+Summary
+
+<dl class="am-action-facts" markdown="block">
+<dt>Place</dt>
+<dd markdown="span">{place}</dd>
+<dt>Targets</dt>
+<dd markdown="span">{targets}</dd>
+<dt>Status</dt>
+<dd><span class="am-status am-status-{status}">{status_word}</span></dd>
+<dt>Sources</dt>
+<dd markdown="span"></dd>
+</dl>
+
+
+</li>"""
+
+
+# The English agenda page, written by hand: its ways to browse (years, targets in use), the years,
+# the recurring entries, the feed and what it leaves out (the month, not the yearly entry, which
+# the sentence before names), the open data.
+EXPECTED_AGENDA_PAGE = f"""---
+title: Agenda
+description: The meetings of the Alliance Migrations and the common actions of the Lisbon declaration, in chronological order. Each entry gives its sources; what is not confirmed is marked as such.
+---
+
+# Agenda
+
+The meetings of the Alliance Migrations and the common actions of the Lisbon declaration, in chronological order\\. Each entry gives its sources; what is not confirmed is marked as such\\.
+
+By year: [2023](2023.md) · [2024](2024.md)
+{{: .am-agenda-years }}
+
+By target: [National and international institutions](institutions.md) · [Territories](territories.md)
+{{: .am-agenda-targets }}
+
+## [2023](2023.md) {{ #year-2023 }}
+
+<ol class="am-timeline" markdown="block">
+{one_entry("one-day", "held", '<time datetime="2023-06-15">15 June 2023</time>', "[Lisbon](../cities/lisbon.md), Portugal", "[National and international institutions](institutions.md)", "Held")}
+</ol>
+
+## [2024](2024.md) {{ #year-2024 }}
+
+<ol class="am-timeline" markdown="block">
+{one_entry("a-month", "planned", '<time datetime="2024-06">June 2024</time>', "Europe", "[Territories](territories.md)", "Planned")}
+</ol>
+
+## Recurring and ongoing actions {{ #agenda-undated }}
+
+<ol class="am-timeline" markdown="block">
+{one_entry("every-year", "recurring", "Every year", "[Lisbon](../cities/lisbon.md), Portugal", "[National and international institutions](institutions.md), [Territories](territories.md)", "Every year")}
+</ol>
+
+## Subscribe to the calendar {{ #agenda-subscribe }}
+
+[Agenda calendar, in English \\(iCalendar, \\.ics\\)](../open-data/agenda.en.ics)
+
+To follow the agenda in your calendar application \\(Thunderbird, Outlook, Google Calendar, Apple Calendar…\\), copy this link's address and add it as a calendar "from URL" or "subscription": the application will keep it up to date\\. You can also download the file and import it once\\.
+
+The calendar holds only the actions whose days are known\\. Actions dated only by a month or a year, recurring actions and undated ones are left out, so as not to invent a date\\.
+
+Not in the calendar: [Title](#a-month)
+
+[The agenda's data in every language \\(JSON\\)](../open-data/actions.json)
+"""
+
+
+def test_the_agenda_page_is_exactly_its_ways_to_browse_its_entries_and_its_feed(dataset):
+    assert render_agenda(agenda_fixture(dataset), "en", "agenda.en.ics") == EXPECTED_AGENDA_PAGE
+
+
+def test_without_undated_entries_the_agenda_has_no_recurring_section(dataset):
+    fixture = agenda_fixture(dataset)
+    page = render_agenda(with_actions(fixture, *fixture.actions[:2]), "en", "agenda.en.ics")
+    assert "agenda-undated" not in page and "#a-month" in page
+
+
+def test_the_first_year_page_links_only_the_next_year(dataset):
+    page = render_year(year_fixture(dataset), "en", 2022)
+    assert "\n[The whole agenda](index.md) · [Next year: 2023](2023.md)\n" in page
+
+
+def test_a_description_lists_entries_as_its_language_lists_them(dataset):
+    two = (synthetic(dataset), synthetic(dataset, id="a-month", when=parse_when("2024-06")))
+    assert entries_description(two, dataset, "fr") == "Titre (15 juin 2023) et Titre (juin 2024)"
+    assert entries_description(two, dataset, "pt") == "Titre (15 de junho de 2023) e Titre (junho de 2024)"
+
+
+def test_an_untranslated_title_left_out_of_the_feed_says_so(dataset):
+    action = synthetic(
+        dataset, id="a-month", when=parse_when("2024-06"), title=LocalizedText.from_data({"fr": "Titre"})
+    )
+    page = render_agenda(with_actions(dataset, action), "en", "agenda.en.ics")
+    fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+    assert f'\nNot in the calendar: [<span lang="fr">Titre</span> {fallback}](#a-month)\n' in page
+
+
+def test_an_entry_with_untranslated_labels_says_so_in_english(dataset):
+    fallback = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+    fixture = with_actions(dataset, synthetic(dataset, region="europe", city=None))
+    for kind in ("status", "target", "region"):
+        fixture = french_only(fixture, kind)
+    page = render_year(fixture, "en", 2023)
+    assert f'<dd markdown="span"><span lang="fr">Europe</span> {fallback}</dd>' in page
+    assert (
+        f'<dd markdown="span">[<span lang="fr">Institutions nationales et internationales</span> {fallback}](institutions.md)</dd>'
+        in page
+    )
+    assert f'<span class="am-status am-status-planned"><span lang="fr">Prévu</span> {fallback}</span>' in page
+
+
+def test_an_entry_lists_its_sources_and_its_labels_in_spanish(dataset):
+    report = Source("report", "https://example.org/report", "Rapport", "Ville", "fr")
+    two_sources = (
+        Evidence(("summary",), declaration_source(4), "Les 15 et 16 juin 2023", {}),
+        Evidence(("status",), report, "Deux jours", {}),
+    )
+    page = render_year(with_actions(dataset, synthetic(dataset, evidence=two_sources)), "es", 2023)
+    assert "<dt>Fuentes</dt>" in page
+    assert (
+        '<dd markdown="span">[Declaración de Lisboa, párrafo 4](../declaration.md#p4), '
+        '<a href="https://example.org/report" hreflang="fr">Ville, <cite lang="fr">Rapport</cite></a></dd>'
+    ) in page

@@ -30,9 +30,9 @@ from alliance.data.problems import DataError
 from alliance.localized import localized_name
 from alliance.pages.catalogue import practice_page
 from alliance.pages.sections import SECTIONS
-from alliance.paths import DATA_DIR, SCHEMA_DIR
+from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
 from alliance.siteconfig import load_site_config
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, shared_build
 
 LANGUAGES = load_site_config().codes
 COUNTRY = "^[A-Z]{2}$"
@@ -328,9 +328,10 @@ evidence:
 """
 
 
-# (name, change to a copy of the project, a problem both must report, or None: both pass)
+# (name, change to a copy of the project, a problem both must report, or None: both pass); no
+# change: the real sources, whose build is the run's one (tests/conftest.py).
 CASES = [
-    ("unchanged", lambda root: None, None),
+    ("unchanged", None, None),
     # Appended to the text's last paragraph, whose quote covers it (a new paragraph needs its own).
     ("link-to-a-missing-page", _append(PRACTICE, "[x](../nowhere.md)\n"), "leads to no page of the site"),
     ("link-to-a-missing-anchor", _append(PRACTICE, "[x](../about.md#nowhere)\n"), 'no element "#nowhere"'),
@@ -345,29 +346,79 @@ CASES = [
     ("markdown-file-kind", _write("content/practices/x.markdown", "# x\n"), "content/ holds pages (.md files)"),
     ("svg-in-content", _write("content/logo.svg", "<svg onload='alert(1)'/>"), "content/ holds pages"),
     ("script-in-a-translation", _append("content/about.es.md", "\n<script>alert(1)</script>\n"), 'raw HTML "<script>'),
-    ("symlink-to-dev-zero", _symlink("content/practices/zero.md", "/dev/zero"), "is a symbolic link"),
-    ("symlink-out-of-the-repository", _symlink("data/extra.yaml", "/etc/hostname"), "is a symbolic link"),
+    # Named with their paths: the two share a copy.
+    (
+        "symlink-to-dev-zero",
+        _symlink("content/practices/zero.md", "/dev/zero"),
+        "content/practices/zero.md:1:1: is a symbolic link",
+    ),
+    (
+        "symlink-out-of-the-repository",
+        _symlink("data/extra.yaml", "/etc/hostname"),
+        "data/extra.yaml:1:1: is a symbolic link",
+    ),
     ("translation-without-a-heading", _without_third_heading, "at content/about.md:27 has no counterpart here"),
     ("deep-emphasis", _append(PRACTICE, "\n" + "*a " * 2000 + "b" + " c*" * 2000 + "\n"), "the most is 12"),
     ("nested-brackets", _append(PRACTICE, "\n" + "[" * 20 + "x" + "]" * 20 + "\n"), "the most is 12"),
 ]
 
 
-@pytest.mark.parametrize(("change", "problem"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_check_and_build_agree(tmp_path, change, problem):
-    config = copy_project(tmp_path)
-    change(tmp_path)
+# Cases checked and built in one copy (a copy per case took 15 builds): those that must pass,
+# problems the check reports together whose messages differ, and the symbolic links (reported
+# together, each message naming its path). A case has a copy of its own where another case could
+# raise its message (the same words), or where it stops the check before the rest (a symbolic
+# link stops it before the other rules; a practice's text too deep, with which the data does not load).
+SHARED_COPIES = {
+    "passes": ("declaration-source-of-the-latest-practice", "data-marker-in-code-in-a-practice"),
+    "problems": (
+        "link-to-a-missing-page",
+        "link-to-a-missing-anchor",
+        "absolute-path",
+        "markdown-file-kind",
+        "script-in-a-translation",
+        "translation-without-a-heading",
+    ),
+    "symbolic-links": ("symlink-to-dev-zero", "symlink-out-of-the-repository"),
+}
+
+assert {name for names in SHARED_COPIES.values() for name in names} <= {case[0] for case in CASES}
+
+
+def _checked(root: Path) -> str:
+    """What the check reports on the project at `root`: nothing, or its problems."""
     try:
-        check_site(LANGUAGES, tmp_path, tmp_path / "data", tmp_path / "content")
-        checked = ""
+        check_site(LANGUAGES, root, root / "data", root / "content")
     except DataError as error:
-        checked = str(error)
-    build = build_site(tmp_path / "site", config)
-    built = build.stdout + build.stderr
+        return str(error)
+    return ""
+
+
+def _changed_copy(folder: Path, site: Path, names: tuple[str, ...]):
+    """A copy of the project in `folder` with the changes of the cases `names`, checked (its report
+    in checked.txt), then built into `site`."""
+    config = copy_project(folder)
+    for name, change, _ in CASES:
+        if name in names:
+            change(folder)
+    (folder / "checked.txt").write_text(_checked(folder), encoding="utf-8")
+    return build_site(site, config)
+
+
+@pytest.mark.parametrize(("name", "change", "problem"), CASES, ids=[case[0] for case in CASES])
+def test_check_and_build_agree(tmp_path_factory, request, name, change, problem):
+    if change is None:
+        checked, shared = _checked(ROOT), request.getfixturevalue("site_build")
+        returncode, built = shared.returncode, shared.output
+    else:
+        copy = next((copy for copy, names in SHARED_COPIES.items() if name in names), name)
+        names = SHARED_COPIES.get(copy, (name,))
+        made = shared_build(tmp_path_factory, f"check-{copy}", lambda folder, site: _changed_copy(folder, site, names))
+        checked = (made.site.parent / "checked.txt").read_text(encoding="utf-8")
+        returncode, built = made.returncode, made.output
     assert "Traceback" not in built
     if problem is None:
-        assert checked == "" and build.returncode == 0, checked + built
+        assert checked == "" and returncode == 0, checked + built
         return
-    assert problem in checked and build.returncode != 0
+    assert problem in checked and returncode != 0
     # Every problem line the check prints, the build prints too.
     assert all(line in built for line in checked.splitlines()[:-1]), (checked, built)

@@ -18,6 +18,8 @@ from alliance.data.yamlload import load_yaml
 from alliance.paths import ROOT
 from tests.quality import browser
 
+pytestmark = pytest.mark.repository
+
 CI_RUN = ROOT / ".ci" / "run"
 MISSING = ROOT / ".ci" / "missing-packages"
 SITE = ROOT / ".github" / "workflows" / "site.yml"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
+from alliance.data.cities import City
 from alliance.data.dataset import load_dataset
-from alliance.data.evidence import Source, declaration_source
+from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import Labels
-from alliance.localized import collation_key
+from alliance.localized import LocalizedText, collation_key
 from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
 from alliance.pages.dates import format_when
 from alliance.pages.markup import html_text, plain_line
@@ -117,13 +120,13 @@ def test_a_city_no_source_places_is_listed_not_mapped(real):
     ourno = real.city("ourno")
     assert ourno.position is None and "lisbon-represented" in ourno.roles
     page = html_of(city_page(real, ourno, "en"))
-    assert "No source read gives Ourno's position" in page.text and "Latitude" not in page.text
+    assert "None of the sources consulted gives Ourno's position" in page.text and "Latitude" not in page.text
     assert "ourno" in render_city_list(real, "en")
 
 
 def test_a_city_without_actions_says_so(real):
     page = html_of(city_page(real, real.city("cascais"), "en"))
-    assert "This site's agenda lists no action or meeting in this city." in page.text
+    assert "This site's agenda lists no action or meeting for this place." in page.text
 
 
 def test_city_list_groups_by_country_in_alphabetical_order(real):
@@ -156,3 +159,47 @@ def test_a_source_cited_twice_is_listed_once(real):
     page = html_of(sources_inline([uclga, declaration_source(4), uclga], real.labels, "en", "../"))
     assert page.links == [uclga.url, "../declaration.md#p4"]
     assert page.text == "(sources: CGLU Afrique, 2ème rencontre de l’Alliance Migrations; declaration, § 4)"
+
+
+def place(city_id: str, names: dict[str, str], country: str, roles: tuple[str, ...]) -> City:
+    """A made-up city, its roles sourced to the declaration's paragraph 2."""
+    claims = tuple(f"role:{role}" for role in roles)
+    evidence = (Evidence(claims, declaration_source(2), "Texte", {}),)
+    return City(city_id, LocalizedText.from_data(names), country, 1.0, 2.0, roles, None, evidence)
+
+
+COUNTRY_FIXTURE = (
+    place("evry", {"fr": "Évry"}, "FR", ("pilot-territory",)),
+    place("bordeaux", {"fr": "Bordeaux"}, "FR", ("pilot-territory", "lisbon-represented")),
+    place("berlin", {"fr": "Berlin", "en": "Berlin"}, "DE", ("lisbon-represented",)),
+)
+
+# Written by hand: the countries named and ordered in the page's language (France before Germany,
+# Allemagne before France), the cities by name whatever their accents (Bordeaux before Évry), the
+# roles in the schema's order whatever the data's.
+EXPECTED_COUNTRIES = {
+    "en": """### France
+
+- [Bordeaux](cities/bordeaux.md) — Represented at the Lisbon meeting \\(2023\\); Pilot territory <small class="am-sources">\\(sources: [declaration, § 2](declaration.md#p2)\\)</small>
+- [Évry](cities/evry.md) — Pilot territory <small class="am-sources">\\(sources: [declaration, § 2](declaration.md#p2)\\)</small>
+
+### Germany
+
+- [Berlin](cities/berlin.md) — Represented at the Lisbon meeting \\(2023\\) <small class="am-sources">\\(sources: [declaration, § 2](declaration.md#p2)\\)</small>
+""",
+    "fr": """### Allemagne
+
+- [Berlin](cities/berlin.md) — Représentée à la rencontre de Lisbonne \\(2023\\) <small class="am-sources">\\(sources : [déclaration, § 2](declaration.md#p2)\\)</small>
+
+### France
+
+- [Bordeaux](cities/bordeaux.md) — Représentée à la rencontre de Lisbonne \\(2023\\); Territoire pilote <small class="am-sources">\\(sources : [déclaration, § 2](declaration.md#p2)\\)</small>
+- [Évry](cities/evry.md) — Territoire pilote <small class="am-sources">\\(sources : [déclaration, § 2](declaration.md#p2)\\)</small>
+""",
+}
+
+
+@pytest.mark.parametrize("language", sorted(EXPECTED_COUNTRIES))
+def test_the_countries_and_their_cities_exactly(real, language):
+    dataset = dataclasses.replace(real, cities=COUNTRY_FIXTURE)
+    assert render_city_list(dataset, language) == EXPECTED_COUNTRIES[language]

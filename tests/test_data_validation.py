@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from alliance.assembly.generated import generated_folders
@@ -17,6 +17,7 @@ from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.paths import DATA_DIR, ROOT
 from alliance.siteconfig import load_site_config
 from scripts import check
+from tests.conftest import fuzz_settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 LANGUAGES = load_site_config().codes
@@ -144,7 +145,7 @@ def _load_text(tmp_path: Path, name: str, text: str | bytes) -> None:
         assert error.problems and all(p.line >= 1 and p.column >= 1 for p in error.problems)
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = fuzz_settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.mark.fuzz

@@ -225,6 +225,18 @@ def test_next_and_latest_are_taken_around_the_day_and_keep_the_data_precision():
     assert [a.id for a in yearly] == ["f-yearly"]
 
 
+def test_an_entry_ending_today_is_still_next_and_one_ended_yesterday_is_the_latest():
+    actions = (
+        action("ended-yesterday", When("range", dt.date(2026, 11, 20), TODAY - dt.timedelta(days=1))),
+        action("ends-today", When("range", dt.date(2026, 11, 25), TODAY)),
+        action("only-today", day(TODAY.isoformat())),
+        action("tomorrow", day("2026-11-28")),
+    )
+    coming, past, _ = agenda_glance(actions, TODAY)
+    assert [a.id for a in coming] == ["ends-today", "only-today"]  # two at most, soonest first
+    assert [a.id for a in past] == ["ended-yesterday"]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_agenda_glance_states_its_day_and_never_a_date_the_data_lacks(real, language):
     text = render_agenda_glance(real, language, TODAY)

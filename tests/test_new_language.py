@@ -23,21 +23,25 @@ from alliance.pages.typography import typeset_text
 from alliance.paths import CONTENT_DIR
 from alliance.siteconfig import load_site_config, read_mkdocs_yml
 from alliance.translations.status import original_pages
-from tests.conftest import build_site, copy_project, shared_build
+from tests.conftest import SharedBuild, build_site, copy_project, shared_build
 from tests.test_fallback_notices import notices
 
 ARABIC = {"locale": "ar", "name": "العربية", "build": True, "nav_translations": {}}
+# The copy also leaves this translation out, for test_practices_site.py's untranslated practice:
+# one build serves both (a fifth language changes nothing on the other four's pages).
+UNTRANSLATED_PRACTICE = "practices/palermo-charter.es.md"
 
 
 def _build_with_arabic(folder: Path, site: Path):
     """Builds a copy of the project (its generated pages are Arabic too) with a configuration
-    that inherits its mkdocs.yml and adds Arabic."""
+    that inherits its mkdocs.yml and adds Arabic, and without UNTRANSLATED_PRACTICE."""
     plugins = read_mkdocs_yml()["plugins"]
     i18n = next(plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
     i18n["languages"].append(ARABIC)
     project = folder / "project"
     project.mkdir()
     copy_project(project)
+    (project / "content" / UNTRANSLATED_PRACTICE).unlink()
     # Next to the copy's mkdocs.yml, so that its relative paths (docs_dir, hooks, theme) still hold.
     config = project / "mkdocs-arabic.yml"
     config.write_text(
@@ -46,9 +50,14 @@ def _build_with_arabic(folder: Path, site: Path):
     return build_site(site, config)
 
 
+def arabic_copy(tmp_path_factory) -> SharedBuild:
+    """The run's one build of the copy with Arabic (the project it built is beside the site)."""
+    return shared_build(tmp_path_factory, "arabic", _build_with_arabic)
+
+
 @pytest.fixture(scope="module")
 def arabic_build(tmp_path_factory):
-    build = shared_build(tmp_path_factory, "arabic", _build_with_arabic)
+    build = arabic_copy(tmp_path_factory)
     if build.returncode != 0:
         pytest.fail(f"the build with Arabic failed:\n{build.output}")
     return build.site, build.output

@@ -14,6 +14,7 @@ from alliance.localized import language_prefix
 from alliance.pages.citypages import city_description
 from alliance.pages.mapframe import MAP_FOLDER
 from alliance.pages.markup import front_matter, html_text, plain_line
+from alliance.pages.typography import typeset_text
 
 HOSTILE = [
     'Fin " onmouseover="alert(1)',
@@ -74,11 +75,12 @@ def test_generated_pages_describe_their_own_record(built_site, site_config):
     for language in site_config.codes:
         folder = built_site / language_prefix(language, site_config.default_language)
         for city in dataset.cities:
-            expected = city_description(dataset, city, language)
+            # The description is typeset as the page's text is (French spaces, curly quotes).
+            expected = typeset_text(city_description(dataset, city, language), language)
             assert description(folder / "cities" / city.id / "index.html") == expected
         for practice in dataset.practices:
             page = folder / "practices" / practice.id / "index.html"
-            assert description(page) == practice.summary[language].strip()
+            assert description(page) == typeset_text(practice.summary[language].strip(), language)
         year = min(action.when.start.year for action in dataset.actions if action.when.is_dated)
         first = next(action for action in dataset.actions if action.when.is_dated and action.when.start.year == year)
         assert first.title[language] in description(folder / "agenda" / str(year) / "index.html")
@@ -87,14 +89,14 @@ def test_generated_pages_describe_their_own_record(built_site, site_config):
 # Written by hand: each city's name, its country and its roles, in the page's language (a city of
 # one role and one of two, joined as each language joins a list).
 CITY_DESCRIPTIONS = {
-    ("lisbon", "fr"): "Lisbonne (Portugal) : Ville hôte de la rencontre de Lisbonne (2023) et Territoire pilote.",
-    ("lisbon", "en"): "Lisbon (Portugal): Host city of the Lisbon meeting (2023) and Pilot territory.",
-    ("lisbon", "es"): "Lisboa (Portugal): Ciudad anfitriona del encuentro de Lisboa (2023) y Territorio piloto.",
-    ("lisbon", "pt"): "Lisboa (Portugal): Cidade anfitriã do encontro de Lisboa (2023) e Território piloto.",
-    ("palermo", "fr"): "Palerme (Italie) : Territoire pilote.",
-    ("palermo", "en"): "Palermo (Italy): Pilot territory.",
-    ("palermo", "es"): "Palermo (Italia): Territorio piloto.",
-    ("palermo", "pt"): "Palermo (Itália): Território piloto.",
+    ("lisbon", "fr"): "Lisbonne (Portugal) : ville hôte de la rencontre de Lisbonne (2023) et territoire pilote.",
+    ("lisbon", "en"): "Lisbon (Portugal): host city of the Lisbon meeting (2023) and pilot territory.",
+    ("lisbon", "es"): "Lisboa (Portugal): ciudad anfitriona del encuentro de Lisboa (2023) y territorio piloto.",
+    ("lisbon", "pt"): "Lisboa (Portugal): cidade anfitriã do encontro de Lisboa (2023) e território piloto.",
+    ("palermo", "fr"): "Palerme (Italie) : territoire pilote.",
+    ("palermo", "en"): "Palermo (Italy): pilot territory.",
+    ("palermo", "es"): "Palermo (Italia): territorio piloto.",
+    ("palermo", "pt"): "Palermo (Itália): território piloto.",
 }
 
 

@@ -217,6 +217,9 @@ def test_the_preview_shows_problems_then_recovers_one_build_per_save(project):
     cities = project / "data" / "cities.yaml"
     text = cities.read_text(encoding="utf-8")
     assert text.count(BROKEN_LINE[0]) >= 1
+    # It starts on the broken data (a build that stops early: one whole build in the test, not two),
+    # recovers, then shows the problem again over the pages it built.
+    cities.write_text(text.replace(*BROKEN_LINE, 1), encoding="utf-8")
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
@@ -226,21 +229,24 @@ def test_the_preview_shows_problems_then_recovers_one_build_per_save(project):
         def builds() -> int:
             return log.read_text(encoding="utf-8").count("Building documentation...")
 
-        page = base + "en/about/"
-        wait_for(lambda: fetch(page)[0] == 200, "the preview did not answer", log)
-        assert builds() == 1
+        def shows_the_problem() -> None:
+            _, html = wait_for(lambda: (r := fetch(page)) and "problem" in title(r[1]) and r, "no problem page", log)
+            assert re.search(r"cities\.yaml:\d+:\d+: this line is not of the form", html)
+            assert "the line given lacks the <code>:</code> after its field" in html  # its hint
+            assert "problem" in title(fetch(base + "pt/no-such-page/")[1])  # every address
 
-        cities.write_text(text.replace(*BROKEN_LINE, 1), encoding="utf-8")
-        _, html = wait_for(lambda: (r := fetch(page)) and "problem" in title(r[1]) and r, "no problem page", log)
-        assert re.search(r"cities\.yaml:\d+:\d+: this line is not of the form", html)
-        assert "the line given lacks the <code>:</code> after its field" in html  # its hint
-        assert "problem" in title(fetch(base + "pt/no-such-page/")[1])  # every address
-        assert builds() == 2
+        page = base + "en/about/"
+        shows_the_problem()
+        assert builds() == 1
 
         cities.write_text(text, encoding="utf-8")
         wait_for(lambda: fetch(page)[0] == 200 and title(fetch(page)[1]).startswith("About"), "no recovery", log)
         time.sleep(3)  # a second build would have started by now
-        assert builds() == 3, log.read_text(encoding="utf-8")
+        assert builds() == 2, log.read_text(encoding="utf-8")
+
+        cities.write_text(text.replace(*BROKEN_LINE, 1), encoding="utf-8")
+        shows_the_problem()  # over the pages of the build before
+        assert builds() == 3
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

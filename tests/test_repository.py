@@ -10,6 +10,8 @@ import pytest
 
 from alliance.paths import ROOT
 
+pytestmark = pytest.mark.repository
+
 # Absolute paths of a developer's machine: home folders (Linux, macOS, Windows, root's), work trees
 # (a `work` or `workspace` folder at the root) and temporary folders (Linux, macOS, Windows).
 MACHINE_PATH = re.compile(

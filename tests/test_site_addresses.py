@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.pages.alternates import page_alternates, root_path, x_default
+from alliance.pages.alternates import base_path, page_alternates, root_path, x_default
 
 SITE = "https://example.github.io/site/"
 
@@ -17,10 +17,27 @@ SITE = "https://example.github.io/site/"
         pytest.param("en/declaration/", SITE, "en/declaration/", id="page"),
         pytest.param("/en/", "https://example.org/", "en/", id="home-at-a-domain-root"),
         pytest.param(".", SITE, "", id="the-root-itself"),
+        pytest.param("./", SITE, "", id="the-root-itself-with-a-slash"),
+        pytest.param("/en/", "https://example.org", "en/", id="home-at-a-domain-without-a-slash"),
+        pytest.param("/site/en/", "https://example.github.io/site", "en/", id="home-under-a-folder-without-a-slash"),
+        pytest.param("/elsewhere/", SITE, "elsewhere/", id="absolute-path-outside-the-site"),
     ],
 )
 def test_root_path(link, site_url, expected):
     assert root_path(link, site_url) == expected
+
+
+@pytest.mark.parametrize(
+    "site_url, expected",
+    [
+        ("https://example.org", "/"),
+        ("https://example.org/", "/"),
+        ("https://example.github.io/site", "/site/"),
+        ("https://example.github.io/site/", "/site/"),
+    ],
+)
+def test_base_path_is_the_root_folder_with_its_slashes(site_url, expected):
+    assert base_path(site_url) == expected
 
 
 def test_alternates_are_absolute_and_x_default_is_the_original():

@@ -510,6 +510,7 @@ def test_a_text_is_read_from_its_field_and_located_in_its_entry(dataset):
     assert keys({"cities": [{"id": "ville"}]}, "ville") == ("cities", 0, "note")
 
 
+@pytest.mark.repository  # runs the Makefile
 def test_the_make_target_prints_the_report_and_exits_0():
     result = subprocess.run(
         ["make", "--no-print-directory", "i18n-status"], cwd=ROOT, capture_output=True, text=True, check=False

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance.pages.typography import NBSP, NNBSP, RULES, text_nodes, typeset, typeset_text
+from alliance.pages.typography import NBSP, NNBSP, language_rule, text_nodes, typeset, typeset_text
 
 FRENCH = [
     ("Source : déclaration", f"Source{NBSP}: déclaration"),
@@ -168,9 +168,27 @@ def test_every_built_page_follows_its_languages_typography(built_site, site_conf
     assert not problems, f"{len(problems)} pages with plain typography, first: " + "\n".join(problems[:20])
 
 
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+PAGE_LANGUAGE = re.compile(r'<html lang="([^"]+)"')
+
+
+def test_every_page_description_follows_its_languages_typography(built_site):
+    """The description search engines and link previews show is prose too: "the files' last
+    change" and "\"A common international agenda\"" were left straight (issue 23)."""
+    problems = []
+    for page in sorted(built_site.rglob("*.html")):
+        document = page.read_text(encoding="utf-8")
+        description, language = DESCRIPTION.search(document), PAGE_LANGUAGE.search(document)
+        if description and language:
+            as_prose = f'<p lang="{language[1]}">{description[1]}</p>'
+            found = french_problems(as_prose) + english_problems(as_prose)
+            problems += [f"{page.relative_to(built_site)}: {text!r}" for text in found]
+    assert not problems, "\n".join(problems[:20])
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 @given(text=PROSE, after_element=st.booleans())
 def test_the_rules_take_any_text_and_twice_is_once(language, text, after_element):
-    rule = RULES[language]
+    rule = language_rule(language)
     once = rule(text, after_element)
     assert rule(once, after_element) == once

@@ -7,6 +7,7 @@ import pytest
 from alliance.assembly.vendor import VENDOR_URL, VendorMissing, vendor_files
 
 
+@pytest.mark.repository  # reads what `npm ci` installed
 def test_the_vendor_files_are_installed_and_leaflet_images_sit_next_to_its_css():
     files = {f.destination: f for f in vendor_files()}
     assert f"{VENDOR_URL}leaflet/leaflet.css" in files

@@ -10,6 +10,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from alliance.data.yamlload import load_yaml
 from alliance.paths import ROOT
 
@@ -47,6 +49,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
                 )
 
 
+@pytest.mark.repository  # compares two settings files
 def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
     mutated = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
     workflow = load_yaml(ROOT / ".github" / "workflows" / "mutation.yml").data

@@ -1,1 +1,1 @@
-"""Checks of the built site: reading its pages, the key pages of the quality checks, weights."""
+"""Checks of the built site: reading its pages, the key pages of the quality checks, weights, unused code."""

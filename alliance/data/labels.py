@@ -26,6 +26,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "page-description-city": frozenset({"name", "country", "roles"}),
     "page-description-list": frozenset({"heading", "entries"}),
     "sources-inline": frozenset({"sources"}),
+    "source-inline": frozenset({"sources"}),
     "home-agenda-as-of": frozenset({"date"}),
     "home-figure-participants": frozenset({"count"}),
     "home-figure-cities": frozenset({"count"}),

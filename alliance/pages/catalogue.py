@@ -125,7 +125,7 @@ def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     )
     facts = [
         f"- {md_text(ui('practices-place', language))} {place}",
-        f"- {md_text(ui('practices-themes', language))} {themes}",
+        f"- {md_text(ui('practices-theme' if len(practice.themes) == 1 else 'practices-themes', language))} {themes}",
     ]
     if practice.year is not None:
         facts.append(

@@ -19,7 +19,7 @@ from alliance.data.schemas import vocabulary
 from alliance.localized import collation_key, localized_name
 from alliance.pages.catalogue import practice_list
 from alliance.pages.dates import format_when
-from alliance.pages.markup import front_matter, html_text, md_shown, md_text
+from alliance.pages.markup import front_matter, html_text, in_sentence, md_shown, md_text
 from alliance.pages.sources import evidence_disclosure, source_markdown, sources_inline
 from alliance.pages.timeline import status_in_text
 from alliance.siteconfig import load_publication
@@ -75,9 +75,14 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
 
 
 def city_description(dataset: Dataset, city: City, language: str) -> str:
-    """ "Lisbonne (Portugal) : Ville hôte …; Territoire pilote.": the city's name, country and roles."""
+    """ "Lisbonne (Portugal) : ville hôte … et territoire pilote.": the city's name, country and
+    roles, which read inside the sentence."""
     roles = format_list(
-        [dataset.labels.term("role", role, language).text for role in vocabulary("role") if role in city.roles],
+        [
+            in_sentence(dataset.labels.term("role", role, language)).text
+            for role in vocabulary("role")
+            if role in city.roles
+        ],
         locale=language,
     )
     return dataset.labels.ui(
@@ -114,14 +119,12 @@ def practices_section(dataset: Dataset, city: City, language: str) -> str:
     return f"## {md_text(_ui(dataset, language)('map-city-practices'))}\n\n{body}"
 
 
-def role_labels(dataset: Dataset, city: City, language: str) -> list[str]:
-    """The city's roles as Markdown, in the order of the schema's list."""
+def role_labels(dataset: Dataset, city: City, language: str, *, in_a_line: bool = False) -> list[str]:
+    """The city's roles as Markdown, in the order of the schema's list; `in_a_line`: the roles
+    after the first read inside the sentence ("Supported the Lisbon meeting; hosted a meeting")."""
     fallback = _ui(dataset, language)("fallback-field")
-    return [
-        md_shown(dataset.labels.term("role", role, language), fallback)
-        for role in vocabulary("role")
-        if role in city.roles
-    ]
+    roles = [dataset.labels.term("role", role, language) for role in vocabulary("role") if role in city.roles]
+    return [md_shown(in_sentence(role) if in_a_line and i else role, fallback) for i, role in enumerate(roles)]
 
 
 def render_city_list(dataset: Dataset, language: str) -> str:
@@ -135,7 +138,7 @@ def render_city_list(dataset: Dataset, language: str) -> str:
     parts = []
     for name, cities in groupby(ordered, key=country):
         items = "".join(
-            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language))} "
+            f"- [{md_text(city.name[language])}]({CITIES_FOLDER}/{city.id}.md) — {'; '.join(role_labels(dataset, city, language, in_a_line=True))} "
             f"{sources_inline(city.sources, dataset.labels, language, '')}\n"
             for city in cities
         )

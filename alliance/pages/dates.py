@@ -37,10 +37,14 @@ def _day_range_patterns(language: str) -> dict:
 
 
 def format_day_range(start: dt.date, end: dt.date, language: str) -> str:
-    """ "15–16 juin 2023", "15 – 16 June 2023": the locale's interval pattern, months in full."""
+    """ "15–16 juin 2023", "15–16 June 2023", "30 June – 1 July 2023": the locale's interval
+    pattern, months in full."""
     field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
     first, last = _day_range_patterns(language)[field]
-    return first.apply(start, date_locale(language)) + last.apply(end, date_locale(language))
+    text = first.apply(start, date_locale(language)) + last.apply(end, date_locale(language))
+    # en_GB puts thin spaces around the dash even between two numbers; the site's English texts,
+    # like every other language's, close it there ("26–27 January 2023" in the declaration).
+    return re.sub(r"(?<=\d)\s–\s(?=\d)", "–", text) if field == "d" else text
 
 
 def format_when(when: When, language: str, labels: Labels) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 import nh3
 import yaml
@@ -79,6 +80,16 @@ def fallback_notice_html(notice: str, language: str | None = None) -> str:
     """
     lang = f' lang="{html_text(language)}"' if language else ""
     return f'<div class="admonition info am-fallback-notice" role="note"{lang}><p>{html_text(notice)}</p></div>\n'
+
+
+def in_sentence(shown: Shown) -> Shown:
+    """A label written to stand alone ("Pilot territory", "Held") as it reads inside a sentence."""
+    return replace(shown, text=shown.text[:1].lower() + shown.text[1:])
+
+
+def standing_alone(shown: Shown) -> Shown:
+    """A label written as inside a sentence ("the whole network") as it starts a line."""
+    return replace(shown, text=shown.text[:1].upper() + shown.text[1:])
 
 
 def md_shown(shown: Shown, fallback_label: str) -> str:

@@ -67,13 +67,15 @@ def source_markdown(source: Source, labels: Labels, language: str, to_root: str,
 
 
 def sources_inline(sources: Iterable[Source], labels: Labels, language: str, to_root: str) -> str:
-    """A record's sources after it in a list: "(sources : CGLU Afrique, 2ème rencontre…; déclaration, § 1)".
+    """A record's sources after it in a list: "(sources : CGLU Afrique, 2ème rencontre… ; déclaration, § 1)",
+    "(source : déclaration, § 4)" when there is one.
 
     A source cited twice is listed once, so that a record shown anywhere shows what supports it.
     """
     unique = {source.id: source for source in sources}.values()
     links = "; ".join(source_markdown(source, labels, language, to_root, short=True) for source in unique)
-    text = labels.ui_markup("sources-inline", language, md_text, sources=links)
+    key = "source-inline" if len(unique) == 1 else "sources-inline"
+    text = labels.ui_markup(key, language, md_text, sources=links)
     return f'<small class="am-sources">{text}</small>'
 
 

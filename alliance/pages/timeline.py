@@ -7,7 +7,6 @@ Dates are written by CLDR (Babel) at the precision the sources give, never more 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from babel.lists import format_list
 
@@ -16,7 +15,16 @@ from alliance.data.countries import country_name
 from alliance.data.dataset import Dataset
 from alliance.data.schemas import vocabulary
 from alliance.pages.dates import format_when, format_when_alone
-from alliance.pages.markup import city_link, front_matter, html_text, md_in_html_attribute, md_shown, md_text
+from alliance.pages.markup import (
+    city_link,
+    front_matter,
+    html_text,
+    in_sentence,
+    md_in_html_attribute,
+    md_shown,
+    md_text,
+    standing_alone,
+)
 from alliance.pages.sources import evidence_disclosure, source_markdown
 from alliance.siteconfig import load_publication
 
@@ -39,9 +47,9 @@ def _place(action: Action, dataset: Dataset, language: str) -> str:
         city = dataset.city(action.city)
         return f"{city_link(city, language, '../')}, {md_text(country_name(city.country, language))}"
     assert action.region, "an action names its city or its region (actions.schema.json)"
-    return md_shown(
-        dataset.labels.term("region", action.region, language), dataset.labels.ui("fallback-field", language)
-    )
+    # A region's label is written as inside a sentence ("the whole network"); here it stands alone.
+    region = standing_alone(dataset.labels.term("region", action.region, language))
+    return md_shown(region, dataset.labels.ui("fallback-field", language))
 
 
 def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
@@ -49,8 +57,7 @@ def status_in_text(action: Action, dataset: Dataset, language: str) -> str:
     word agrees with "statut" and is written in lower case inside the sentence."""
     labels = dataset.labels
     status = labels.term("status", action.status, language)
-    lowered = replace(status, text=status.text[:1].lower() + status.text[1:])
-    shown = md_shown(lowered, labels.ui("fallback-field", language))
+    shown = md_shown(in_sentence(status), labels.ui("fallback-field", language))
     return f"({labels.ui_markup('agenda-status-in-text', language, md_text, status=shown)})"
 
 
@@ -70,7 +77,8 @@ def render_entry(action: Action, dataset: Dataset, language: str, level: int) ->
     elif date:
         lines += [f'<p class="am-when">{html_text(date)}</p>', ""]
     targets = ", ".join(f"[{md_shown(labels.term('target', t, language), fallback)}]({t}.md)" for t in action.targets)
-    sources = ", ".join(source_markdown(source, dataset.labels, language, "../") for source in action.sources)
+    # A citation has commas of its own ("Lisbon declaration, paragraph 1"): citations are parted by semicolons.
+    sources = "; ".join(source_markdown(source, dataset.labels, language, "../") for source in action.sources)
     lines += [
         md_shown(action.summary.show(language), fallback),
         "",

@@ -41,7 +41,7 @@ _CLOSING_GUILLEMET = re.compile(rf"[{_SPACES}]*»")
 _SECTION_SIGN = re.compile(r"§[ \t\n\r]+(?=\d)")
 
 
-def common_text(text: str, after_element: bool = False) -> str:
+def common_text(text: str) -> str:
     """What every language's typography does."""
     return _SECTION_SIGN.sub("§" + NBSP, text)
 
@@ -50,7 +50,7 @@ def _french_space(mark: str) -> str:
     return (NBSP if mark == ":" else NNBSP) + mark
 
 
-def french_text(text: str, after_element: bool = False) -> str:
+def french_text(text: str) -> str:
     """French spaces before `: ; ! ?` and inside « »."""
     text = _FRENCH_MARK.sub(lambda m: _french_space(m.group(1)), text)
     text = _OPENING_GUILLEMET.sub("«" + NNBSP, text)
@@ -86,7 +86,14 @@ def english_text(text: str, after_element: bool = False) -> str:
     return common_text(start + text)
 
 
-RULES: dict[str, Callable[[str, bool], str]] = {"fr": french_text, "en": english_text}
+def language_rule(language: str) -> Callable[[str, bool], str]:
+    """`language`'s typography, as rule(text, after_element): only English's depends on what precedes."""
+    if language == "en":
+        return english_text
+    rule = french_text if language == "fr" else common_text
+    return lambda text, _after_element: rule(text)
+
+
 # An address written out in the text (a link's text, a source): left as it is.
 _ADDRESS = re.compile(r"\b(?:https?|mailto|ftp):\S+")
 
@@ -103,7 +110,7 @@ def _prose(rule: Callable[[str, bool], str], text: str, after_element: bool) -> 
 
 def typeset_text(text: str, language: str) -> str:
     """Plain prose in `language` typeset (a calendar's texts), its addresses left as they are."""
-    return _prose(RULES.get(language, common_text), text, False)
+    return _prose(language_rule(language), text, False)
 
 
 def _language(tag_lang: str) -> str:
@@ -188,7 +195,7 @@ def typeset(document: str, language: str) -> str:
     for start, end, text_language, verbatim, after_element in _text_spans(document, language):
         if verbatim:
             continue
-        rule = RULES.get(text_language, common_text)
+        rule = language_rule(text_language)
         text = html_escaping.unescape(document[start:end])
         typeset_text = _prose(rule, text, after_element)
         if typeset_text != text:

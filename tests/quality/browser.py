@@ -143,13 +143,13 @@ LATE_REQUESTS_WAIT_MS = 2_500
 SETTLE_TIMEOUT_MS = 60_000
 
 
-@dataclass
-class Visit:
-    """A browser tab on the local site that records everything the page asks of the network:
-    requests to outside hosts (aborted), the site's own requests and failures, WebSockets and
-    service workers."""
+@dataclass(frozen=True, kw_only=True)
+class Traffic:
+    """What a visit of the site served at `base_url` records of what its pages ask of the network
+    and report: requests to outside hosts (aborted), the site's own requests and failures,
+    WebSockets and service workers, the console and the Content-Security-Policy reports. The live
+    recorder (Visit) fills the lists; an observation (observe.py) keeps a copy of them."""
 
-    page: Page
     base_url: str
     outside_requests: list[str] = field(default_factory=list)
     own_requests: list[str] = field(default_factory=list)
@@ -162,6 +162,13 @@ class Visit:
     console: list[str] = field(default_factory=list)
     # Each `securitypolicyviolation` event of the page and its frames (its document, directive, blocked address).
     csp_violations: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Visit(Traffic):
+    """A browser tab on the local site that records its Traffic as it goes."""
+
+    page: Page
 
     def open(self, address: str, settle: bool = True) -> None:
         """Loads a page of the site; to settle, loads its lazy frames and images, scrolls to its
@@ -255,7 +262,7 @@ def visit(browser, base_url: str, viewport: dict = VIEWPORT, javascript: bool = 
     # Service workers are allowed so that a page registering one is seen doing it.
     context = browser.new_context(viewport=viewport, service_workers="allow", java_script_enabled=javascript)
     context.set_default_timeout(15_000)
-    recorder = Visit(context.new_page(), base_url)
+    recorder = Visit(page=context.new_page(), base_url=base_url)
 
     def route(route) -> None:
         url = route.request.url

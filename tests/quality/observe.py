@@ -19,29 +19,23 @@ import pytest
 from filelock import FileLock
 
 from alliance.builtsite.keypages import KeyPage
+from alliance.builtsite.unused import CoverageRange, Range, css_unused_length, js_unused_length, unused_code
 from tests.quality import browser as chromium
 
 # The controls every page has, and which the keyboard must reach and operate.
 LANGUAGE_SWITCHER = ".md-header .md-select > button"
 LANGUAGE_LINKS = ".md-header .md-select__link"
 NAVIGATION_LINKS = ".md-nav--primary a.md-nav__link"
+# The lists of Traffic, copied from the live recorder.
+_TRAFFIC = tuple(f.name for f in dataclasses.fields(chromium.Traffic) if f.name != "base_url")
 
 
-@dataclass(frozen=True)
-class Observation:
-    """What one visit of a page saw. The network fields are those of browser.Visit once the page
-    is settled (before the keyboard's round); `base_url` is where it was served."""
+@dataclass(frozen=True, kw_only=True)
+class Observation(chromium.Traffic):
+    """What one visit of a page saw: its Traffic once the page is settled (before the keyboard's
+    round), and the rest."""
 
     address: str
-    base_url: str
-    own_requests: list[str] = field(default_factory=list)
-    responses: list[str] = field(default_factory=list)
-    outside_requests: list[str] = field(default_factory=list)
-    failed_requests: list[str] = field(default_factory=list)
-    websockets: list[str] = field(default_factory=list)
-    service_workers: list[str] = field(default_factory=list)
-    console: list[str] = field(default_factory=list)
-    csp_violations: list[dict] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     # The keyboard's round from the top of the page: how many elements of each kind it must reach
     # (the marks' names), and the marks it reached.
@@ -50,6 +44,9 @@ class Observation:
     # What Enter did: {"target": language, "href": link followed, "url": address reached, "lang": its language}.
     switcher: dict[str, str] = field(default_factory=dict)
     navigation: dict[str, str] = field(default_factory=dict)
+    # Each style sheet and script of the site the settled page loaded, and how much of it was not used
+    # (alliance.builtsite.unused.UnusedCode's fields).
+    unused_code: list[dict] = field(default_factory=list)
     # The steps that broke: {"axe": message, ...}.
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -118,16 +115,42 @@ def follow_navigation(visit: chromium.Visit, address: str) -> dict[str, str]:
     return _followed(visit, link)
 
 
-_NETWORK = (
-    "own_requests",
-    "responses",
-    "outside_requests",
-    "failed_requests",
-    "websockets",
-    "service_workers",
-    "console",
-    "csp_violations",
-)
+class CodeCoverage:
+    """Chromium's coverage of the CSS rules and the JavaScript a page uses, through the DevTools
+    protocol (what Lighthouse reads for its unused CSS and JavaScript), from before the page loads."""
+
+    def __init__(self, visit: chromium.Visit) -> None:
+        self.local = urlsplit(visit.base_url).netloc
+        self.session = visit.page.context.new_cdp_session(visit.page)
+        self.sheets: dict[str, str] = {}  # styleSheetId: its address (the page's own, for a <style>)
+        self.session.on("CSS.styleSheetAdded", lambda event: self._sheet_added(event["header"]))
+        for method in ("DOM.enable", "CSS.enable", "CSS.startRuleUsageTracking", "Debugger.enable", "Profiler.enable"):
+            self.session.send(method)
+        self.session.send("Profiler.startPreciseCoverage", {"callCount": False, "detailed": True})
+
+    def _sheet_added(self, header: dict) -> None:
+        if urlsplit(header["sourceURL"]).netloc == self.local:
+            self.sheets[header["styleSheetId"]] = header["sourceURL"]
+
+    def unused(self) -> list[dict]:
+        """What the page loaded of the site's own CSS and JavaScript until now, and what of it it did not use."""
+        found = []
+        usage = self.session.send("CSS.stopRuleUsageTracking")["ruleUsage"]
+        for sheet, url in self.sheets.items():
+            text = self.session.send("CSS.getStyleSheetText", {"styleSheetId": sheet})["text"]
+            used = [Range(r["startOffset"], r["endOffset"]) for r in usage if r["styleSheetId"] == sheet and r["used"]]
+            found.append(unused_code(url, "css", text, css_unused_length(len(text), used)))
+        for script in self.session.send("Profiler.takePreciseCoverage")["result"]:
+            if urlsplit(script["url"]).netloc != self.local:
+                continue  # the browser tools' own scripts (no address)
+            text = self.session.send("Debugger.getScriptSource", {"scriptId": script["scriptId"]})["scriptSource"]
+            ranges = [
+                CoverageRange(r["startOffset"], r["endOffset"], r["count"])
+                for function in script["functions"]
+                for r in function["ranges"]
+            ]
+            found.append(unused_code(script["url"], "js", text, js_unused_length(len(text), ranges)))
+        return [dataclasses.asdict(code) for code in found]
 
 
 def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], switch_to: str) -> Observation:
@@ -143,13 +166,15 @@ def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], sw
             errors[name] = f"{type(error).__name__}: {error}"
 
     with chromium.visit(browser, base_url) as visit:
+        coverage = CodeCoverage(visit)
         step("load", lambda: visit.open(address, settle=False))
         if "load" not in errors:
             step("settle", visit.settle)
+            step("coverage", lambda: found.update(unused_code=coverage.unused()))
             step("axe", lambda: found.update(axe_violations=axe_violations(visit)))
             # What showing the page fetched, before the keyboard's focus makes a script fetch more
             # (Pagefind's engine, when its field has the focus).
-            found |= {name: list(getattr(visit, name)) for name in _NETWORK}
+            found |= {name: list(getattr(visit, name)) for name in _TRAFFIC}
 
             def keyboard() -> None:
                 found["keyboard_expected"], found["keyboard_reached"] = keyboard_round(visit, reachable)
@@ -157,7 +182,7 @@ def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], sw
             step("keyboard", keyboard)
             step("switcher", lambda: found.update(switcher=operate_switcher(visit, address, switch_to)))
             step("navigation", lambda: found.update(navigation=follow_navigation(visit, address)))
-    return Observation(address, base_url, errors=errors, **found)
+    return Observation(address=address, base_url=base_url, errors=errors, **found)
 
 
 def observed(folder: Path, browser, base_url: str, page: KeyPage, address: str, switch_to: str) -> Observation:

@@ -6,13 +6,15 @@ the language shown (issue 23 item 2, issue 21 finding 2)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import build_site, copy_project
+from alliance.siteconfig import load_publication
 from tests.quality import browser as chromium
 from tests.quality.cases import SITE_CONFIG
 from tests.quality.observe import axe_violations
@@ -32,16 +34,22 @@ HEADER_COLOUR = "rgb(64, 81, 181)"
 
 
 @pytest.fixture(scope="module")
-def configured(tmp_path_factory):
-    """A build whose site_url is a local server at /site/ (so that the 404 page's absolute links
-    can be followed), and that server's address."""
-    folder = tmp_path_factory.mktemp("not-found")
-    config = copy_project(folder)
-    with chromium.serve(folder / "site", "/site/") as address:
-        result = build_site(folder / "site", config, SITE_URL=address)
-        if result.returncode != 0:
-            pytest.fail(f"the build failed:\n{result.stdout}{result.stderr}")
-        yield folder / "site", address
+def configured(built_site, tmp_path_factory):
+    """The run's build, served by a local server at its configured base path, with its 404 page's
+    absolute links made that server's (so that they can be followed), and that server's address.
+    Only the origin of site_url changes, as in a build configured there (a copy built with
+    SITE_URL did that at the cost of a whole build; the 404 page's builder takes any site_url:
+    test_not_found_page.py)."""
+    configured_url = load_publication().site_url
+    site = tmp_path_factory.mktemp("not-found") / "site"
+    shutil.copytree(built_site, site, copy_function=os.link)  # links: the shared build stays as it is
+    with chromium.serve(site, urlsplit(configured_url).path) as address:
+        page = site / "404.html"
+        text = page.read_text(encoding="utf-8")
+        assert configured_url in text
+        page.unlink()
+        page.write_text(text.replace(configured_url, address), encoding="utf-8")
+        yield site, address
 
 
 def answers(url: str) -> int:

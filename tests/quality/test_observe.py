@@ -7,20 +7,27 @@ from tests.quality.observe import observe
 
 # Everything wrong at once: an image without text and missing (axe, failed request), a script
 # blocked by the page's policy and one that logs an error, a request and a socket to other hosts,
-# a language switcher the keyboard cannot reach, a navigation link to a page in no language.
+# a language switcher the keyboard cannot reach, a navigation link to a page in no language, a
+# style rule and a function never used.
 FAILING_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'; img-src 'self'">
-<title>t</title></head><body>
+<title>t</title><link rel="stylesheet" href="style.css"><script src="code.js"></script></head><body>
 <header class="md-header"><div class="md-select"><button tabindex="-1">langue</button>
 <div><a class="md-select__link" hreflang="en" href="en/">en</a></div></div></header>
 <nav class="md-nav--primary"><a class="md-nav__link" href="other/">other</a></nav>
 <img src="missing.png"><img src="https://images.example.com/x.png" alt="x">
 <script>console.error("broken"); new WebSocket("ws://127.0.0.1:1/socket"); fetch("https://tracker.example.com/b");</script>
 </body></html>"""
+USED_RULE, UNUSED_RULE = "header { color: black }", ".never-shown { color: red }"
+STYLE = ("style.css", USED_RULE + "\n" + UNUSED_RULE)
+UNUSED_FUNCTION = "function neverCalled() { return 'a long string that no one reads' }"
+SCRIPT = ("code.js", "function called() { return 1 }\n" + UNUSED_FUNCTION + "\ncalled();")
 
 
 def test_each_watch_of_the_visit_sees_what_it_should(browser, tmp_path):
     (tmp_path / "index.html").write_text(FAILING_PAGE, encoding="utf-8")
+    for name, text in (STYLE, SCRIPT):
+        (tmp_path / name).write_text(text, encoding="utf-8")
     with chromium.serve(tmp_path, "/site/") as base_url:
         seen = observe(browser, base_url, "", reachable=(), switch_to="en")
     assert seen.base_url == base_url and "load" not in seen.errors, seen.errors
@@ -36,6 +43,9 @@ def test_each_watch_of_the_visit_sees_what_it_should(browser, tmp_path):
     assert "image-alt" in {violation["id"] for violation in seen.axe_violations}
     assert seen.keyboard_expected == {"language switcher": 1, "language link": 1, "navigation": 1}
     assert "language switcher 0" not in seen.keyboard_reached and "navigation 0" in seen.keyboard_reached
+    unused = {code["url"].rsplit("/", 1)[-1]: code for code in seen.unused_code}
+    assert unused["style.css"]["unused"] == len(STYLE[1]) - len(USED_RULE)
+    assert (unused["code.js"]["unused"], unused["code.js"]["length"]) == (len(UNUSED_FUNCTION), len(SCRIPT[1]))
     # The switcher is out of the keyboard's reach: its step broke, and only its check fails.
     assert set(seen.errors) == {"switcher"}, seen.errors
     # The page reached is the server's own error page, in English.
