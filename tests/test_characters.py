@@ -59,3 +59,42 @@ def test_every_message_is_printed_on_one_line_with_its_control_characters_escape
     assert str(problem) == f'data/{printed}.yaml:3:4: unknown field "{printed}"'
     report = str(DataError([problem]))
     assert report.split("\n") == [str(problem), "1 problem found: fix the lines above, then build again."]
+
+
+DISGUISE = "an invisible character that can disguise the text: remove it"
+
+
+@pytest.mark.parametrize(
+    ("character", "refused", "printed"),
+    [
+        # Each range of INVISIBLE at both ends, and its neighbours outside.
+        ("\u2029", f"contains U+2029, a paragraph separator, {DISGUISE}", "\\u2029"),
+        ("\u202a", f"contains U+202A, a bidirectional embedding or override, {DISGUISE}", "\\u202a"),
+        ("\u202f", None, "\u202f"),  # a narrow no-break space: French typography
+        ("\u2060", f"contains U+2060, a word joiner, {DISGUISE}", "\\u2060"),
+        ("\u2061", f"contains U+2061, an invisible operator, {DISGUISE}", "\\u2061"),
+        ("\u2064", f"contains U+2064, an invisible operator, {DISGUISE}", "\\u2064"),
+        ("\u2065", None, "\u2065"),
+        ("\u2066", f"contains U+2066, a bidirectional isolate, {DISGUISE}", "\\u2066"),
+        ("\u2069", f"contains U+2069, a bidirectional isolate, {DISGUISE}", "\\u2069"),
+        ("\u206a", None, "\u206a"),
+        ("\ufff8", None, "\ufff8"),
+        ("\ufff9", f"contains U+FFF9, an interlinear annotation mark, {DISGUISE}", "\\ufff9"),
+        ("\ufffb", f"contains U+FFFB, an interlinear annotation mark, {DISGUISE}", "\\ufffb"),
+        ("\ufffc", None, "\ufffc"),
+        ("\u200b", f"contains U+200B, a zero-width space, {DISGUISE}", "\\u200b"),
+        ("\u200c", None, "\u200c"),  # a joiner that scripts need
+        ("\ufeff", f"contains U+FEFF, a zero-width no-break space, {DISGUISE}", "\\ufeff"),
+        ("\u2028", f"contains U+2028, a line separator, {DISGUISE}", "\\u2028"),
+        ("\x08", "contains U+0008 (\\x08), a control character: remove it", "\\x08"),
+        ("\x0c", "contains U+000C (\\x0c), a control character: remove it", "\\x0c"),
+        ("\x1f", "contains U+001F (\\x1f), a control character: remove it", "\\x1f"),
+        (" ", None, " "),
+        ("~", None, "~"),
+        ("\xa0", None, "\xa0"),  # a no-break space
+    ],
+)
+def test_the_edges_of_each_range_of_refused_characters(character, refused, printed):
+    found = list(invisible_characters(f"{character}a{character}"))
+    assert found == ([] if refused is None else [(0, refused), (2, refused)])
+    assert shown(f"{character}a") == f"{printed}a"

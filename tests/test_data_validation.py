@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from alliance.assembly.generated import generated_folders
 from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError
-from alliance.data.yamlload import parse_yaml
+from alliance.data.yamlload import load_yaml, parse_yaml
 from alliance.paths import DATA_DIR, ROOT
 from alliance.siteconfig import load_site_config
 from scripts import check
@@ -72,6 +72,16 @@ def test_broken_input_is_reported_with_its_place(fixture, tmp_path):
     assert reported(caught.value) == expected_problems()[fixture]
     assert "Traceback" not in str(caught.value)
     assert str(caught.value).endswith("then build again.")
+
+
+def test_a_symbolic_link_is_refused_where_a_data_file_is_read(tmp_path):
+    (tmp_path / "real.yaml").write_text("cities: []\n", encoding="utf-8")
+    (tmp_path / "cities.yaml").symlink_to(tmp_path / "real.yaml")
+    with pytest.raises(DataError) as caught:
+        load_yaml(tmp_path / "cities.yaml", "data/cities.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "data/cities.yaml:1:1: is a symbolic link: a pull request may only add or change files, write the file itself here"
+    ]
 
 
 def test_good_fixtures_load_as_typed_records(tmp_path):

@@ -415,6 +415,32 @@ def test_a_hand_written_page_is_sanitized_but_for_its_data_sections():
     )
 
 
+def test_each_data_section_is_kept_and_only_between_its_own_markers():
+    """Sections at the very start and one after another; a stray end and an unclosed start
+    protect nothing."""
+    from alliance.pages.markup import generated_markers, sanitize_page
+
+    start, end = generated_markers("n0nce")
+    page = (
+        f'{start}<b onclick="k()">data 1</b>{end}<p onclick="x()">text</p>{end}<p>between</p>'
+        f'{start}<i onclick="k()">data 2</i>{end}<p>after</p>{start}<u onclick="x()">no end</u>'
+    )
+    assert sanitize_page(page, "n0nce") == (
+        '<b onclick="k()">data 1</b><p>text</p><p>between</p><i onclick="k()">data 2</i><p>after</p>no end'
+    )
+
+
+def test_a_page_is_rendered_with_the_site_s_extensions_for_its_ids():
+    """Explicit ids (attr_list) and the headings' own, with their permalinks (toc), as MkDocs writes them."""
+    from alliance.data.contributed import render_page
+
+    assert render_page("# Titre {#t}\n\nUn *mot*.\n{: #p1 }\n\n## Partie\n") == (
+        '<h1 id="t">Titre<a class="headerlink" href="#t" title="Permanent link">&para;</a></h1>\n'
+        '<p id="p1">Un <em>mot</em>.</p>\n'
+        '<h2 id="partie">Partie<a class="headerlink" href="#partie" title="Permanent link">&para;</a></h2>'
+    )
+
+
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 def test_a_field_shown_in_french_and_its_notice_stay_text(text):
     """The notice stands in inline HTML (<small>), where Markdown still reads links and emphasis."""

@@ -78,6 +78,52 @@ def test_scan_finds_headings_anchors_and_links_outside_code():
     ]
 
 
+EDGES = """\
+---
+title: "[not](a.md) {#not}"
+...
+###### Six {#six}
+####### seven is not a heading
+#no-space is not a heading
+~~~~
+[in](code.md)
+```
+still code [x](y.md)
+~~~~~
+After <a class="c" href="h.html">h</a> and <span id="s1">s</span>.
+[ref]: https://example.org/r "Title"
+![image](i.png "title") and [t](<t.md> 'single')
+`[no](n.md)` then [yes](y.md)
+## {: #only }
+   ```
+# hidden
+```
+    ```
+"""
+
+
+def test_scan_places_each_mark_at_its_line_and_column():
+    """Front matter ended by "...", fences closed only by their own character and length, headings
+    of six levels at most, ids and links in HTML, references, images, titles and code spans."""
+    assert [(m.kind, m.value, m.line, m.column) for m in scan(EDGES)] == [
+        ("heading", "######", 4, 1),
+        ("anchor", "six", 4, 14),
+        ("link", "h.html", 12, 7),
+        ("anchor", "s1", 12, 54),
+        ("link", "https://example.org/r", 13, 1),
+        ("link", "i.png", 14, 1),
+        ("link", "t.md", 14, 29),
+        ("link", "y.md", 15, 19),
+        ("heading", "##", 16, 1),
+        ("anchor", "only", 16, 8),
+    ]
+    # An unclosed front matter is not one: its lines are prose.
+    assert [(m.kind, m.value, m.line) for m in scan("---\ntitle: x\n# Heading {#h}\n")] == [
+        ("heading", "#", 3),
+        ("anchor", "h", 3),
+    ]
+
+
 def test_a_faithful_translation_has_no_problem():
     assert compare("content/x.md", FRENCH, "content/x.en.md", GOOD) == []
 
@@ -139,6 +185,56 @@ def test_a_faithful_translation_has_no_problem():
 def test_a_translation_that_drifts_is_reported_with_both_lines(translation, expected):
     problems = [str(problem) for problem in compare("content/x.md", FRENCH, "content/x.en.md", translation)]
     assert any(expected in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("french", "translation", "expected"),
+    [
+        # Nothing to point at in the translation: the top of the file.
+        (
+            "# A\n[l](l.md)\n",
+            "plain\n",
+            [
+                'x.en.md:1:1: a link to "l.md" of the French page (x.md:2) is missing here',
+                "x.en.md:1:1: the heading of level 1 at x.md:1 has no counterpart here",
+            ],
+        ),
+        # A heading lost after the last one: reported at the last heading.
+        (
+            "# A\n## B\n### C\n",
+            "# A\n\n## B\n",
+            ["x.en.md:3:1: the heading of level 3 at x.md:3 has no counterpart here"],
+        ),
+        # The same section (its first anchor) at another level.
+        (
+            "# A\n## B {#b}\n",
+            "# A\n\n### B {#b}\n",
+            ["x.en.md:3:1: this heading is of level 3 where the French page's heading (x.md:2) has level 2"],
+        ),
+        # Anchors counted: one "a" of two lost, reported where the first is expected; each "c" too many.
+        (
+            "{#a}\n{#a}\n{#b}\n",
+            "{#b}\n{#a}\n{#c}\n {#c}\n",
+            [
+                'x.en.md:1:3: the anchor "a" of the French page (x.md:1) is missing here',
+                'x.en.md:3:3: the anchor "c" is not in the French page x.md',
+                'x.en.md:4:4: the anchor "c" is not in the French page x.md',
+            ],
+        ),
+        # Two sections swapped: each is the same heading, so the lost and added ones are named.
+        (
+            "# A\n## B {#b}\n## C {#c}\n",
+            "# A\n## C {#c}\n## B {#b}\n",
+            [
+                "x.en.md:2:1: this heading of level 2 has no counterpart in the French page x.md",
+                "x.en.md:3:1: the heading of level 2 at x.md:3 has no counterpart here",
+            ],
+        ),
+    ],
+    ids=["empty-translation", "last-heading-lost", "level-changed", "anchors-counted", "sections-swapped"],
+)
+def test_each_difference_is_reported_exactly_once_at_its_place(french, translation, expected):
+    assert [str(problem) for problem in compare("x.md", french, "x.en.md", translation)] == expected
 
 
 @pytest.mark.parametrize(

@@ -165,9 +165,10 @@ def commit_dates(root: Path = ROOT, folders: tuple[str, ...] = ("content", "data
     return dates
 
 
-def _translation_language(name: str, languages: tuple[str, ...]) -> str | None:
+def _is_translation(name: str, languages: tuple[str, ...]) -> bool:
+    """`page.en.md` is a translation; `en.md` is a French page of that name."""
     parts = name.split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in languages else None
+    return len(parts) > 2 and parts[-2] in languages
 
 
 def original_pages(content_dir: Path, languages: tuple[str, ...], skip_folders: Iterable[str] = ()) -> tuple[Path, ...]:
@@ -176,7 +177,7 @@ def original_pages(content_dir: Path, languages: tuple[str, ...], skip_folders: 
     return tuple(
         path.relative_to(content_dir)
         for path in sorted(content_dir.rglob("*.md"))
-        if path.relative_to(content_dir).parts[0] not in skip and not _translation_language(path.name, languages)
+        if path.relative_to(content_dir).parts[0] not in skip and not _is_translation(path.name, languages)
     )
 
 
@@ -187,8 +188,8 @@ def translation_path(page: PurePath, language: str) -> PurePath:
 def _page_state(exists: bool, source_date: int | None, translation_date: int | None) -> State:
     if not exists:
         return "missing"
-    if source_date is None or translation_date is None:
-        return "unknown"
+    if not source_date or not translation_date:
+        return "unknown"  # not committed, no history, or 0: a commit dated past 2099 (commit_dates)
     return "outdated" if source_date > translation_date else "translated"
 
 
@@ -313,7 +314,9 @@ def editor_url(base: str, in_docs: str, exists: bool) -> str:
     if exists:
         return base + quote(in_docs)
     folder, _, name = in_docs.rpartition("/")
-    return f"{base.replace('/edit/', '/new/', 1)}{quote(folder)}?filename={quote(name)}"
+    # GitHub's action is the last "/edit/" of the base: the owner or the repository may be named "edit".
+    repository, _, branch_and_folder = base.rpartition("/edit/")
+    return f"{repository}/new/{branch_and_folder}{quote(folder)}?filename={quote(name)}"
 
 
 def render_page(status: TranslationStatus, dataset: Dataset, language: str, editor: str | None = None) -> str:
