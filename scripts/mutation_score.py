@@ -64,10 +64,12 @@ def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> 
 
 
 def stale(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> list[str]:
-    """Listed mutants that no longer survive: after a change of their function, their name may
-    be another mutant's, so the list is brought up to date before it explains anything."""
+    """Listed mutants of the modules that were run that no longer survive: after a change of their
+    function, their name may be another mutant's, so the list is brought up to date before it
+    explains anything. The lines of a module that was not run wait for its next run."""
     survivors = {name for mutants in by_module.values() for name, status in mutants.items() if status in SURVIVED}
-    return [name for name in equivalent if name not in survivors]
+    run = tuple(module.removesuffix(".py").replace("/", ".") + "." for module in by_module)
+    return [name for name in equivalent if name.startswith(run) and name not in survivors]
 
 
 def main() -> int:

@@ -49,6 +49,19 @@ def test_a_mutant_no_test_reaches_is_a_survivor():
 
 
 def test_a_listed_mutant_that_no_longer_survives_is_reported():
-    results = {"a.py": {"m.a__mutmut_1": "killed", "m.a__mutmut_2": "survived", "m.a__mutmut_3": "no tests"}}
-    listed = {"m.a__mutmut_1": "was equivalent", "m.a__mutmut_2": "is", "m.a__mutmut_3": "is", "m.b__mutmut_9": "gone"}
-    assert stale(results, listed) == ["m.a__mutmut_1", "m.b__mutmut_9"]
+    results = {
+        "alliance/x/a.py": {
+            "alliance.x.a.f__mutmut_1": "killed",
+            "alliance.x.a.f__mutmut_2": "survived",
+            "alliance.x.a.f__mutmut_3": "no tests",
+        }
+    }
+    listed = {
+        "alliance.x.a.f__mutmut_1": "was equivalent",
+        "alliance.x.a.f__mutmut_2": "is",
+        "alliance.x.a.f__mutmut_3": "is",
+        "alliance.x.a.gone__mutmut_9": "its function is gone",
+        "alliance.x.ab.f__mutmut_1": "another module, not run",
+        "alliance.x.b.f__mutmut_1": "another module, not run",
+    }
+    assert stale(results, listed) == ["alliance.x.a.f__mutmut_1", "alliance.x.a.gone__mutmut_9"]
