@@ -883,8 +883,9 @@ Summary
 """
 
 
-def test_a_target_page_is_exactly_the_actions_aimed_at_it(dataset):
-    fixture = with_actions(
+def agenda_fixture(dataset):
+    """A day in a city, a month in a region, a yearly entry: no evidence, to keep the text short."""
+    return with_actions(
         dataset,
         synthetic(dataset, id="one-day", status="held", evidence=()),
         synthetic(
@@ -905,6 +906,10 @@ def test_a_target_page_is_exactly_the_actions_aimed_at_it(dataset):
             evidence=(),
         ),
     )
+
+
+def test_a_target_page_is_exactly_the_actions_aimed_at_it(dataset):
+    fixture = agenda_fixture(dataset)
     assert render_target(fixture, "en", "territories") == EXPECTED_TARGET_PAGE
 
 
@@ -952,31 +957,6 @@ def test_an_untranslated_status_or_target_says_so_in_english(dataset):
     assert shown == f'(status: <span lang="fr">prévu</span> {fallback})'
     page = render_target(french_only(with_actions(dataset, action), "target"), "en", "institutions")
     assert f'\n# <span lang="fr">Institutions nationales et internationales</span> {fallback}\n' in page
-
-
-def agenda_fixture(dataset):
-    """A day in a city, a month in a region, a yearly entry: no evidence, to keep the text short."""
-    return with_actions(
-        dataset,
-        synthetic(dataset, id="one-day", status="held", evidence=()),
-        synthetic(
-            dataset,
-            id="a-month",
-            when=parse_when("2024-06"),
-            region="europe",
-            city=None,
-            targets=("territories",),
-            evidence=(),
-        ),
-        synthetic(
-            dataset,
-            id="every-year",
-            when=parse_when("yearly"),
-            status="recurring",
-            targets=("institutions", "territories"),
-            evidence=(),
-        ),
-    )
 
 
 def one_entry(action_id: str, status: str, when: str, place: str, targets: str, status_word: str) -> str:

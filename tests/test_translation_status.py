@@ -133,6 +133,20 @@ DAY = 86_400
 JANUARY_2024 = 1_704_067_200 - DAY  # JANUARY_2024 + n * DAY is 2024-01-0n
 
 
+def party(dataset, root):
+    """An action whose title is translated and whose summary is not: its data file under `root`, and its record."""
+    (root / "data" / "actions.yaml").write_text(
+        "actions:\n  - id: fete\n    title:\n      fr: Fête\n      en: Party\n    summary:\n      fr: Résumé.\n",
+        encoding="utf-8",
+    )
+    return replace(
+        dataset.actions[0],
+        id="fete",
+        title=LocalizedText.from_data({"fr": "Fête", "en": "Party"}),
+        summary=LocalizedText.from_data({"fr": "Résumé."}),
+    )
+
+
 def test_the_report_reads_each_text_from_its_own_field_and_line(dataset, content):
     """A small data set whose every text is translated or not on purpose, and the report written by hand:
     each kind of text is read from its own field (an action's title is not its summary) and placed
@@ -143,22 +157,13 @@ def test_the_report_reads_each_text_from_its_own_field_and_line(dataset, content
         "cities:\n  - id: ville\n    name:\n      fr: Ville\n    note:\n      fr: Une note.\n      en: A note.\n",
         encoding="utf-8",
     )
-    (root / "data" / "actions.yaml").write_text(
-        "actions:\n  - id: fete\n    title:\n      fr: Fête\n      en: Party\n    summary:\n      fr: Résumé.\n",
-        encoding="utf-8",
-    )
     city = replace(
         dataset.cities[0],
         id="ville",
         name=LocalizedText.from_data({"fr": "Ville"}),
         note=LocalizedText.from_data({"fr": "Une note.", "en": "A note."}),
     )
-    action = replace(
-        dataset.actions[0],
-        id="fete",
-        title=LocalizedText.from_data({"fr": "Fête", "en": "Party"}),
-        summary=LocalizedText.from_data({"fr": "Résumé."}),
-    )
+    action = party(dataset, root)
     labels = Labels(
         {
             "ui": {
@@ -210,16 +215,7 @@ def test_the_page_of_a_language_written_by_hand(dataset, content):
     editor link (edit an existing file, create a missing one) and the line where a text goes."""
     root, content_dir = content
     (root / "data").mkdir()
-    (root / "data" / "actions.yaml").write_text(
-        "actions:\n  - id: fete\n    title:\n      fr: Fête\n      en: Party\n    summary:\n      fr: Résumé.\n",
-        encoding="utf-8",
-    )
-    action = replace(
-        dataset.actions[0],
-        id="fete",
-        title=LocalizedText.from_data({"fr": "Fête", "en": "Party"}),
-        summary=LocalizedText.from_data({"fr": "Résumé."}),
-    )
+    action = party(dataset, root)
     no, nothing = LocalizedText.from_data({"fr": "Non"}), LocalizedText.from_data({"fr": "Rien"})
     labels = Labels({"ui": {"non": no, "rien": nothing}})  # no labels.yaml here: no line
     small = replace(dataset, cities=(), actions=(action,), labels=labels)
