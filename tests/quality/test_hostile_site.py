@@ -1,13 +1,18 @@
 """The whole site built from hostile data: nothing a contribution says runs, in the build or in a
 reader's browser.
 
-A copy of the project's sources gets a corpus of hostile strings in every text field of every
-data file (city names and notes, action titles and summaries, every label, in every language)
-and a practice whose title, summary and text carry them too (in the forms `make check`
-accepts: a practice's raw HTML is refused before the build, and its sanitizer has tests of its
-own in test_markup.py). The corpus holds the syntaxes of every engine the build uses (Jinja,
-str.format, %-format, JavaScript, HTML, Markdown, iCalendar, CSV formulas) as a fixed list, and
-texts Hypothesis generates from those syntaxes and from any printable character. The copy
+A copy of the project's sources gets a corpus of hostile strings in every kind of text field of
+every data file (city names, notes and reasons off the map, action titles and summaries, the
+quotes of every record and written page and their translations, the sources' titles, publishers
+and notes, every label, in every language) and a practice whose title, summary and text carry them
+too (in the forms `make check` accepts: a practice's raw HTML is refused before the build, and its
+sanitizer has tests of its own in test_markup.py). The records of one kind take the strings in
+turn, so that the kind holds every string while each field holds a few (a field is shown on many
+pages: the whole corpus in every field made this build five times a normal one); a label, one
+field of its kind, holds them all. The corpus holds the syntaxes of every engine the build uses
+(Jinja, str.format, %-format, JavaScript, HTML, Markdown, iCalendar, CSV formulas) as a fixed list;
+each field ends with a text Hypothesis generates from those syntaxes and any printable character,
+in turn. The copy
 passes the checks, builds once; every output that shows a field (pages, map documents, the
 search index, the calendars, the exports) shows it whole and literally, decoded from its
 context; no page's markup holds an event handler or a script address from data; and a page of
@@ -23,8 +28,8 @@ import gzip
 import io
 import json
 import re
-import shutil
 import subprocess
+from collections import defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,7 +50,7 @@ from alliance.localized import ORIGINAL_LANGUAGE, language_prefix
 from alliance.pages.mapframe import MAP_STEM
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
-from tests.conftest import build_site, run_folder, shared_build
+from tests.conftest import build_site, copy_project, run_folder, shared_build
 from tests.quality import browser as chromium
 from tests.synthetic_cities import map_island
 
@@ -125,14 +130,18 @@ HOSTILE_SOURCE = "https://example.org/'onmouseover='alert(1)'/?a=1&b=2#x"
 HOSTILE_PRACTICE = "hostile-practice"
 
 
-def hostile(i: int, tag: str) -> str:
-    """The i-th field's text: one string of the corpus first (line-start syntax), its number (which
-    finds the outputs that show it), then all of them and a generated text."""
-    return f"{CORPUS[i % len(CORPUS)]} {MARK}-{i:04d}-{tag} {' '.join(CORPUS)} {GENERATED[i % len(GENERATED)]}"
+def dealt(entries: int) -> list[tuple[str, ...]]:
+    """The corpus dealt to the `entries` fields of one kind in turn (the names of the cities in
+    English, say): field j takes strings j, j + entries, ..., so that the kind holds every string
+    once and each field a few, rather than every field the whole corpus (a field is shown on many
+    pages, and the build's cost is the text it shows). A kind with more fields than strings starts
+    the corpus again."""
+    return [CORPUS[j::entries] or (CORPUS[j % len(CORPUS)],) for j in range(entries)]
 
 
-# A quote's longest length (data/schemas/common.schema.json).
+# A quote's and a translation's longest lengths (data/schemas/common.schema.json).
 QUOTE_LENGTH = 800
+TRANSLATION_LENGTH = 1200
 
 
 def as_label(text: str) -> str:
@@ -140,18 +149,28 @@ def as_label(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
+def without_stops(text: str) -> str:
+    """A practice's summary is one sentence, as make check wants it: no full stop but its last."""
+    return re.sub(r"[.!?…]", ",", text)
+
+
 class Corpus:
-    """Counts what the corpus was put into, and keeps each field's text by its number."""
+    """Numbers the fields the corpus was put into, and keeps each field's text by its number."""
 
     def __init__(self) -> None:
         self.fields = 0
         self.texts: dict[str, str] = {}
 
-    def text(self, tag: str, limit: int | None = None) -> str:
-        """The next field's text, cut at `limit` characters where its schema has one."""
+    def text(self, tag: str, strings: tuple[str, ...], limit: int | None = None) -> str:
+        """The next field's text: its first string at its start (line-start syntax), its number
+        (which finds the outputs that show it), its other strings, and a generated text in turn."""
         self.fields += 1
-        self.texts[f"{self.fields:04d}"] = hostile(self.fields, tag)[:limit]
-        return self.texts[f"{self.fields:04d}"]
+        number = f"{self.fields:04d}"
+        text = " ".join((strings[0], f"{MARK}-{number}-{tag}", *strings[1:], GENERATED[self.fields % len(GENERATED)]))
+        if limit is not None and len(text) > limit:
+            raise ValueError(f"field {tag} is {len(text)} characters long, over its schema's {limit}: deal it wider")
+        self.texts[number] = text
+        return text
 
     def shown_as(self, text: str) -> str:
         """Records that the last field is shown as `text` (a practice's summary made one sentence)."""
@@ -167,54 +186,77 @@ def _write(path: Path, data) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
 
 
+def _localized(corpus: Corpus, tag: str, records: list) -> list[dict[str, str]]:
+    """A text in each language for each of `records`, the corpus dealt over the records in each."""
+    shares = dealt(len(records))
+    return [
+        {language: corpus.text(f"{tag}-{j}-{language}", shares[j]) for language in LANGUAGES}
+        for j in range(len(records))
+    ]
+
+
 def make_hostile(project: Path, corpus: Corpus) -> None:
     data = project / "data"
-    sources = _read(data / "sources.yaml")
-    sources["sources"].append(
-        {
-            "id": "hostile-source",
-            "url": HOSTILE_SOURCE,
-            "title": corpus.text("source-title"),
-            "publisher": corpus.text("source-publisher"),
-            "language": "fr",
-        }
-    )
-    _write(data / "sources.yaml", sources)
+    # Every hostile quote has a hostile source of its own: the sources' fields are dealt over them.
+    quotes: list[dict] = []
 
-    def quote(claims, tag: str) -> dict:
-        """A hostile quote, with hostile translations, supporting `claims`."""
-        return {
-            "claim": list(claims),
-            "source": "hostile-source",
-            "quote": corpus.text(f"quote-{tag}", QUOTE_LENGTH),
-            "translation": {
-                language: corpus.text(f"translation-{tag}-{language}") for language in LANGUAGES if language != "fr"
-            },
-        }
+    def hostile_quotes(tag: str, claims_of: list[list[str]]) -> list[dict]:
+        """A hostile quote, with hostile translations, for each list of claims."""
+        shares = dealt(len(claims_of))
+        made = [
+            {
+                "claim": claims,
+                "source": f"hostile-source-{len(quotes) + j}",
+                "quote": corpus.text(f"quote-{tag}", shares[j], QUOTE_LENGTH),
+                "translation": {
+                    language: corpus.text(f"translation-{tag}-{language}", shares[j], TRANSLATION_LENGTH)
+                    for language in LANGUAGES
+                    if language != ORIGINAL_LANGUAGE
+                },
+            }
+            for j, claims in enumerate(claims_of)
+        ]
+        quotes.extend(made)
+        return made
 
     cities = _read(data / "cities.yaml")
-    for city in cities["cities"]:
-        city["name"] = {language: corpus.text(f"city-{city['id']}-{language}") for language in LANGUAGES}
-        city["note"] = {language: corpus.text(f"note-{city['id']}-{language}") for language in LANGUAGES}
-        city["evidence"].append(quote(["note"], f"city-{city['id']}"))
+    records = cities["cities"]
+    for field in ("name", "note"):
+        for city, texts in zip(records, _localized(corpus, f"city-{field}", records), strict=True):
+            city[field] = texts
+    unmapped = [city for city in records if "unmapped" in city]
+    for city, texts in zip(unmapped, _localized(corpus, "city-unmapped", unmapped), strict=True):
+        city["unmapped"] = texts
+    for city, quote in zip(records, hostile_quotes("city", [["note"] for _ in records]), strict=True):
+        city["evidence"].append(quote)
     _write(data / "cities.yaml", cities)
 
     actions = _read(data / "actions.yaml")
-    for action in actions["actions"]:
-        for field in ("title", "summary"):
-            action[field] = {language: corpus.text(f"{field}-{action['id']}-{language}") for language in LANGUAGES}
-        action["evidence"].append(quote(["summary"], f"action-{action['id']}"))
+    records = actions["actions"]
+    for field in ("title", "summary"):
+        for action, texts in zip(records, _localized(corpus, f"action-{field}", records), strict=True):
+            action[field] = texts
+    for action, quote in zip(records, hostile_quotes("action", [["summary"] for _ in records]), strict=True):
+        action["evidence"].append(quote)
     _write(data / "actions.yaml", actions)
+
+    pages = _read(data / "pages.yaml")
+    records = pages["pages"]
+    for page, quote in zip(records, hostile_quotes("page", [[page["claims"][0]] for page in records]), strict=True):
+        page["evidence"].append(quote)
+    _write(data / "pages.yaml", pages)
 
     labels = _read(data / "labels.yaml")
     for kind, group in labels.items():
         for key, texts in group.items():
             for language in LANGUAGES:
-                # The label's own placeholders stay; the corpus follows.
+                # A label is one field of its kind: it takes the whole corpus, each label starting
+                # with another string. The label's own placeholders stay; the corpus follows.
+                turn = corpus.fields % len(CORPUS)
                 texts[language] = (
                     (texts.get(language) or texts[ORIGINAL_LANGUAGE])
                     + " "
-                    + as_label(corpus.text(f"label-{kind}-{key}"))
+                    + as_label(corpus.text(f"label-{kind}-{key}", CORPUS[turn:] + CORPUS[:turn]))
                 )
     _write(data / "labels.yaml", labels)
 
@@ -228,19 +270,19 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
             "    <script>alert('indented')</script>",
         ]
     )
+    # The whole corpus is longer than a quote: the practice's quotes take it in turn.
+    claims = list(practice_claims({}, body)[0])
+    practice_quotes = hostile_quotes("practice", [claims, list(claims)])
     for language in (ORIGINAL_LANGUAGE, "en"):
         front: dict[str, object] = {
-            "title": corpus.text(f"practice-title-{language}"),
-            # One sentence, as make check wants it: the corpus, then a full stop.
-            "summary": corpus.shown_as(
-                re.sub(r"[.!?…]", ",", corpus.text(f"practice-summary-{language}")).replace("\r\n", " ") + " fin."
-            ),
+            "title": corpus.text(f"practice-title-{language}", CORPUS),
+            "summary": corpus.shown_as(without_stops(corpus.text(f"practice-summary-{language}", CORPUS)) + " fin."),
         }
         if language == ORIGINAL_LANGUAGE:
             front |= {
                 "city": city,
                 "themes": ["participation"],
-                "evidence": [quote(practice_claims({}, body.replace("\r\n", "\n").replace("\r", "\n"))[0], "practice")],
+                "evidence": practice_quotes,
                 "sources_read": "2026-11-26",
             }
         name = f"{HOSTILE_PRACTICE}.md" if language == ORIGINAL_LANGUAGE else f"{HOSTILE_PRACTICE}.{language}.md"
@@ -254,18 +296,31 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         )
         corpus.fields += 1  # the text of the practice, in each language
 
+    sources = _read(data / "sources.yaml")
+    titles, publishers = dealt(len(quotes)), dealt(len(quotes))
+    notes = _localized(corpus, "source-note", quotes)
+    for j, quote in enumerate(quotes):
+        sources["sources"].append(
+            {
+                "id": quote["source"],
+                "url": f"{HOSTILE_SOURCE}{j}",
+                "title": corpus.text("source-title", titles[j]),
+                "publisher": corpus.text("source-publisher", publishers[j]),
+                "language": ORIGINAL_LANGUAGE,
+                "note": notes[j],
+            }
+        )
+    _write(data / "sources.yaml", sources)
+
 
 def _build_hostile(folder: Path, site: Path) -> subprocess.CompletedProcess:
     project = folder / "project"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    generated = ("agenda", "cities", "map", "open-data", "translation-status")
-    for name in ("content", "data", "theme", "hooks"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", *generated))
+    config = copy_project(project)
     corpus = Corpus()
     make_hostile(project, corpus)
     (folder / "corpus.json").write_text(json.dumps({"fields": corpus.fields, "texts": corpus.texts}), encoding="utf-8")
-    return build_site(site, project / "mkdocs.yml")
+    return build_site(site, config)
 
 
 @pytest.fixture(scope="session")
@@ -281,6 +336,95 @@ def hostile_build(tmp_path_factory):
     recorded = json.loads((build.site.parent / "corpus.json").read_text(encoding="utf-8"))
     corpus.fields, corpus.texts = recorded["fields"], recorded["texts"]
     return BuiltSite.from_directory(build.site), dataset, corpus
+
+
+def texts_by_kind_of_field(dataset) -> dict[str, list[str]]:
+    """Every text field of the data as the build reads it, by kind (one field of every record of a
+    file, in one language): the texts each kind holds."""
+    kinds: dict[str, list[str]] = defaultdict(list)
+
+    def localized(kind: str, text) -> None:
+        for language in LANGUAGES:
+            if text is not None and text.has(language):
+                kinds[f"{kind} ({language})"].append(text[language])
+
+    def evidence(kind: str, quotes) -> None:
+        for quote in quotes:
+            kinds[f"{kind} quote"].append(quote.quote)
+            for language, translation in quote.translation.items():
+                kinds[f"{kind} quote ({language})"].append(translation)
+
+    for city in dataset.cities:
+        localized("city name", city.name)
+        localized("city note", city.note)
+        localized("city unmapped", city.unmapped)
+        evidence("city", city.evidence)
+    for action in dataset.actions:
+        localized("action title", action.title)
+        localized("action summary", action.summary)
+        evidence("action", action.evidence)
+    for practice in dataset.practices:
+        localized("practice title", practice.title)
+        localized("practice summary", practice.summary)
+        localized("practice text", practice.description)
+        evidence("practice", practice.evidence)
+    for page_quotes in dataset.page_evidence.values():
+        evidence("written page", page_quotes)
+    for source in dataset.sources:
+        kinds["source title"].append(source.title)
+        kinds["source publisher"].append(source.publisher)
+        localized("source note", source.note)
+    for group, entries in dataset.labels.entries.items():
+        for key, text in entries.items():
+            localized(f"label {group}.{key}", text)
+    return kinds
+
+
+# The kinds of field a contribution writes that the copy makes hostile, each in every language: a
+# new label is one more kind (read from the sources' labels.yaml); a new field of a data file needs
+# its line here and in texts_by_kind_of_field.
+TRANSLATED_FIELDS = ("city name", "city note", "city unmapped", "action title", "action summary", "source note")
+QUOTED = ("city", "action", "practice", "written page")  # the records whose quotes are made hostile
+PRACTICE_LANGUAGES = (ORIGINAL_LANGUAGE, "en")  # the hostile practice's files
+
+
+def expected_kinds() -> set[str]:
+    labels = _read(ROOT / "data" / "labels.yaml")
+    translated = [*TRANSLATED_FIELDS, *(f"label {group}.{key}" for group in labels for key in labels[group])]
+    return (
+        {f"{field} ({language})" for field in translated for language in LANGUAGES}
+        | {
+            f"practice {field} ({language})"
+            for field in ("title", "summary", "text")
+            for language in PRACTICE_LANGUAGES
+        }
+        | {"source title", "source publisher"}
+        | {f"{kind} quote" for kind in QUOTED}
+        | {f"{kind} quote ({language})" for kind in QUOTED for language in LANGUAGES if language != ORIGINAL_LANGUAGE}
+    )
+
+
+def test_every_string_reaches_every_kind_of_field(hostile_build):
+    """The premise of the checks below, which find each field in every output that shows it: each
+    string of the corpus is in some field of every kind, in every language (as the build reads the
+    copy's data), and each generated text in some field."""
+    _, dataset, _ = hostile_build
+    kinds = texts_by_kind_of_field(dataset)
+    assert set(kinds) >= expected_kinds(), sorted(expected_kinds() - set(kinds))
+
+    def holds(texts: list[str], string: str) -> bool:
+        # A label doubles its braces; a practice's summary has no full stop but its last.
+        return any(form in text for text in texts for form in (string, as_label(string), without_stops(string)))
+
+    missing = [
+        f"{kind}: {string!r}"
+        for kind in sorted(expected_kinds())
+        for string in CORPUS
+        if not holds(kinds[kind], string)
+    ]
+    assert not missing, f"{len(missing)} strings missing from a kind of field:\n" + "\n".join(missing)
+    every_text = [text for texts in kinds.values() for text in texts]
+    assert [text for text in GENERATED if not holds(every_text, text)] == []
 
 
 def pages_showing_the_corpus(site: BuiltSite) -> list[Path]:
