@@ -6,10 +6,10 @@ every data file (city names, notes and reasons off the map, action titles and su
 quotes of every record and written page and their translations, the sources' titles, publishers
 and notes, every label, in every language) and a practice whose title, summary and text carry them
 too (in the forms `make check` accepts: a practice's raw HTML is refused before the build, and its
-sanitizer has tests of its own in test_markup.py). The records of one kind take the strings in
-turn, so that the kind holds every string while each field holds a few (a field is shown on many
-pages: the whole corpus in every field made this build five times a normal one); a label, one
-field of its kind, holds them all. The corpus holds the syntaxes of every engine the build uses
+sanitizer has tests of its own in test_markup.py). The first record of each kind holds the whole
+corpus, the others one string each in turn (the whole corpus in every field, each shown on many
+pages, made this build five times a normal one); a label, one field of its kind, and each written
+page's quotes hold it all. The corpus holds the syntaxes of every engine the build uses
 (Jinja, str.format, %-format, JavaScript, HTML, Markdown, iCalendar, CSV formulas) as a fixed list;
 each field ends with a text Hypothesis generates from those syntaxes and any printable character,
 in turn. The copy
@@ -130,13 +130,13 @@ HOSTILE_SOURCE = "https://example.org/'onmouseover='alert(1)'/?a=1&b=2#x"
 HOSTILE_PRACTICE = "hostile-practice"
 
 
-def dealt(entries: int) -> list[tuple[str, ...]]:
-    """The corpus dealt to the `entries` fields of one kind in turn (the names of the cities in
-    English, say): field j takes strings j, j + entries, ..., so that the kind holds every string
-    once and each field a few, rather than every field the whole corpus (a field is shown on many
-    pages, and the build's cost is the text it shows). A kind with more fields than strings starts
-    the corpus again."""
-    return [CORPUS[j::entries] or (CORPUS[j % len(CORPUS)],) for j in range(entries)]
+def shares(records: int) -> list[tuple[str, ...]]:
+    """The strings of the `records` fields of one kind (the names of the cities in English, say):
+    the first record's field takes the whole corpus, each other one string in turn. The kind holds
+    every string, the page of its first record shows them all (Chromium opens it), and every
+    record is hostile; the whole corpus in every field, shown on many pages, made this build five
+    times a normal one."""
+    return [CORPUS, *((CORPUS[j % len(CORPUS)],) for j in range(1, records))]
 
 
 # A quote's and a translation's longest lengths (data/schemas/common.schema.json).
@@ -160,6 +160,7 @@ class Corpus:
     def __init__(self) -> None:
         self.fields = 0
         self.texts: dict[str, str] = {}
+        self.whole: set[str] = set()  # the numbers of the fields that hold the whole corpus, or half a quote's
 
     def text(self, tag: str, strings: tuple[str, ...], limit: int | None = None) -> str:
         """The next field's text: its first string at its start (line-start syntax), its number
@@ -170,6 +171,8 @@ class Corpus:
         if limit is not None and len(text) > limit:
             raise ValueError(f"field {tag} is {len(text)} characters long, over its schema's {limit}: deal it wider")
         self.texts[number] = text
+        if len(strings) > 1:
+            self.whole.add(number)
         return text
 
     def shown_as(self, text: str) -> str:
@@ -187,36 +190,41 @@ def _write(path: Path, data) -> None:
 
 
 def _localized(corpus: Corpus, tag: str, records: list) -> list[dict[str, str]]:
-    """A text in each language for each of `records`, the corpus dealt over the records in each."""
-    shares = dealt(len(records))
+    """A text in each language for each of `records` (shares(): the first whole)."""
     return [
-        {language: corpus.text(f"{tag}-{j}-{language}", shares[j]) for language in LANGUAGES}
-        for j in range(len(records))
+        {language: corpus.text(f"{tag}-{j}-{language}", strings) for language in LANGUAGES}
+        for j, strings in enumerate(shares(len(records)))
     ]
 
 
 def make_hostile(project: Path, corpus: Corpus) -> None:
     data = project / "data"
-    # Every hostile quote has a hostile source of its own: the sources' fields are dealt over them.
-    quotes: list[dict] = []
+    # Every hostile quote has a hostile source of its own, whole where the quote is.
+    quotes: list[tuple[dict, bool]] = []
 
-    def hostile_quotes(tag: str, claims_of: list[list[str]]) -> list[dict]:
-        """A hostile quote, with hostile translations, for each list of claims."""
-        shares = dealt(len(claims_of))
-        made = [
-            {
-                "claim": claims,
-                "source": f"hostile-source-{len(quotes) + j}",
-                "quote": corpus.text(f"quote-{tag}", shares[j], QUOTE_LENGTH),
-                "translation": {
-                    language: corpus.text(f"translation-{tag}-{language}", shares[j], TRANSLATION_LENGTH)
-                    for language in LANGUAGES
-                    if language != ORIGINAL_LANGUAGE
-                },
-            }
-            for j, claims in enumerate(claims_of)
-        ]
-        quotes.extend(made)
+    def hostile_quotes(tag: str, claims_of: list[list[str]], all_whole: bool = False) -> list[list[dict]]:
+        """Hostile quotes, with hostile translations, for each list of claims: one string for each
+        record but the first (every one if `all_whole`), which has the whole corpus in two quotes
+        (a quote is shorter than the corpus)."""
+        made = []
+        for j, (claims, strings) in enumerate(zip(claims_of, shares(len(claims_of)), strict=True)):
+            whole = all_whole or j == 0
+            parts = (CORPUS[::2], CORPUS[1::2]) if whole else (strings,)
+            record = [
+                {
+                    "claim": list(claims),
+                    "source": f"hostile-source-{len(quotes) + k}",
+                    "quote": corpus.text(f"quote-{tag}-{j}", part, QUOTE_LENGTH),
+                    "translation": {
+                        language: corpus.text(f"translation-{tag}-{j}-{language}", part, TRANSLATION_LENGTH)
+                        for language in LANGUAGES
+                        if language != ORIGINAL_LANGUAGE
+                    },
+                }
+                for k, part in enumerate(parts)
+            ]
+            quotes.extend((quote, whole) for quote in record)
+            made.append(record)
         return made
 
     cities = _read(data / "cities.yaml")
@@ -227,8 +235,8 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
     unmapped = [city for city in records if "unmapped" in city]
     for city, texts in zip(unmapped, _localized(corpus, "city-unmapped", unmapped), strict=True):
         city["unmapped"] = texts
-    for city, quote in zip(records, hostile_quotes("city", [["note"] for _ in records]), strict=True):
-        city["evidence"].append(quote)
+    for city, quoted in zip(records, hostile_quotes("city", [["note"]] * len(records)), strict=True):
+        city["evidence"] += quoted
     _write(data / "cities.yaml", cities)
 
     actions = _read(data / "actions.yaml")
@@ -236,14 +244,16 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
     for field in ("title", "summary"):
         for action, texts in zip(records, _localized(corpus, f"action-{field}", records), strict=True):
             action[field] = texts
-    for action, quote in zip(records, hostile_quotes("action", [["summary"] for _ in records]), strict=True):
-        action["evidence"].append(quote)
+    for action, quoted in zip(records, hostile_quotes("action", [["summary"]] * len(records)), strict=True):
+        action["evidence"] += quoted
     _write(data / "actions.yaml", actions)
 
     pages = _read(data / "pages.yaml")
     records = pages["pages"]
-    for page, quote in zip(records, hostile_quotes("page", [[page["claims"][0]] for page in records]), strict=True):
-        page["evidence"].append(quote)
+    # Each written page is a kind of page of its own: each shows the whole corpus.
+    claims = [[page["claims"][0]] for page in records]
+    for page, quoted in zip(records, hostile_quotes("page", claims, all_whole=True), strict=True):
+        page["evidence"] += quoted
     _write(data / "pages.yaml", pages)
 
     labels = _read(data / "labels.yaml")
@@ -270,9 +280,7 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
             "    <script>alert('indented')</script>",
         ]
     )
-    # The whole corpus is longer than a quote: the practice's quotes take it in turn.
-    claims = list(practice_claims({}, body)[0])
-    practice_quotes = hostile_quotes("practice", [claims, list(claims)])
+    (practice_quotes,) = hostile_quotes("practice", [list(practice_claims({}, body)[0])])
     for language in (ORIGINAL_LANGUAGE, "en"):
         front: dict[str, object] = {
             "title": corpus.text(f"practice-title-{language}", CORPUS),
@@ -297,17 +305,16 @@ def make_hostile(project: Path, corpus: Corpus) -> None:
         corpus.fields += 1  # the text of the practice, in each language
 
     sources = _read(data / "sources.yaml")
-    titles, publishers = dealt(len(quotes)), dealt(len(quotes))
-    notes = _localized(corpus, "source-note", quotes)
-    for j, quote in enumerate(quotes):
+    for j, (quote, whole) in enumerate(quotes):
+        strings = CORPUS if whole else (CORPUS[j % len(CORPUS)],)
         sources["sources"].append(
             {
                 "id": quote["source"],
                 "url": f"{HOSTILE_SOURCE}{j}",
-                "title": corpus.text("source-title", titles[j]),
-                "publisher": corpus.text("source-publisher", publishers[j]),
+                "title": corpus.text("source-title", strings),
+                "publisher": corpus.text("source-publisher", strings),
                 "language": ORIGINAL_LANGUAGE,
-                "note": notes[j],
+                "note": {language: corpus.text(f"source-note-{language}", strings) for language in LANGUAGES},
             }
         )
     _write(data / "sources.yaml", sources)
@@ -319,7 +326,9 @@ def _build_hostile(folder: Path, site: Path) -> subprocess.CompletedProcess:
     config = copy_project(project)
     corpus = Corpus()
     make_hostile(project, corpus)
-    (folder / "corpus.json").write_text(json.dumps({"fields": corpus.fields, "texts": corpus.texts}), encoding="utf-8")
+    (folder / "corpus.json").write_text(
+        json.dumps({"fields": corpus.fields, "texts": corpus.texts, "whole": sorted(corpus.whole)}), encoding="utf-8"
+    )
     return build_site(site, config)
 
 
@@ -334,7 +343,7 @@ def hostile_build(tmp_path_factory):
     dataset = load_dataset(LANGUAGES, project / "data", project / "content")
     corpus = Corpus()
     recorded = json.loads((build.site.parent / "corpus.json").read_text(encoding="utf-8"))
-    corpus.fields, corpus.texts = recorded["fields"], recorded["texts"]
+    corpus.fields, corpus.texts, corpus.whole = recorded["fields"], recorded["texts"], set(recorded["whole"])
     return BuiltSite.from_directory(build.site), dataset, corpus
 
 
@@ -440,16 +449,18 @@ def page_kind(site: BuiltSite, page: Path) -> str:
     return "/".join(parts[:1] + ["*"] * (len(parts) > 1)) or "home"
 
 
-def pages_to_open(site: BuiltSite) -> list[Path]:
-    """The pages Chromium opens: of each kind, the one that shows the corpus most often, and every
-    language's page of the hostile practice (its text is a contributor's Markdown). Pages of one
-    kind share their template, their scripts and their escaping; their markup, every page's, is
-    checked in the files (test_no_page_file_holds_a_handler_or_script_address_from_data), and what a
-    script makes of the data (the map's popups, the search's results) is the same on each."""
-    most: dict[str, tuple[int, Path]] = {}
+def pages_to_open(site: BuiltSite, corpus: Corpus) -> list[Path]:
+    """The pages Chromium opens: of each kind, the one that shows the most fields holding the whole
+    corpus (its first record's: other records hold one string each), and every language's page of
+    the hostile practice (its text is a contributor's Markdown). Pages of one kind share their
+    template, their scripts and their escaping; their markup, every page's, is checked in the
+    files (test_no_page_file_holds_a_handler_or_script_address_from_data), and what a script makes
+    of the data (the map's popups, the search's results) is the same on each."""
+    most: dict[str, tuple[tuple[int, int], Path]] = {}
     chosen: set[Path] = set()
     for page in pages_showing_the_corpus(site):
-        shown = page.read_text(encoding="utf-8").count(MARK)
+        numbers = FIELD.findall(page.read_text(encoding="utf-8"))
+        shown = (len(set(numbers) & corpus.whole), len(numbers))
         kind = page_kind(site, page)
         if kind not in most or shown > most[kind][0]:
             most[kind] = (shown, page)
@@ -666,8 +677,8 @@ class HostileVisit:
     control: list[str]
 
 
-def _visit_hostile_site(site: BuiltSite, browser) -> HostileVisit:
-    pages = pages_to_open(site)
+def _visit_hostile_site(site: BuiltSite, corpus: Corpus, browser) -> HostileVisit:
+    pages = pages_to_open(site, corpus)
     dialogs: list[str] = []
     handlers: list[str] = []
     with chromium.serve(site.root, site.base_path) as base_url, chromium.visit(browser, base_url) as visit:
@@ -705,11 +716,11 @@ def _visit_hostile_site(site: BuiltSite, browser) -> HostileVisit:
 @pytest.fixture(scope="session")
 def hostile_visit(hostile_build, request, tmp_path_factory) -> HostileVisit:
     """The one visit of the hostile site per test run, shared by the xdist workers."""
-    site, _, _ = hostile_build
+    site, _, corpus = hostile_build
     record = run_folder(tmp_path_factory, "shared-hostile") / "visit.json"
     with FileLock(f"{record}.lock"):
         if not record.is_file():
-            made = _visit_hostile_site(site, request.getfixturevalue("browser"))
+            made = _visit_hostile_site(site, corpus, request.getfixturevalue("browser"))
             record.write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
     return HostileVisit(**json.loads(record.read_text(encoding="utf-8")))
 
