@@ -12,12 +12,11 @@ pages, made this build five times a normal one); a label, one field of its kind,
 page's quotes hold it all. The corpus holds the syntaxes of every engine the build uses
 (Jinja, str.format, %-format, JavaScript, HTML, Markdown, iCalendar, CSV formulas) as a fixed list;
 each field ends with a text Hypothesis generates from those syntaxes and any printable character,
-in turn. The copy
-passes the checks, builds once; every output that shows a field (pages, map documents, the
-search index, the calendars, the exports) shows it whole and literally, decoded from its
-context; no page's markup holds an event handler or a script address from data; and a page of
-each kind that shows the strings is opened in Chromium, its map's popups and search included:
-any dialog, or any handler a script writes from data, fails.
+in turn. The copy passes the checks, builds once; every output that shows a field (pages, map
+documents, the search index, the calendars, the exports) shows it whole and literally, decoded
+from its context; no page's markup holds an event handler or a script address from data; and, of
+each kind of page, the pages that show every kind of field held whole are opened in Chromium, its
+map's popups and search included: any dialog, or any handler a script writes from data, fails.
 """
 
 from __future__ import annotations
