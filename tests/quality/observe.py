@@ -261,33 +261,41 @@ def _record(folder: Path, target: Target) -> Path:
     return folder / f"{target.address.strip('/').replace('/', '_') or '_home'}.json"
 
 
-def _claim(folder: Path, candidates: Sequence[Target], held: ExitStack) -> list[Target]:
-    """Up to OBSERVED_TOGETHER - 1 of `candidates` that no worker has observed nor is observing,
+def claim(folder: Path, candidates: Sequence[Target], held: ExitStack) -> list[Target]:
+    """The first OBSERVED_TOGETHER of `candidates` that no worker has observed nor is observing,
     each locked until `held` closes."""
     claimed: list[Target] = []
     for target in candidates:
-        if len(claimed) == OBSERVED_TOGETHER - 1:
+        if len(claimed) == OBSERVED_TOGETHER:
             break
         lock = FileLock(f"{_record(folder, target)}.lock")
         try:
             lock.acquire(blocking=False)
         except Timeout:
             continue  # another worker is observing it
-        held.callback(lock.release)
-        if not _record(folder, target).is_file():
+        if _record(folder, target).is_file():
+            lock.release()
+        else:
+            held.callback(lock.release)
             claimed.append(target)
     return claimed
 
 
 def observed(folder: Path, browser, base_url: str, wanted: Target, every_page: Sequence[Target]) -> Observation:
-    """The run's observation of `wanted`: made by whichever worker asks first, read by the others.
-    That worker observes with it the pages that follow it in `every_page` and no one has observed."""
+    """The run's observation of `wanted`, made once and read by every xdist worker. A worker that
+    needs it observes it with the pages that follow it in `every_page`; while another worker is
+    observing it, this one observes pages that no one has taken yet, then waits."""
     record = _record(folder, wanted)
-    with FileLock(f"{record}.lock"):
-        if not record.is_file():
-            after = every_page.index(wanted) + 1 if wanted in every_page else 0
-            with ExitStack() as held:
-                together = [wanted, *_claim(folder, [*every_page[after:], *every_page[:after]], held)]
-                for target, made in zip(together, observe_together(browser(), base_url, together), strict=True):
-                    _record(folder, target).write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
+    others = [target for target in every_page if target != wanted]
+    start = every_page.index(wanted) if wanted in every_page else 0
+    candidates = [wanted, *others[start:], *others[:start]]
+    while not record.is_file():
+        with ExitStack() as held:
+            together = claim(folder, candidates, held)
+            if not together:
+                # Every page is observed or being observed: wait for the worker observing `wanted`.
+                held.enter_context(FileLock(f"{record}.lock"))
+                continue
+            for target, made in zip(together, observe_together(browser(), base_url, together), strict=True):
+                _record(folder, target).write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
     return Observation(**json.loads(record.read_text(encoding="utf-8")))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
+from filelock import FileLock
+
 from tests.quality import browser as chromium
-from tests.quality.observe import Target, observe_together
+from tests.quality.observe import OBSERVED_TOGETHER, Target, claim, observe_together
 
 # Everything wrong at once: an image without text and missing (axe, failed request), a script
 # blocked by the page's policy and one that logs an error, a request and a socket to other hosts,
@@ -67,3 +71,15 @@ def test_each_watch_of_the_visit_sees_what_it_should(browser, tmp_path):
     assert set(seen.errors) == {"switcher"}, seen.errors
     # The page reached is the server's own error page, in English.
     assert seen.navigation == {"href": "other/", "url": base_url + "other/", "lang": "en"}
+
+
+def test_a_worker_takes_the_pages_no_one_has_observed_nor_is_observing(tmp_path):
+    pages = [Target(f"page{number}/", (), "en") for number in range(OBSERVED_TOGETHER + 3)]
+    (tmp_path / "page0.json").write_text("{}", encoding="utf-8")  # observed
+    with FileLock(f"{tmp_path / 'page1.json'}.lock"), ExitStack() as held:  # being observed by another worker
+        assert claim(tmp_path, pages, held) == pages[2 : 2 + OBSERVED_TOGETHER]
+        # Until this worker has written them, another takes only what is left.
+        with ExitStack() as other:
+            assert claim(tmp_path, pages, other) == pages[2 + OBSERVED_TOGETHER :]
+    with ExitStack() as held:
+        assert claim(tmp_path, pages, held) == pages[1 : 1 + OBSERVED_TOGETHER]
