@@ -180,13 +180,23 @@ class Visit(Traffic):
     def settle(self) -> None:
         """Loads the open page's lazy frames and images, scrolls to its end, waits until the
         network is idle, then a while longer for late requests."""
+        self.show_whole()
+        self.page.wait_for_timeout(LATE_REQUESTS_WAIT_MS)
+        self.end_late_watch()
+
+    def show_whole(self) -> None:
+        """settle's first half: the page, its lazy frames and images loaded, the network idle. Its
+        second half, end_late_watch, comes LATE_REQUESTS_WAIT_MS later; tabs settled together
+        (observe.py) wait for late requests at the same time."""
         # Lazy frames and images (the map's iframe) load too, wherever they are on the page.
         self.page.evaluate("document.querySelectorAll('[loading=lazy]').forEach(e => { e.loading = 'eager'; })")
         self.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         self.page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
         for frame in self.page.frames:
             frame.wait_for_load_state("load", timeout=SETTLE_TIMEOUT_MS)
-        self.page.wait_for_timeout(LATE_REQUESTS_WAIT_MS)
+
+    def end_late_watch(self) -> None:
+        """settle's second half, once the late requests have had LATE_REQUESTS_WAIT_MS to come."""
         self.page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
         self.service_workers.extend(
             self.page.evaluate(

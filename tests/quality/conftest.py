@@ -11,7 +11,8 @@ from alliance.builtsite.keypages import KeyPage
 from alliance.builtsite.parse import BuiltSite
 from tests.conftest import run_folder
 from tests.quality import browser as chromium
-from tests.quality.observe import Observation, observed
+from tests.quality.cases import KEY_PAGE_CASES
+from tests.quality.observe import Observation, Target, observed
 
 
 @pytest.fixture(scope="session")
@@ -38,10 +39,15 @@ def observation(request, site_server, site_config, tmp_path_factory):
     folder = run_folder(tmp_path_factory, "observations")
     codes = site_config.codes
 
-    def observation_of(page: KeyPage, language: str, address: str) -> Observation:
+    def target(page: KeyPage, language: str, address: str) -> Target:
         # The switcher is operated towards the next language.
-        switch_to = codes[(codes.index(language) + 1) % len(codes)]
-        return observed(folder, lambda: request.getfixturevalue("browser"), site_server, page, address, switch_to)
+        return Target(address, page.keyboard_reachable, codes[(codes.index(language) + 1) % len(codes)])
+
+    every_page = [target(*case.values) for case in KEY_PAGE_CASES]
+
+    def observation_of(page: KeyPage, language: str, address: str) -> Observation:
+        wanted = target(page, language, address)
+        return observed(folder, lambda: request.getfixturevalue("browser"), site_server, wanted, every_page)
 
     return observation_of
 

@@ -5,20 +5,24 @@ Content-Security-Policy reports, axe-core's findings, the keyboard's round and w
 the language switcher and the navigation) as an Observation, written to the run's shared folder:
 the xdist workers read the same record, and each check stays a test of its own that fails alone.
 A step that breaks is recorded as that step's error, so only the checks that need it fail.
+A worker observes several pages at once, each in a tab of its own, so that their waits for late
+requests overlap (most of a visit's time was that wait).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import time
+from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
-from alliance.builtsite.keypages import KeyPage
 from alliance.builtsite.unused import CoverageRange, Range, css_unused_length, js_unused_length, unused_code
 from tests.quality import browser as chromium
 
@@ -26,6 +30,9 @@ from tests.quality import browser as chromium
 LANGUAGE_SWITCHER = ".md-header .md-select > button"
 LANGUAGE_LINKS = ".md-header .md-select__link"
 NAVIGATION_LINKS = ".md-nav--primary a.md-nav__link"
+# How many pages a worker observes at once, each in a tab of its own: while one tab waits for its
+# page's late requests, the others load, settle and are examined.
+OBSERVED_TOGETHER = 8
 # The lists of Traffic, copied from the live recorder.
 _TRAFFIC = tuple(f.name for f in dataclasses.fields(chromium.Traffic) if f.name != "base_url")
 
@@ -153,43 +160,142 @@ class CodeCoverage:
         return [dataclasses.asdict(code) for code in found]
 
 
-def observe(browser, base_url: str, address: str, reachable: tuple[str, ...], switch_to: str) -> Observation:
-    """One visit: the settled page's network and axe-core's findings, the keyboard's round, then
-    Enter on the switcher (towards `switch_to`) and on the navigation."""
-    errors: dict[str, str] = {}
-    found: dict = {}
+@dataclass(frozen=True)
+class Target:
+    """A page to observe: its address, the controls the keyboard must reach on it besides the switcher
+    and the navigation (KeyPage.keyboard_reachable), the language to operate the switcher towards."""
 
-    def step(name: str, action) -> None:
+    address: str
+    reachable: tuple[str, ...]
+    switch_to: str
+
+
+class _Tab:
+    """One visit's tab and what its steps found, in three phases (observe_together): a step that
+    breaks is recorded as that step's error."""
+
+    def __init__(self, visit: chromium.Visit, target: Target) -> None:
+        self.visit, self.target = visit, target
+        self.coverage = CodeCoverage(visit)
+        self.found: dict = {}
+        self.errors: dict[str, str] = {}
+        self.shown_at: float | None = None
+
+    def step(self, name: str, action) -> None:
         try:
             action()
         except (Exception, pytest.fail.Exception) as error:
-            errors[name] = f"{type(error).__name__}: {error}"
+            self.errors[name] = f"{type(error).__name__}: {error}"
 
-    with chromium.visit(browser, base_url) as visit:
-        coverage = CodeCoverage(visit)
-        step("load", lambda: visit.open(address, settle=False))
-        if "load" not in errors:
-            step("settle", visit.settle)
-            step("coverage", lambda: found.update(unused_code=coverage.unused()))
-            step("axe", lambda: found.update(axe_violations=axe_violations(visit)))
-            # What showing the page fetched, before the keyboard's focus makes a script fetch more
-            # (Pagefind's engine, when its field has the focus).
-            found |= {name: list(getattr(visit, name)) for name in _TRAFFIC}
+    def show(self) -> None:
+        """Loads the page and shows it whole (settle's first half)."""
+        self.step("load", lambda: self.visit.open(self.target.address, settle=False))
+        if "load" not in self.errors:
+            self.step("settle", self.visit.show_whole)
+        if not self.errors:
+            self.shown_at = time.monotonic()
 
-            def keyboard() -> None:
-                found["keyboard_expected"], found["keyboard_reached"] = keyboard_round(visit, reachable)
+    def examine(self) -> None:
+        """Once LATE_REQUESTS_WAIT_MS have passed since the page was shown whole: settle's second
+        half, then the page's coverage, axe-core's findings and the traffic."""
+        if self.shown_at is not None:
+            self.step("settle", self._end_late_watch)
+        self.step("coverage", self._coverage)
+        self.step("axe", self._axe)
+        # What showing the page fetched, before the keyboard's focus makes a script fetch more
+        # (Pagefind's engine, when its field has the focus).
+        self.found |= {name: list(getattr(self.visit, name)) for name in _TRAFFIC}
 
-            step("keyboard", keyboard)
-            step("switcher", lambda: found.update(switcher=operate_switcher(visit, address, switch_to)))
-            step("navigation", lambda: found.update(navigation=follow_navigation(visit, address)))
-    return Observation(address=address, base_url=base_url, errors=errors, **found)
+    def _coverage(self) -> None:
+        self.found["unused_code"] = self.coverage.unused()
+
+    def _axe(self) -> None:
+        self.found["axe_violations"] = axe_violations(self.visit)
+
+    def _end_late_watch(self) -> None:
+        assert self.shown_at is not None
+        waited_ms = (time.monotonic() - self.shown_at) * 1000
+        self.visit.page.wait_for_timeout(max(0, chromium.LATE_REQUESTS_WAIT_MS - waited_ms))
+        self.visit.end_late_watch()
+
+    def operate(self) -> None:
+        """The keyboard's round, then Enter on the switcher and on the navigation."""
+        self.step("keyboard", self._keyboard)
+        self.step("switcher", self._switcher)
+        self.step("navigation", self._navigation)
+
+    def _keyboard(self) -> None:
+        self.found["keyboard_expected"], self.found["keyboard_reached"] = keyboard_round(
+            self.visit, self.target.reachable
+        )
+
+    def _switcher(self) -> None:
+        self.found["switcher"] = operate_switcher(self.visit, self.target.address, self.target.switch_to)
+
+    def _navigation(self) -> None:
+        self.found["navigation"] = follow_navigation(self.visit, self.target.address)
+
+    def observation(self) -> Observation:
+        return Observation(address=self.target.address, base_url=self.visit.base_url, errors=self.errors, **self.found)
 
 
-def observed(folder: Path, browser, base_url: str, page: KeyPage, address: str, switch_to: str) -> Observation:
-    """The run's observation of `address`: made by whichever worker asks first, read by the others."""
-    record = folder / f"{address.strip('/').replace('/', '_') or '_home'}.json"
-    with FileLock(f"{record}.lock"):
-        if not record.is_file():
-            made = observe(browser(), base_url, address, page.keyboard_reachable, switch_to)
-            record.write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
+def observe_together(browser, base_url: str, targets: Sequence[Target]) -> list[Observation]:
+    """One visit of each target, each in a tab (a browser context) of its own, all open at once: the
+    settled page's network and axe-core's findings, the keyboard's round, then Enter on the
+    switcher and on the navigation. The tabs wait for their late requests at the same time: each
+    still watches LATE_REQUESTS_WAIT_MS or longer after its page is shown whole."""
+    with ExitStack() as opened:
+        tabs = [_Tab(opened.enter_context(chromium.visit(browser, base_url)), target) for target in targets]
+        for tab in tabs:
+            tab.show()
+        for tab in tabs:
+            if "load" not in tab.errors:
+                tab.examine()
+        for tab in tabs:
+            if "load" not in tab.errors:
+                tab.operate()
+        return [tab.observation() for tab in tabs]
+
+
+def _record(folder: Path, target: Target) -> Path:
+    return folder / f"{target.address.strip('/').replace('/', '_') or '_home'}.json"
+
+
+def claim(folder: Path, candidates: Sequence[Target], held: ExitStack) -> list[Target]:
+    """The first OBSERVED_TOGETHER of `candidates` that no worker has observed nor is observing,
+    each locked until `held` closes."""
+    claimed: list[Target] = []
+    for target in candidates:
+        if len(claimed) == OBSERVED_TOGETHER:
+            break
+        lock = FileLock(f"{_record(folder, target)}.lock")
+        try:
+            lock.acquire(blocking=False)
+        except Timeout:
+            continue  # another worker is observing it
+        if _record(folder, target).is_file():
+            lock.release()
+        else:
+            held.callback(lock.release)
+            claimed.append(target)
+    return claimed
+
+
+def observed(folder: Path, browser, base_url: str, wanted: Target, every_page: Sequence[Target]) -> Observation:
+    """The run's observation of `wanted`, made once and read by every xdist worker. A worker that
+    needs it observes it with the pages that follow it in `every_page`; while another worker is
+    observing it, this one observes pages that no one has taken yet, then waits."""
+    record = _record(folder, wanted)
+    others = [target for target in every_page if target != wanted]
+    start = every_page.index(wanted) if wanted in every_page else 0
+    candidates = [wanted, *others[start:], *others[:start]]
+    while not record.is_file():
+        with ExitStack() as held:
+            together = claim(folder, candidates, held)
+            if not together:
+                # Every page is observed or being observed: wait for the worker observing `wanted`.
+                held.enter_context(FileLock(f"{record}.lock"))
+                continue
+            for target, made in zip(together, observe_together(browser(), base_url, together), strict=True):
+                _record(folder, target).write_text(json.dumps(dataclasses.asdict(made)), encoding="utf-8")
     return Observation(**json.loads(record.read_text(encoding="utf-8")))

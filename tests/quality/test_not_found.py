@@ -10,6 +10,7 @@ import os
 import shutil
 import urllib.error
 import urllib.request
+from contextlib import ExitStack
 from urllib.parse import urlsplit
 
 import pytest
@@ -82,13 +83,18 @@ def prefix(language: str) -> str:
 def test_the_404_page_works_wherever_it_is_served(browser, configured, place, javascript):
     root, configured_url = configured
     others = [code for code in SITE_CONFIG.codes if code != SITE_CONFIG.default_language]
-    with chromium.serve(root, place) as site_url:
-        for missing, language in MISSING:
+    with chromium.serve(root, place) as site_url, ExitStack() as tabs:
+        # Each address in a tab of its own, all loaded before any is read: their waits for an idle
+        # network overlap.
+        recorders = [tabs.enter_context(chromium.visit(browser, site_url, javascript=javascript)) for _ in MISSING]
+        responses = [
+            recorder.page.goto(site_url + missing, wait_until="load")
+            for recorder, (missing, _) in zip(recorders, MISSING, strict=True)
+        ]
+        for recorder, response, (missing, language) in zip(recorders, responses, MISSING, strict=True):
             address = site_url + missing
-            with chromium.visit(browser, site_url, javascript=javascript) as recorder:
-                response = recorder.page.goto(address, wait_until="load")
-                recorder.page.wait_for_load_state("networkidle")
-                seen = shown(recorder)
+            recorder.page.wait_for_load_state("networkidle")
+            seen = shown(recorder)
             where = f"{address} (JavaScript {'on' if javascript else 'off'})"
             assert response.status == 404, where
             assert recorder.failed_requests == [f"404 {address}"], f"{where}: {recorder.failed_requests}"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
+from filelock import FileLock
+
 from tests.quality import browser as chromium
-from tests.quality.observe import observe
+from tests.quality.observe import OBSERVED_TOGETHER, Target, claim, observe_together
 
 # Everything wrong at once: an image without text and missing (axe, failed request), a script
 # blocked by the page's policy and one that logs an error, a request and a socket to other hosts,
@@ -22,14 +26,31 @@ USED_RULE, UNUSED_RULE = "header { color: black }", ".never-shown { color: red }
 STYLE = ("style.css", USED_RULE + "\n" + UNUSED_RULE)
 UNUSED_FUNCTION = "function neverCalled() { return 'a long string that no one reads' }"
 SCRIPT = ("code.js", "function called() { return 1 }\n" + UNUSED_FUNCTION + "\ncalled();")
+# A page observed in the same run, in a tab of its own: requests sent late, by a timer (1.5 s after
+# the page is shown) and by a chain (a timer set when the answer to a timer's request arrives, 1.8 s).
+LATE_PAGE = """<!doctype html><html lang="fr"><title>t</title>
+<header class="md-header"><div class="md-select"><button>langue</button>
+<div><a class="md-select__link" hreflang="en" href="../en/">en</a></div></div></header>
+<nav class="md-nav--primary"><a class="md-nav__link" href="../other/">other</a></nav><script>
+setTimeout(() => fetch("https://late.example.com/timer"), 1500);
+setTimeout(() => fetch("data.json").then(() => setTimeout(() => fetch("https://late.example.com/chain"), 1000)), 800);
+</script></html>"""
 
 
 def test_each_watch_of_the_visit_sees_what_it_should(browser, tmp_path):
     (tmp_path / "index.html").write_text(FAILING_PAGE, encoding="utf-8")
     for name, text in (STYLE, SCRIPT):
         (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "late").mkdir()
+    (tmp_path / "late" / "index.html").write_text(LATE_PAGE, encoding="utf-8")
+    (tmp_path / "late" / "data.json").write_text("{}", encoding="utf-8")
     with chromium.serve(tmp_path, "/site/") as base_url:
-        seen = observe(browser, base_url, "", reachable=(), switch_to="en")
+        # The late page's tab is opened first: it waits for its late requests while the other loads.
+        late, seen = observe_together(browser, base_url, [Target("late/", (), "en"), Target("", (), "en")])
+    # Each tab records its own page: the late requests, nothing of the other page.
+    assert late.outside_requests == ["https://late.example.com/timer", "https://late.example.com/chain"]
+    assert not (late.errors or late.failed_requests or late.websockets or late.csp_violations), late
+    assert "error: broken" not in late.console and not set(late.own_requests) & set(seen.own_requests)
     assert seen.base_url == base_url and "load" not in seen.errors, seen.errors
     assert f"404 {base_url}missing.png" in seen.failed_requests
     assert any(response.startswith("200 ") and response.endswith("/site/") for response in seen.responses)
@@ -50,3 +71,15 @@ def test_each_watch_of_the_visit_sees_what_it_should(browser, tmp_path):
     assert set(seen.errors) == {"switcher"}, seen.errors
     # The page reached is the server's own error page, in English.
     assert seen.navigation == {"href": "other/", "url": base_url + "other/", "lang": "en"}
+
+
+def test_a_worker_takes_the_pages_no_one_has_observed_nor_is_observing(tmp_path):
+    pages = [Target(f"page{number}/", (), "en") for number in range(OBSERVED_TOGETHER + 3)]
+    (tmp_path / "page0.json").write_text("{}", encoding="utf-8")  # observed
+    with FileLock(f"{tmp_path / 'page1.json'}.lock"), ExitStack() as held:  # being observed by another worker
+        assert claim(tmp_path, pages, held) == pages[2 : 2 + OBSERVED_TOGETHER]
+        # Until this worker has written them, another takes only what is left.
+        with ExitStack() as other:
+            assert claim(tmp_path, pages, other) == pages[2 + OBSERVED_TOGETHER :]
+    with ExitStack() as held:
+        assert claim(tmp_path, pages, held) == pages[1 : 1 + OBSERVED_TOGETHER]
