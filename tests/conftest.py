@@ -94,6 +94,15 @@ def site_config():
     return load_site_config()
 
 
+@pytest.fixture(scope="session")
+def real_dataset(site_config):
+    """The real data, loaded once per session (once per xdist worker, and again in each run of
+    `make mutate`, unlike a cache of the process): a frozen record, which the tests only read."""
+    from alliance.data.dataset import load_dataset
+
+    return load_dataset(site_config.codes)
+
+
 # The generator `make build` uses (the Makefile exports it): mkdocs, or its continuation properdocs.
 GENERATOR = os.environ.get("GENERATOR", "mkdocs")
 

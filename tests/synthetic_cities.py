@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 from alliance.data.actions import Action, When
 from alliance.data.cities import City
-from alliance.data.dataset import Dataset, load_dataset
+from alliance.data.dataset import Dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
@@ -68,11 +68,11 @@ def city(
     )
 
 
-def hostile_dataset(cities: tuple[City, ...] | None = None, label=hostile) -> Dataset:
-    """Cities whose every text (names, country, note, sources, role and status labels) is hostile.
+def hostile_dataset(real: Dataset, cities: tuple[City, ...] | None = None, label=hostile) -> Dataset:
+    """Cities whose every text (names, country, note, sources, role and status labels) is hostile,
+    over the declared coverage and the labels of `real` (the real data).
 
     `label` makes the role and status labels (`lambda tag: tag` for plain ones)."""
-    real = load_dataset(LANGUAGES)
     cities = (
         cities
         if cities is not None

@@ -18,7 +18,6 @@ from mkdocs.utils.meta import get_data
 
 from alliance.assembly.reproducible import data_changed_at
 from alliance.data.actions import Action, parse_when
-from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
@@ -44,8 +43,8 @@ STAMP = dt.datetime(2026, 11, 26, 16, 42, 43, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(LANGUAGES)
+def dataset(real_dataset):
+    return real_dataset
 
 
 def synthetic(dataset, **fields) -> Action:

@@ -9,7 +9,6 @@ import json
 
 import pytest
 
-from alliance.data.dataset import load_dataset
 from alliance.exports.cityexports import (
     cities_csv,
     cities_geojson,
@@ -33,8 +32,8 @@ def read_csv(text: str) -> io.StringIO:
 
 
 @pytest.fixture(scope="module")
-def real():
-    return load_dataset(LANGUAGES)
+def real(real_dataset):
+    return real_dataset
 
 
 def test_geojson_is_a_feature_collection_of_longitude_latitude_points(real):
@@ -55,8 +54,8 @@ def test_geojson_is_a_feature_collection_of_longitude_latitude_points(real):
     assert sao_paulo["geometry"]["coordinates"] == [-46.6333, -23.5505]  # west, south: [lon, lat]
 
 
-def test_geojson_keeps_hostile_text_as_data():
-    dataset = hostile_dataset()
+def test_geojson_keeps_hostile_text_as_data(real):
+    dataset = hostile_dataset(real)
     data = json.loads(cities_geojson(dataset, LANGUAGES, PUBLICATION))
     assert data["features"][0]["properties"]["name"]["en"] == dataset.cities[0].name["en"]
     assert HOSTILE in data["features"][0]["properties"]["country"]
@@ -83,10 +82,10 @@ def test_csv_round_trip(real):
         assert row["country"] == c.country
 
 
-def test_csv_rows_survive_quotes_commas_and_newlines():
+def test_csv_rows_survive_quotes_commas_and_newlines(real):
     name = 'A "quoted", name\non two lines'
     dataset = hostile_dataset(
-        (city("odd", 1.5, -2.25, ("pilot-territory",), name=LocalizedText.from_data({"fr": name}), country="PT"),)
+        real, (city("odd", 1.5, -2.25, ("pilot-territory",), name=LocalizedText.from_data({"fr": name}), country="PT"),)
     )
     rows = list(csv.DictReader(read_csv(cities_csv(dataset, LANGUAGES, PUBLICATION))))
     assert rows[0]["name_fr"] == name and rows[0]["longitude"] == "-2.25"
@@ -120,10 +119,10 @@ def test_spreadsheet_formulas_are_disarmed(text, shown):
     assert spreadsheet_safe(text) == shown
 
 
-def test_csv_disarms_every_text_cell_but_keeps_negative_coordinates():
+def test_csv_disarms_every_text_cell_but_keeps_negative_coordinates(real):
     names = {"fr": "=1+1", "en": "@cmd", "es": "+x", "pt": "-y"}
     c = city("formula", -10.5, -20.5, ("pilot-territory",), name=LocalizedText.from_data(names), country="=PT")
-    row = next(csv.DictReader(read_csv(cities_csv(hostile_dataset((c,)), LANGUAGES, PUBLICATION))))
+    row = next(csv.DictReader(read_csv(cities_csv(hostile_dataset(real, (c,)), LANGUAGES, PUBLICATION))))
     assert [row[f"name_{lang}"] for lang in LANGUAGES] == ["'=1+1", "'@cmd", "'+x", "'-y"]
     assert row["country"] == "'=PT"
     assert (row["latitude"], row["longitude"]) == ("-10.5", "-20.5")

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, declaration_source
 from alliance.data.labels import Labels
 from alliance.data.schemas import vocabulary
@@ -146,8 +145,8 @@ def with_ui(dataset, text_of):
 
 
 @pytest.fixture(scope="module")
-def hostile():
-    return with_ui(hostile_dataset(), hostile_text)
+def hostile(real_dataset):
+    return with_ui(hostile_dataset(real_dataset), hostile_text)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -180,9 +179,10 @@ def test_a_translated_label_has_no_lang_and_a_fallback_names_french(hostile):
 
 
 @pytest.fixture(scope="module")
-def plain(hostile):
+def plain(hostile, real_dataset):
     """The hostile fixture's cities with plain texts: every text differs from the hostile one."""
     plain = hostile_dataset(
+        real_dataset,
         tuple(
             city(
                 c.id,
@@ -197,7 +197,9 @@ def plain(hostile):
         ),
         label=lambda tag: tag,
     )
-    return with_ui(dataclasses.replace(plain, labels=hostile_dataset(label=lambda tag: tag).labels), lambda t: t)
+    return with_ui(
+        dataclasses.replace(plain, labels=hostile_dataset(real_dataset, label=lambda tag: tag).labels), lambda t: t
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -326,8 +328,8 @@ def test_the_island_escapes_what_could_end_it_or_start_markup():
 
 
 @pytest.fixture(scope="module")
-def real():
-    return load_dataset(LANGUAGES)
+def real(real_dataset):
+    return real_dataset
 
 
 def test_two_builds_give_the_same_bytes(real):
@@ -397,7 +399,7 @@ def test_the_view_fits_the_cities(real):
 
 
 def test_a_map_without_cities_still_renders(real):
-    empty = hostile_dataset(())
+    empty = hostile_dataset(real, ())
     assert map_island(map_document(empty, "fr"))["bounds"] is None
 
 

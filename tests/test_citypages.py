@@ -9,7 +9,6 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from alliance.data.cities import City
-from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import Labels
 from alliance.localized import LocalizedText, collation_key
@@ -33,13 +32,13 @@ def html_of(text: str) -> Markup:
 
 
 @pytest.fixture(scope="module")
-def real():
-    return load_dataset(LANGUAGES)
+def real(real_dataset):
+    return real_dataset
 
 
 @pytest.fixture(scope="module")
-def hostile():
-    return hostile_dataset()
+def hostile(real):
+    return hostile_dataset(real)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -9,7 +9,6 @@ import pytest
 
 from alliance.assembly.generated import write_folder
 from alliance.data.actions import DateError, parse_when
-from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError, Problem
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, localized_name
 from alliance.pages.markup import md_shown, md_text
@@ -66,16 +65,15 @@ def test_a_french_fallback_says_so_and_is_marked_as_french():
     assert '<span lang="fr">&lt;b&gt;Résumé&lt;/b&gt;</span>' in html and "(in French)" in html
 
 
-def test_sections_are_filled_and_unknown_ones_reported_at_their_line():
-    dataset = load_dataset(load_site_config().codes)
-    filled = fill_sections("intro\n\n<!-- data: coverage -->\n", dataset, "en", "content/x.md")
+def test_sections_are_filled_and_unknown_ones_reported_at_their_line(real_dataset):
+    filled = fill_sections("intro\n\n<!-- data: coverage -->\n", real_dataset, "en", "content/x.md")
     assert "This site names 8 of those cities" in filled and "The host city, Lisbon, is not counted" in filled
     # Its sources read like every record's: named by publisher and title, in the page's language.
     html = markdown.markdown(filled, extensions=["attr_list"])
     assert '(sources: <a href="declaration.md#p1">declaration, § 1</a>; <a href="https://www.uclga.org/' in html
     assert '>CGLU Afrique, <cite lang="fr">2ème rencontre de l’Alliance Migrations</cite></a>)</small>' in html
     with pytest.raises(DataError) as caught:
-        fill_sections("a\nb\n  <!-- data: nothing -->\n", dataset, "fr", "content/x.md", first_line=5)
+        fill_sections("a\nb\n  <!-- data: nothing -->\n", real_dataset, "fr", "content/x.md", first_line=5)
     assert caught.value.problems[0][:3] == ("content/x.md", 7, 3)
     assert '"<!-- data: nothing -->" names no section' in caught.value.problems[0].message
 

@@ -11,7 +11,6 @@ import pytest
 
 from alliance.assembly.reproducible import build_day
 from alliance.data.actions import Action, When
-from alliance.data.dataset import load_dataset
 from alliance.data.evidence import Evidence, declaration_source
 from alliance.data.labels import PLACEHOLDERS, Labels
 from alliance.data.practices import Practice
@@ -73,8 +72,8 @@ def practice(practice_id: str, themes: tuple[str, ...], year: int | None, city_i
 
 
 @pytest.fixture(scope="module")
-def real():
-    return load_dataset(LANGUAGES)
+def real(real_dataset):
+    return real_dataset
 
 
 # Markdown that a text escaped for HTML only would turn into a link.
@@ -82,9 +81,9 @@ MARKDOWN_LINK = " [link](javascript:alert(1))"
 
 
 @pytest.fixture(scope="module")
-def hostile_home():
+def hostile_home(real):
     """Every text the home page shows from the data is hostile: names, titles, labels."""
-    dataset = hostile_dataset()
+    dataset = hostile_dataset(real)
     entries = dict(dataset.labels.entries)
     # The dates' words (format_when) too: "every year" stands in a <span>, where Markdown still reads links.
     home_ui = [key for key in entries["ui"] if key.startswith(("home-", "agenda-yearly"))]
@@ -281,8 +280,8 @@ def test_an_entry_starts_with_its_date_capitalised(real, language):
     assert f'<span class="am-when">{words[0].upper()}{words[1:]}</span> — ' in text
 
 
-def test_one_practice_per_pillar_the_latest_and_never_twice():
-    dataset = hostile_dataset()
+def test_one_practice_per_pillar_the_latest_and_never_twice(real):
+    dataset = hostile_dataset(real)
     practices = (
         practice("both-new", ("interculturality", "participation"), 2023),
         practice("old", ("interculturality",), 2001),

@@ -9,7 +9,6 @@ import re
 import pytest
 
 from alliance.data.countries import country_name
-from alliance.data.dataset import load_dataset
 from alliance.pages.citypages import CITY_LIST_ANCHOR
 from tests.synthetic_cities import LANGUAGES, Markup, map_island
 
@@ -32,8 +31,8 @@ def target(page: str, link: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(LANGUAGES)
+def dataset(real_dataset):
+    return real_dataset
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

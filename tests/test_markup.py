@@ -11,7 +11,6 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from alliance.data.dataset import load_dataset
 from alliance.data.labels import PLACEHOLDERS, Labels, check_labels, fill, placeholders_of, template_problems
 from alliance.data.yamlload import YamlDocument, parse_yaml
 from alliance.localized import LocalizedText, Shown
@@ -28,7 +27,6 @@ from alliance.pages.markup import (
     plain_line,
     sanitize_contributed,
 )
-from alliance.siteconfig import load_site_config
 from tests.synthetic_cities import Markup
 
 # Every form of attribute list, every syntax that means something at the start of a line or
@@ -288,9 +286,8 @@ def test_label_problems_name_the_missing_words_and_the_wrong_placeholders():
     assert list(check_labels(YamlDocument("labels.yaml", ["a", "list"]))) == []
 
 
-def test_every_label_with_placeholders_exists():
-    real = load_dataset(load_site_config().codes)
-    assert set(PLACEHOLDERS) <= set(real.labels.entries["ui"])
+def test_every_label_with_placeholders_exists(real_dataset):
+    assert set(PLACEHOLDERS) <= set(real_dataset.labels.entries["ui"])
 
 
 # The sanitizer: the second line behind make check.

@@ -27,14 +27,19 @@ from tests.conftest import SharedBuild, build_site, copy_project, shared_build
 from tests.test_fallback_notices import notices
 
 ARABIC = {"locale": "ar", "name": "العربية", "build": True, "nav_translations": {}}
-# The copy also leaves this translation out, for test_practices_site.py's untranslated practice:
-# one build serves both (a fifth language changes nothing on the other four's pages).
+# The copy also leaves this translation out, for test_practices_site.py's untranslated practice,
+# and carries the changes test_check_then_build.py's cases say must pass: one build serves all
+# three (a fifth language changes nothing on the other four's pages).
 UNTRANSLATED_PRACTICE = "practices/palermo-charter.es.md"
 
 
 def _build_with_arabic(folder: Path, site: Path):
     """Builds a copy of the project (its generated pages are Arabic too) with a configuration
-    that inherits its mkdocs.yml and adds Arabic, and without UNTRANSLATED_PRACTICE."""
+    that inherits its mkdocs.yml and adds Arabic, without UNTRANSLATED_PRACTICE, and with the
+    changes of the cases that must pass."""
+    # Imported here: that module imports this one.
+    from tests.test_check_then_build import change_copy
+
     plugins = read_mkdocs_yml()["plugins"]
     i18n = next(plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
     i18n["languages"].append(ARABIC)
@@ -42,6 +47,7 @@ def _build_with_arabic(folder: Path, site: Path):
     project.mkdir()
     copy_project(project)
     (project / "content" / UNTRANSLATED_PRACTICE).unlink()
+    change_copy(project, "passes")
     # Next to the copy's mkdocs.yml, so that its relative paths (docs_dir, hooks, theme) still hold.
     config = project / "mkdocs-arabic.yml"
     config.write_text(

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from alliance.data.dataset import load_dataset
 from alliance.localized import ORIGINAL_LANGUAGE
 from alliance.paths import CONTENT_DIR
 from tests.conftest import build_site, copy_project
@@ -19,8 +18,8 @@ NOTICE = "am-fallback-notice"
 
 
 @pytest.fixture(scope="module")
-def dataset(site_config):
-    return load_dataset(site_config.codes)
+def dataset(real_dataset):
+    return real_dataset
 
 
 def _folder(language: str) -> str:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from alliance.data.dataset import load_dataset
 from alliance.data.schemas import schema_problems, vocabulary
 from alliance.data.yamlload import YamlDocument, parse_yaml
 from alliance.paths import DATA_DIR, ROOT, SCHEMA_DIR
@@ -35,9 +34,9 @@ def test_editors_find_the_schema_of_each_data_file(name):
 
 
 @pytest.mark.parametrize("kind", ["role", "status", "target", "theme", "region"])
-def test_every_listed_value_has_its_words_in_every_language(kind):
+def test_every_listed_value_has_its_words_in_every_language(kind, real_dataset):
     languages = load_site_config().codes
-    labels = load_dataset(languages).labels
+    labels = real_dataset.labels
     for value in vocabulary(kind):
         for language in languages:
             assert not labels.term(kind, value, language).is_fallback, (kind, value, language)

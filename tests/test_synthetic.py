@@ -12,10 +12,10 @@ from scripts.synthetic import write_synthetic_data
 LANGUAGES = load_site_config().codes
 
 
-def test_synthetic_data_passes_validation(tmp_path):
+def test_synthetic_data_passes_validation(tmp_path, real_dataset):
     write_synthetic_data(tmp_path / "data", 30, 40, LANGUAGES)
     dataset = load_dataset(LANGUAGES, tmp_path / "data")
-    real_cities = len(load_dataset(LANGUAGES).cities)
+    real_cities = len(real_dataset.cities)
     assert (len(dataset.cities), len(dataset.actions)) == (real_cities + 30, 40)
     assert {a.when.precision for a in dataset.actions} == {"day", "range", "month", "year", "yearly", "undated"}
     assert all(city.name.has(language) for city in dataset.cities[real_cities:] for language in LANGUAGES)

@@ -10,7 +10,6 @@ from dataclasses import replace
 import pytest
 
 from alliance.assembly.generated import generated_folders
-from alliance.data.dataset import load_dataset
 from alliance.data.labels import Labels
 from alliance.data.yamlload import load_yaml
 from alliance.localized import LocalizedText
@@ -39,8 +38,8 @@ LANGUAGES = ("fr", "en", "es")
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(load_site_config().codes)
+def dataset(real_dataset):
+    return real_dataset
 
 
 @pytest.fixture

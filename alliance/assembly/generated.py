@@ -18,10 +18,18 @@ from alliance.exports.cityexports import EXPORTS_FOLDER, city_exports
 from alliance.exports.datapackage import data_package_json
 from alliance.pages.agenda import agenda_exports, agenda_pages
 from alliance.pages.catalogue import practices_json
-from alliance.pages.citymap import map_documents
 from alliance.pages.citypages import CITIES_FOLDER, city_pages
 from alliance.pages.mapframe import MAP_FOLDER
 from alliance.translations import status as translation_status
+
+
+def map_documents(dataset: Dataset, languages: tuple[str, ...]) -> Mapping[str, str]:
+    """The map's documents (alliance/pages/citymap.py), imported when first drawn: folium and numpy
+    take about 0.4 s to import, which `make check` and a build stopped by a problem need not pay."""
+    from alliance.pages import citymap
+
+    return citymap.map_documents(dataset, languages)
+
 
 # A generator returns {path inside its folder: text} for every language: Markdown pages named
 # with localized_name, or export files (a language-specific export is named `name.LANG.ext`).
