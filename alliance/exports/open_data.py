@@ -140,7 +140,8 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
             kind = EXPORT_KINDS.get(export.name)
             description = ui(kind.label if kind else "i18n-export-other", language)
             schema = kind.schema if kind and kind.schema in schemas else None
-            fmt = FORMATS.get(PurePosixPath(export.name).suffix, PurePosixPath(export.name).suffix.lstrip(".").upper())
+            suffix = PurePosixPath(export.name).suffix
+            fmt = FORMATS.get(suffix, suffix[1:].upper())  # a suffix starts with its dot
             facts = f"<dt>{html_text(ui('i18n-export-format', language))}</dt><dd>{html_text(fmt)}</dd>"
             if schema:
                 facts += (
@@ -192,5 +193,6 @@ def _file_links(export: Export, language: str) -> str:
 def render_exports_section(dataset: Dataset, language: str, content_dir: Path = CONTENT_DIR) -> str:
     """The `open-data-exports` section: what the generators of this build wrote into FOLDER."""
     folder = content_dir / FOLDER
-    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    # Before any generator has run, the folder does not exist: rglob then finds nothing.
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     return render_exports(dataset, language, names)
