@@ -129,9 +129,9 @@ def city_claims(city: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ..
 
 
 def check_cities(doc: YamlDocument, languages: tuple[str, ...], context: EvidenceContext) -> Iterator[Problem]:
-    """Checks the schema cannot express; tolerant of values the schema already rejected."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    declared = data.get("declared")
+    """Checks the schema cannot express; tolerant of values the schema already rejected (the file
+    itself is a group of fields: the loader reports any other)."""
+    declared = doc.data.get("declared")
     if isinstance(declared, dict):
         for i, code in enumerate(declared.get("countries_present_without_city") or ()):
             yield from check_country(doc, ("declared", "countries_present_without_city", i), code)
