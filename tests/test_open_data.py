@@ -203,7 +203,11 @@ def test_the_schemas_are_published_unchanged():
     assert set(published) == {f"schemas/{p.name}" for p in files} | {f"schemas/{TABLE_SCHEMA}"}
     for path in files:
         assert json.loads(published[f"schemas/{path.name}"]) == json.loads(path.read_text(encoding="utf-8"))
-    assert json.loads(published[f"schemas/{TABLE_SCHEMA}"]) == cities_table_schema(load_site_config().codes)
+    table_schema = published[f"schemas/{TABLE_SCHEMA}"]
+    assert json.loads(table_schema) == cities_table_schema(load_site_config().codes)
+    # Laid out for a reader, like the other schemas, and ASCII (JSON escapes any other character).
+    assert table_schema.startswith('{\n  "fields": [\n    {\n      "name": "id",\n') and table_schema.endswith("\n}\n")
+    assert table_schema.isascii()
 
 
 def test_every_open_data_page_links_files_that_the_site_serves(built_site, site_config):
