@@ -77,10 +77,10 @@ def test_broken_input_is_reported_with_its_place(fixture, tmp_path):
 
 def test_an_id_used_twice_is_found_past_entries_the_schema_refuses():
     """An id that is not text and an entry that is not a record stop nothing: the second "alpha"
-    is reported at its place, with the line of the first."""
-    doc = parse_yaml("cities:\n  - id: 5\n  - id: alpha\n  - not a record\n  - id: alpha\n", "data/cities.yaml")
-    assert [str(problem) for problem in check_unique_ids(doc, "cities")] == [
-        'data/cities.yaml:5:9: cities[3].id: the id "alpha" is already used at data/cities.yaml:3'
+    is reported at its place, with the line of the first id (not of its record)."""
+    text = "cities:\n  - id: 5\n  - name: Alpha\n    id: alpha\n  - not a record\n  - id: alpha\n"
+    assert [str(problem) for problem in check_unique_ids(parse_yaml(text, "data/cities.yaml"), "cities")] == [
+        'data/cities.yaml:6:9: cities[3].id: the id "alpha" is already used at data/cities.yaml:4'
     ]
 
 
