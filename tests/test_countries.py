@@ -51,3 +51,22 @@ def test_a_suggestion_is_never_a_refused_code():
     assert suggest_country_code("Ascension Island") is None
     assert suggest_country_code("Kosovo") == "XK"
     assert suggest_country_code("Sénégal") == "SN"
+
+
+@pytest.mark.parametrize(
+    ("value", "suggested"),
+    [
+        ("fr", "FR"),
+        ("F.R.", "FR"),
+        ("UK", "GB"),  # the European Union's codes
+        ("el", "GR"),
+        ("PRT", "PT"),  # alpha-3
+        ("France", "FR"),
+        (" sénégal ", "SN"),
+        ("Portgual", "PT"),  # a near miss of a name
+        ("Atlantis", None),  # no country of that name
+        ("XX", None),
+    ],
+)
+def test_the_code_a_contributor_probably_meant(value, suggested):
+    assert suggest_country_code(value) == suggested

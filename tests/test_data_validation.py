@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from alliance.assembly.generated import generated_folders
+from alliance.data.checks import check_text_characters, check_unique_ids
 from alliance.data.dataset import load_dataset
 from alliance.data.problems import DataError
 from alliance.data.yamlload import load_yaml, parse_yaml
@@ -72,6 +73,36 @@ def test_broken_input_is_reported_with_its_place(fixture, tmp_path):
     assert reported(caught.value) == expected_problems()[fixture]
     assert "Traceback" not in str(caught.value)
     assert str(caught.value).endswith("then build again.")
+
+
+def test_an_id_used_twice_is_found_past_entries_the_schema_refuses():
+    """An id that is not text and an entry that is not a record stop nothing: the second "alpha"
+    is reported at its place, with the line of the first id (not of its record)."""
+    text = "cities:\n  - id: 5\n  - name: Alpha\n    id: alpha\n  - not a record\n  - id: alpha\n"
+    assert [str(problem) for problem in check_unique_ids(parse_yaml(text, "data/cities.yaml"), "cities")] == [
+        'data/cities.yaml:6:9: cities[3].id: the id "alpha" is already used at data/cities.yaml:4'
+    ]
+
+
+BIDI = "a bidirectional embedding or override, an invisible character that can disguise the text: remove it"
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        # A text reports its first invisible character only: the contributor removes them all.
+        ('"a\\u202eb\\u202cc"', [f"x.yaml:1:8: title: contains U+202E, {BIDI}"]),
+        # A localized text, each of its languages.
+        (
+            '{fr: "a\\u202db", en: "c\\u202ad"}',
+            [f"x.yaml:1:13: title.fr: contains U+202D, {BIDI}", f"x.yaml:1:29: title.en: contains U+202A, {BIDI}"],
+        ),
+        ("{fr: a, en: b}", []),
+    ],
+)
+def test_a_text_or_each_language_of_a_localized_text_is_checked(value, found):
+    doc = parse_yaml(f"title: {value}\n", "x.yaml")
+    assert [str(problem) for problem in check_text_characters(doc, ("title",), doc.data["title"])] == found
 
 
 def test_a_symbolic_link_is_refused_where_a_data_file_is_read(tmp_path):

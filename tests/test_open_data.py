@@ -6,6 +6,8 @@ import json
 import re
 from urllib.parse import unquote, urljoin
 
+import pytest
+
 from alliance.data.dataset import load_dataset_cached
 from alliance.exports.cityexports import cities_table_schema
 from alliance.exports.open_data import (
@@ -15,6 +17,7 @@ from alliance.exports.open_data import (
     group_exports,
     publish_schemas,
     render_exports,
+    render_exports_section,
 )
 from alliance.pages.typography import text_nodes
 from alliance.paths import SCHEMA_DIR
@@ -48,6 +51,21 @@ def test_language_variants_are_one_export_and_schemas_are_not_exports():
     assert exports["agenda.ics"] == {"": "agenda.ics", "en": "agenda.en.ics", "es": "agenda.es.ics"}
     assert exports["cities.geojson"] == {"": "cities.geojson"}
     assert not any(name.startswith("schemas") for name in exports)
+
+
+def test_only_a_lowercase_language_code_before_the_extension_makes_a_language_variant():
+    """`agenda.en.ics` is the English file of `agenda.ics`; `agenda.EN.ics`, `en.json` and
+    `notes.v2.xml` are exports of their own; the page's Markdown is not an export."""
+    exports = group_exports(
+        ["agenda.EN.ics", "agenda.en.ics", "agenda.ics", "en.json", "notes.v2.xml", "open-data.md", "zones.csv"]
+    )
+    assert {export.name: export.files for export in exports} == {
+        "agenda.EN.ics": {"": "agenda.EN.ics"},
+        "agenda.ics": {"": "agenda.ics", "en": "agenda.en.ics"},
+        "en.json": {"": "en.json"},
+        "notes.v2.xml": {"": "notes.v2.xml"},
+        "zones.csv": {"": "zones.csv"},
+    }
 
 
 def cards(text: str) -> dict[str, str]:
@@ -91,6 +109,88 @@ def test_a_per_language_export_links_each_language_where_it_is_served():
     assert '<a href="../en/open-data/agenda.ics" hreflang="en" lang="en">English</a>' in french
 
 
+# The English page for a per-language export, a known export with its schema and one unknown here.
+ENGLISH_EXPORTS = """\
+<ul class="am-files" markdown="block">
+<li markdown="block">
+<p class="am-file-name" markdown="span">agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), \
+<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a></p>
+<p markdown="span">The agenda as a calendar, to add to a calendar application; one file per language\\.</p>
+<dl class="am-file-facts" markdown="block"><dt>Format</dt><dd>iCalendar (RFC 5545)</dd></dl>
+</li>
+<li markdown="block">
+<p class="am-file-name" markdown="span">[cities\\.geojson](open-data/cities.geojson)</p>
+<p markdown="span">The cities and territories the sources name, with their coordinates, the role each source \
+gives them \\(none says they are members\\) and their quotes, for maps\\.</p>
+<dl class="am-file-facts" markdown="block"><dt>Format</dt><dd>GeoJSON (RFC 7946)</dd><dt>Schema</dt>\
+<dd markdown="span">[cities\\-geojson\\.schema\\.json](open-data/schemas/cities-geojson.schema.json)</dd></dl>
+</li>
+<li markdown="block">
+<p class="am-file-name" markdown="span">[notes\\.xml](open-data/notes.xml)</p>
+<p markdown="span">Another export of the site's data\\.</p>
+<dl class="am-file-facts" markdown="block"><dt>Format</dt><dd>XML</dd></dl>
+</li>
+</ul>
+
+Every published schema: those of the files above \\(JSON Schema draft\\-07, and a Table Schema for the CSV\\), \
+the definitions they share \\(common\\.schema\\.json\\) and those of the repository's data files they are made from:
+
+- [cities\\-geojson\\.schema\\.json](open-data/schemas/cities-geojson.schema.json)
+"""
+
+# The French page: its own file first, the colon after a no-break space.
+FRENCH_EXPORTS = """\
+<ul class="am-files" markdown="block">
+<li markdown="block">
+<p class="am-file-name" markdown="span">agenda\\.ics\xa0: [<span lang="fr">français</span>](open-data/agenda.ics), \
+<a href="../pt/open-data/agenda.ics" hreflang="pt" lang="pt">português</a></p>
+<p markdown="span">L'agenda comme calendrier, à ajouter à une application d'agenda ; un fichier par langue\\.</p>
+<dl class="am-file-facts" markdown="block"><dt>Format</dt><dd>iCalendar (RFC 5545)</dd></dl>
+</li>
+</ul>
+"""
+
+NO_EXPORTS = "Todavía no se ha publicado ninguna exportación\\.\n"  # in Spanish
+
+EXPORTS_PAGES = [
+    (
+        "en",
+        ["agenda.ics", "agenda.en.ics", "cities.geojson", "notes.xml", "schemas/cities-geojson.schema.json"],
+        ENGLISH_EXPORTS,
+    ),
+    ("fr", ["agenda.pt.ics", "agenda.ics"], FRENCH_EXPORTS),
+    (
+        "pt",
+        ["actions.json"],
+        """\
+<ul class="am-files" markdown="block">
+<li markdown="block">
+<p class="am-file-name" markdown="span">[actions\\.json](open-data/actions.json)</p>
+<p markdown="span">A agenda e as etapas da rede, com as suas datas, locais, estados e fontes\\.</p>
+<dl class="am-file-facts" markdown="block"><dt>Formato</dt><dd>JSON</dd></dl>
+</li>
+</ul>
+""",
+    ),
+    ("es", [], NO_EXPORTS),
+]
+
+
+@pytest.mark.parametrize(("language", "names", "expected"), EXPORTS_PAGES)
+def test_the_exports_section_reads_exactly(language, names, expected):
+    assert render_exports(dataset(), language, names) == expected
+
+
+def test_the_section_lists_the_files_the_generators_wrote(tmp_path):
+    folder = tmp_path / FOLDER
+    (folder / "schemas").mkdir(parents=True)
+    for name in ("agenda.ics", "agenda.en.ics", "cities.geojson", "notes.xml", "schemas/cities-geojson.schema.json"):
+        (folder / name).write_text("{}", encoding="utf-8")
+    assert render_exports_section(dataset(), "en", tmp_path) == ENGLISH_EXPORTS
+    # Before any generator has written its file, the folder does not exist yet.
+    assert render_exports_section(dataset(), "es", tmp_path / "empty") == NO_EXPORTS
+
+
 def test_without_exports_the_page_says_so_and_still_lists_the_schemas():
     text = render_exports(dataset(), "pt", ["schemas/common.schema.json"])
     assert "Ainda não foi publicada nenhuma exportação\\." in text
@@ -103,7 +203,11 @@ def test_the_schemas_are_published_unchanged():
     assert set(published) == {f"schemas/{p.name}" for p in files} | {f"schemas/{TABLE_SCHEMA}"}
     for path in files:
         assert json.loads(published[f"schemas/{path.name}"]) == json.loads(path.read_text(encoding="utf-8"))
-    assert json.loads(published[f"schemas/{TABLE_SCHEMA}"]) == cities_table_schema(load_site_config().codes)
+    table_schema = published[f"schemas/{TABLE_SCHEMA}"]
+    assert json.loads(table_schema) == cities_table_schema(load_site_config().codes)
+    # Laid out for a reader, like the other schemas, and ASCII (JSON escapes any other character).
+    assert table_schema.startswith('{\n  "fields": [\n    {\n      "name": "id",\n') and table_schema.endswith("\n}\n")
+    assert table_schema.isascii()
 
 
 def test_every_open_data_page_links_files_that_the_site_serves(built_site, site_config):

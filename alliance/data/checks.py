@@ -11,9 +11,9 @@ from alliance.data.yamlload import YamlDocument
 
 
 def records(doc: YamlDocument, key: str) -> Iterator[tuple[int, dict]]:
-    """The entries of the list `key` that are groups of fields (the schema reports the others)."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    entries = data.get(key)
+    """The entries of the list `key` that are groups of fields (the schema reports the others), in a
+    file that is a group of fields (the loader reports any other)."""
+    entries = doc.data.get(key)
     for i, entry in enumerate(entries if isinstance(entries, list) else ()):
         if isinstance(entry, dict):
             yield i, entry

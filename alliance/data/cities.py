@@ -123,14 +123,15 @@ def city_claims(city: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ..
     # A role the schema refuses needs no quote: its problem is reported once, by the schema.
     known = vocabulary("role")
     named = [role for role in roles if isinstance(role, str)] if isinstance(roles, list) else []
-    required = [f"role:{role}" for role in named if role in known] + (["note"] if "note" in city else [])
-    return tuple(required), (*(f"role:{role}" for role in named), *required, "name", "country")
+    note = ["note"] if "note" in city else []
+    required = [f"role:{role}" for role in named if role in known] + note
+    return tuple(required), (*(f"role:{role}" for role in named), *note, "name", "country")
 
 
 def check_cities(doc: YamlDocument, languages: tuple[str, ...], context: EvidenceContext) -> Iterator[Problem]:
-    """Checks the schema cannot express; tolerant of values the schema already rejected."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    declared = data.get("declared")
+    """Checks the schema cannot express; tolerant of values the schema already rejected (the file
+    itself is a group of fields: the loader reports any other)."""
+    declared = doc.data.get("declared")
     if isinstance(declared, dict):
         for i, code in enumerate(declared.get("countries_present_without_city") or ()):
             yield from check_country(doc, ("declared", "countries_present_without_city", i), code)

@@ -57,6 +57,6 @@ def suggest_country_code(value: str) -> str | None:
     if letters in OTHER_LISTS_CODES:
         return OTHER_LISTS_CODES[letters]
     names = _names_to_codes()
-    wanted = value.strip().casefold()
-    close = [wanted] if wanted in names else difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.85)
+    # A name given exactly is its own closest match.
+    close = difflib.get_close_matches(value.strip().casefold(), list(names), n=1, cutoff=0.85)
     return names[close[0]] if close else None

@@ -91,9 +91,8 @@ def publish_schemas(dataset: Dataset, languages: tuple[str, ...], schema_dir: Pa
         *sorted((schema_dir / EXPORT_SCHEMA_DIR.name).glob("*.schema.json")),
     ]
     published = {f"{SCHEMAS}/{path.name}": path.read_text(encoding="utf-8") for path in files}
-    published[f"{SCHEMAS}/{TABLE_SCHEMA}"] = (
-        json.dumps(cities_table_schema(languages), ensure_ascii=False, indent=2) + "\n"
-    )
+    # The Table Schema's words are English and ASCII: the default escaping changes none of them.
+    published[f"{SCHEMAS}/{TABLE_SCHEMA}"] = json.dumps(cities_table_schema(languages), indent=2) + "\n"
     return published
 
 
@@ -140,7 +139,8 @@ def render_exports(dataset: Dataset, language: str, names: Iterable[str]) -> str
             kind = EXPORT_KINDS.get(export.name)
             description = ui(kind.label if kind else "i18n-export-other", language)
             schema = kind.schema if kind and kind.schema in schemas else None
-            fmt = FORMATS.get(PurePosixPath(export.name).suffix, PurePosixPath(export.name).suffix.lstrip(".").upper())
+            suffix = PurePosixPath(export.name).suffix
+            fmt = FORMATS.get(suffix, suffix[1:].upper())  # a suffix starts with its dot
             facts = f"<dt>{html_text(ui('i18n-export-format', language))}</dt><dd>{html_text(fmt)}</dd>"
             if schema:
                 facts += (
@@ -192,5 +192,6 @@ def _file_links(export: Export, language: str) -> str:
 def render_exports_section(dataset: Dataset, language: str, content_dir: Path = CONTENT_DIR) -> str:
     """The `open-data-exports` section: what the generators of this build wrote into FOLDER."""
     folder = content_dir / FOLDER
-    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    # Before any generator has run, the folder does not exist: rglob then finds nothing.
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     return render_exports(dataset, language, names)
