@@ -124,7 +124,8 @@ def compare(
 def _goes_to(target: str, original_url: str, translation_url: str) -> bool:
     """Whether a link written on the page at translation_url leads to the page at original_url.
 
-    Full addresses, mail links and a bare fragment resolve elsewhere: they are never the original."""
+    A full address, a mail link or a bare fragment never resolves to the original's path: such a
+    link is compared like any other."""
     return urljoin("/" + translation_url, target).split("#")[0] == "/" + original_url
 
 
