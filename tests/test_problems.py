@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alliance.data.problems import DataError, Problem, did_you_mean, format_report
+from alliance.paths import ROOT, display_path
 
 
 def test_the_report_counts_its_problems_in_plain_words():
@@ -59,3 +60,8 @@ def test_problems_at_one_place_about_different_things_are_not_merged():
 )
 def test_a_near_miss_gets_the_closest_candidate(value, candidates, hint):
     assert did_you_mean(value, candidates) == hint
+
+
+def test_a_file_is_named_from_the_repository_when_it_is_inside_it(tmp_path):
+    assert display_path(ROOT / "data" / ".." / "data" / "cities.yaml") == "data/cities.yaml"
+    assert display_path(tmp_path / "cities.yaml") == str(tmp_path / "cities.yaml")

@@ -117,11 +117,38 @@ def test_scan_places_each_mark_at_its_line_and_column():
         ("heading", "##", 16, 1),
         ("anchor", "only", 16, 8),
     ]
-    # An unclosed front matter is not one: its lines are prose.
-    assert [(m.kind, m.value, m.line) for m in scan("---\ntitle: x\n# Heading {#h}\n")] == [
-        ("heading", "#", 3),
-        ("anchor", "h", 3),
-    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An unclosed front matter is not one: its lines are prose.
+        ("---\ntitle: x\n# Heading {#h}\n", [("heading", "#", 3, 1), ("anchor", "h", 3, 13)]),
+        # A front matter of several lines closed by "---": nothing in it is a mark.
+        (
+            '---\ntitle: x\ndescription: "[a](a.md) {#a}"\n---\n[b](b.md) and [c](c.md)\n',
+            [("link", "b.md", 5, 1), ("link", "c.md", 5, 15)],
+        ),
+        # An empty front matter: a thematic break further down closes nothing.
+        ("---\n---\n# Heading\n\n---\n", [("heading", "#", 3, 1)]),
+        # A page that opens with a link.
+        ("[a](a.md) and [b](b.md)\n", [("link", "a.md", 1, 1), ("link", "b.md", 1, 15)]),
+        # A fence's info string is code too.
+        ("```text [x](x.md) {#x}\ncode\n```\n", []),
+        # A fenced block ends a paragraph: a bracket before it and one after it make no link.
+        ("See [the\n```\ncode\n```\ntext](x.md).\n", []),
+    ],
+    ids=[
+        "unclosed-front-matter",
+        "front-matter-of-several-lines",
+        "empty-front-matter",
+        "link-on-the-first-line",
+        "fence-info-string",
+        "fence-between-brackets",
+    ],
+)
+def test_scan_reads_prose_only_from_the_first_line(text, expected):
+    assert [(m.kind, m.value, m.line, m.column) for m in scan(text)] == expected
 
 
 def test_a_faithful_translation_has_no_problem():
@@ -230,11 +257,99 @@ def test_a_translation_that_drifts_is_reported_with_both_lines(translation, expe
                 "x.en.md:3:1: the heading of level 2 at x.md:3 has no counterpart here",
             ],
         ),
+        # A heading lost in the middle: reported at the heading that takes its place.
+        (
+            "# A\n## B\n## C {#c}\n",
+            "# A\n\n## C {#c}\n",
+            ["x.en.md:3:1: the heading of level 2 at x.md:2 has no counterpart here"],
+        ),
+        # The last heading lost after the only one left: reported at that heading.
+        (
+            "# A\n## B\n",
+            "\n# A\n",
+            ["x.en.md:2:1: the heading of level 2 at x.md:2 has no counterpart here"],
+        ),
+        # Two sections renamed (their first anchors changed), the second one at another level.
+        (
+            "# A {#a}\n## B {#b}\n",
+            "# A {#x}\n### B {#y}\n",
+            [
+                'x.en.md:1:7: the anchor "a" of the French page (x.md:1) is missing here',
+                'x.en.md:1:7: the anchor "x" is not in the French page x.md',
+                "x.en.md:2:1: this heading is of level 3 where the French page's heading (x.md:2) has level 2",
+                'x.en.md:2:9: the anchor "b" of the French page (x.md:2) is missing here',
+                'x.en.md:2:9: the anchor "y" is not in the French page x.md',
+            ],
+        ),
+        # A section renamed, then a later one lost: both reported.
+        (
+            "# A {#a}\n## B\n## C\n",
+            "# A {#x}\n## B\n",
+            [
+                'x.en.md:1:7: the anchor "a" of the French page (x.md:1) is missing here',
+                'x.en.md:1:7: the anchor "x" is not in the French page x.md',
+                "x.en.md:2:1: the heading of level 2 at x.md:3 has no counterpart here",
+            ],
+        ),
+        # Two sections where the French page has one other: none can be paired, each is named.
+        (
+            "# A\n## B {#b}\n## C {#c}\n",
+            "# A\n## X {#x}\n",
+            [
+                "x.en.md:2:1: the heading of level 2 at x.md:2 has no counterpart here",
+                "x.en.md:2:1: the heading of level 2 at x.md:3 has no counterpart here",
+                "x.en.md:2:1: this heading of level 2 has no counterpart in the French page x.md",
+                'x.en.md:2:8: the anchor "b" of the French page (x.md:2) is missing here',
+                'x.en.md:2:8: the anchor "c" of the French page (x.md:3) is missing here',
+                'x.en.md:2:8: the anchor "x" is not in the French page x.md',
+            ],
+        ),
+        # Each occurrence counts: two of three links to a.md lost, two of one anchor added.
+        (
+            "[1](a.md) [2](a.md) [3](a.md) {#p}\n",
+            "[1](a.md) {#p} {#p}\n{#p}\n",
+            [
+                'x.en.md:1:1: a link to "a.md" of the French page (x.md:1) is missing here',
+                'x.en.md:1:1: a link to "a.md" of the French page (x.md:1) is missing here',
+                'x.en.md:1:18: the anchor "p" is not in the French page x.md',
+                'x.en.md:2:3: the anchor "p" is not in the French page x.md',
+            ],
+        ),
+        # The note linking the French original opens the first section: it does not hide a lost heading.
+        (
+            "# A\n[l](l.md)\n## B\n",
+            "# A\n[the original](../../x/) [l](l.md)\n",
+            ["x.en.md:1:1: the heading of level 2 at x.md:3 has no counterpart here"],
+        ),
     ],
-    ids=["empty-translation", "last-heading-lost", "level-changed", "anchors-counted", "sections-swapped"],
+    ids=[
+        "empty-translation",
+        "last-heading-lost",
+        "level-changed",
+        "anchors-counted",
+        "sections-swapped",
+        "middle-heading-lost",
+        "heading-lost-after-the-only-one",
+        "renamed-sections-one-at-another-level",
+        "renamed-section-then-one-lost",
+        "sections-that-cannot-be-paired",
+        "each-occurrence-counts",
+        "note-to-the-original-opens-a-section",
+    ],
 )
 def test_each_difference_is_reported_exactly_once_at_its_place(french, translation, expected):
-    assert [str(problem) for problem in compare("x.md", french, "x.en.md", translation)] == expected
+    problems = compare("x.md", french, "x.en.md", translation, urls=("x/", "en/x/"))
+    assert [str(problem) for problem in problems] == expected
+
+
+def test_a_long_page_of_alike_sections_names_only_the_lost_title():
+    """200 sections without anchors or links look alike, and none is taken for noise: the title
+    lost above them is one problem, not 401."""
+    sections = "".join(f"## Section {number}\n\nText.\n\n" for number in range(200))
+    problems = compare("x.md", "# Title\n\n" + sections, "x.en.md", sections)
+    assert [str(problem) for problem in problems] == [
+        "x.en.md:1:1: the heading of level 1 at x.md:1 has no counterpart here"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -246,6 +361,8 @@ def test_each_difference_is_reported_exactly_once_at_its_place(french, translati
         ("../../y/", False),
         ("x.md", False),
         ("https://example.org/x/", False),
+        ("#p1", False),
+        ("mailto:contact@example.org", False),
     ],
 )
 def test_a_translation_may_add_a_link_to_its_french_original(link, allowed):
@@ -294,9 +411,11 @@ def test_a_page_that_is_not_utf8_is_a_problem_with_its_place(tmp_path):
     content.mkdir()
     (content / "x.md").write_text(FRENCH, encoding="utf-8")
     (content / "x.en.md").write_bytes(b"# Title\n\nCaf\xe9 au lait\n")
+    (content / "x.es.md").write_text(GOOD.replace("{ #partie }", ""), encoding="utf-8")
     (content / "y.md").write_bytes(b"\xff\xfe# UTF-16\n")
-    problems = check_translations(content, ("fr", "en"))
+    problems = check_translations(content, ("fr", "en", "es"))
     assert [str(p) for p in problems] == [
         "content/x.en.md:3:4: the file is not valid UTF-8 text: save it with the UTF-8 encoding",
+        'content/x.es.md:21:5: the anchor "partie" of the French page (content/x.md:11) is missing here',
         "content/y.md:1:1: the file is saved as UTF-16: save it with the UTF-8 encoding",
     ]

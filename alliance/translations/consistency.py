@@ -55,20 +55,23 @@ def _prose_lines(text: str) -> list[str]:
     """The page's lines with front matter, fenced code and code spans blanked, positions kept."""
     lines = text.split("\n")
     end_of_front_matter = 0
-    if lines and lines[0].strip() == "---":
+    if lines[0].strip() == "---":
         end_of_front_matter = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
-    prose, fence = [], None
+    prose, fence = [], ""  # the opening of the fenced block we are in, if any
     for index, line in enumerate(lines):
         opening = _FENCE.match(line)
         if index < end_of_front_matter:
-            line = ""
+            hidden = True
         elif fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            line = ""
+            hidden = True
+            if opening and opening.group(1).startswith(fence):  # the same character, at least as many
+                fence = ""
         elif opening:
-            fence, line = opening.group(1), ""
-        prose.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+            fence, hidden = opening.group(1), True
+        else:
+            hidden = False
+        # A hidden line is left blank: a link's text does not run over it, as over a blank line.
+        prose.append("" if hidden else _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
     return prose
 
 
@@ -119,9 +122,10 @@ def compare(
 
 
 def _goes_to(target: str, original_url: str, translation_url: str) -> bool:
-    """Whether a link written on the page at translation_url leads to the page at original_url."""
-    if "://" in target or target.startswith(("mailto:", "#")):
-        return False
+    """Whether a link written on the page at translation_url leads to the page at original_url.
+
+    A full address, a mail link or a bare fragment never resolves to the original's path: such a
+    link is compared like any other."""
     return urljoin("/" + translation_url, target).split("#")[0] == "/" + original_url
 
 
@@ -168,7 +172,7 @@ def _compare_headings(
                 )
             continue
         for i in range(i1, i2):
-            line, column = _at(translated, j1) if j1 < len(translated) else _after(translated)
+            line, column = _at(translated, j1)
             problems.append(
                 Problem(
                     translation_path,
@@ -187,11 +191,6 @@ def _compare_headings(
                 )
             )
     return problems
-
-
-def _after(marks: list[Mark]) -> tuple[int, int]:
-    """Where a heading missing after the last one is reported: that last heading, or the top."""
-    return (marks[-1].line, marks[-1].column) if marks else (1, 1)
 
 
 def _compare_values(
