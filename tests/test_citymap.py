@@ -409,6 +409,14 @@ def test_the_frame_has_a_title_loads_lazily_and_links_its_document(real):
     assert "(map/cities-map.html)" in render_map_frame(real, "en")
 
 
+def test_the_frame_reads_exactly_on_the_english_site(real):
+    assert render_map_frame(real, "en") == (
+        '<iframe class="am-map-frame" title="Map of the cities and territories named in the sources, with their roles" '
+        'loading="lazy" src="cities-map.html"></iframe>\n\n'
+        "[Open the map on its own, full screen](map/cities-map.html)\n"
+    )
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_document_is_whole_html(real, language):
     document = map_document(real, language)
