@@ -51,7 +51,7 @@ _HARNESS = r"""
 const vm = require("vm");
 const fs = require("fs");
 const [script, island, groupRoles] = JSON.parse(fs.readFileSync(0, "utf8"));
-const seen = {alerts: 0, titles: [], zoom: [], attribution: null, markup: [], popups: [], group: null};
+const seen = {alerts: 0, titles: [], positions: [], zoom: [], attribution: null, markup: [], popups: [], group: null};
 function node(tag) {
   const made = {tag, className: "", children: [], attributes: {},
     appendChild(child) { this.children.push(child); return child; },
@@ -84,6 +84,7 @@ const L = {
   point: (x, y) => [x, y],
   marker: (at, options) => {
     seen.titles.push(options.title);
+    seen.positions.push(at);
     return {options, bindPopup(content) { this.popup = content; return this; }};
   },
 };
@@ -451,6 +452,13 @@ def test_the_marker_title_names_the_place_and_each_of_its_roles(real, language):
     assert title.startswith(strasbourg.name[language] + " — ")
     for role in strasbourg.roles:
         assert real.labels.term("role", role, language).text in title
+
+
+def test_each_marker_stands_at_its_latitude_then_longitude(hostile):
+    """Leaflet takes [latitude, longitude]: a place swapped would stand elsewhere on the map, or
+    on none (Lisbon's -9.1 is no latitude near it); Node sees it, without a browser."""
+    assert [c.position for c in hostile.cities] == [(38.7, -9.1), (-23.5, -46.6), (48.8, 2.3)]
+    assert run_map_script(map_document(hostile, "en"))["positions"] == [[38.7, -9.1], [-23.5, -46.6], [48.8, 2.3]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
