@@ -213,7 +213,7 @@ def plain(french: str, english: str | None = None) -> LocalizedText:
 
 
 WEB_SOURCE = Source("uclga", "https://example.org/rencontre", "2ème rencontre", "CGLU Afrique", "fr")
-# Two roles, one from each source; a name, a note and a position; three actions (days, every
+# Two roles, one from each source (one labelled in French only); a name, a note and a position; three actions (days, every
 # year with its title in French only, undated) and a practice. Then a place no source locates.
 PORTO = City(
     "porto",
@@ -258,7 +258,10 @@ def two_places(real):
         "desk", plain("Guichet", "Desk"), plain("Résumé", "A desk for all."), plain("…"),
         "porto", "PT", ("access-to-rights",), 2020, said, dt.date(2026, 11, 26),
     )  # fmt: skip
-    return dataclasses.replace(real, cities=(PORTO, OURNO), actions=actions, practices=(desk,))
+    # One role's label is in French only: the English site says so where it lists the roles.
+    entries = dict(real.labels.entries)
+    entries["role"] = {**entries["role"], "pilot-territory": plain("Territoire pilote")}
+    return dataclasses.replace(real, cities=(PORTO, OURNO), actions=actions, practices=(desk,), labels=Labels(entries))
 
 
 PORTO_QUOTES = """<details class="am-evidence" markdown="1">
@@ -272,7 +275,7 @@ PORTO_QUOTES = """<details class="am-evidence" markdown="1">
 
 <figure class="am-quote" markdown="1">
 <blockquote cite="https://example.org/rencontre" lang="fr"><p>Porto, territoire pilote.</p></blockquote>
-<figcaption markdown="span">— <a href="https://example.org/rencontre" hreflang="fr">CGLU Afrique, <cite lang="fr">2ème rencontre</cite></a> · Supports: the role “Pilot territory”</figcaption>
+<figcaption markdown="span">— <a href="https://example.org/rencontre" hreflang="fr">CGLU Afrique, <cite lang="fr">2ème rencontre</cite></a> · Supports: the role “Territoire pilote”</figcaption>
 </figure>
 
 </details>
@@ -295,7 +298,7 @@ DECLARATION_4 = '<small class="am-sources">\\(source: [declaration, § 4](../dec
 EXPECTED_PAGES = {
     "porto": f"""---
 title: Oporto
-description: 'Oporto (Portugal): represented at the Lisbon meeting (2023) and pilot territory.'
+description: 'Oporto (Portugal): represented at the Lisbon meeting (2023) and territoire pilote.'
 ---
 
 # Oporto
@@ -307,7 +310,7 @@ Country: Portugal
 ## Role according to the sources
 
 - Represented at the Lisbon meeting \\(2023\\)
-- Pilot territory
+- <span lang="fr">Territoire pilote</span> {FALLBACK}
 
 ## Actions and meetings
 
