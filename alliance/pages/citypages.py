@@ -69,7 +69,7 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
         )
     else:
         # No source gives the place's position: it is listed, not mapped, and says why.
-        assert city.unmapped, "a city has its coordinates or says why not (cities.schema.json)"
+        assert city.unmapped  # a city has its coordinates or says why not (cities.schema.json)
         position = md_shown(city.unmapped.show(language), ui("fallback-field")) + "\n"
     parts.append(f"## {md_text(ui('map-city-coordinates'))}\n\n{position}")
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
