@@ -384,3 +384,18 @@ def test_a_city_page_reads_exactly_on_the_english_site(two_places, city_id):
 )
 def test_the_position_is_written_as_the_pages_language_writes_numbers(two_places, language, expected):
     assert expected in city_page(two_places, PORTO, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (plain("Au nord", "In the north"), "In the north"),
+        (plain("Au nord"), f'<span lang="fr">Au nord</span> {FALLBACK}'),
+    ],
+    ids=["translated", "french-only"],
+)
+def test_a_note_and_the_reason_for_no_position_are_in_english_or_say_they_are_not(two_places, text, shown):
+    noted = dataclasses.replace(PORTO, note=text)
+    assert f"Country: Portugal\n\n{shown}\n\n## Role" in city_page(two_places, noted, "en")
+    unmapped = dataclasses.replace(OURNO, unmapped=text)
+    assert f"## Coordinates\n\n{shown}\n\n[All the cities" in city_page(two_places, unmapped, "en")
