@@ -50,7 +50,7 @@ _HARNESS = r"""
 const vm = require("vm");
 const fs = require("fs");
 const [script, island, groupRoles] = JSON.parse(fs.readFileSync(0, "utf8"));
-const seen = {alerts: 0, titles: [], zoom: [], attribution: null, markup: [], popups: [], group: null};
+const seen = {alerts: 0, titles: [], positions: [], zoom: [], attribution: null, markup: [], popups: [], group: null};
 function node(tag) {
   const made = {tag, className: "", children: [], attributes: {},
     appendChild(child) { this.children.push(child); return child; },
@@ -83,6 +83,7 @@ const L = {
   point: (x, y) => [x, y],
   marker: (at, options) => {
     seen.titles.push(options.title);
+    seen.positions.push(at);
     return {options, bindPopup(content) { this.popup = content; return this; }};
   },
 };
@@ -411,6 +412,14 @@ def test_the_frame_has_a_title_loads_lazily_and_links_its_document(real):
     assert "(map/cities-map.html)" in render_map_frame(real, "en")
 
 
+def test_the_frame_reads_exactly_on_the_english_site(real):
+    assert render_map_frame(real, "en") == (
+        '<iframe class="am-map-frame" title="Map of the cities and territories named in the sources, with their roles" '
+        'loading="lazy" src="cities-map.html"></iframe>\n\n'
+        "[Open the map on its own, full screen](map/cities-map.html)\n"
+    )
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_document_is_whole_html(real, language):
     document = map_document(real, language)
@@ -445,6 +454,13 @@ def test_the_marker_title_names_the_place_and_each_of_its_roles(real, language):
     assert title.startswith(strasbourg.name[language] + " — ")
     for role in strasbourg.roles:
         assert real.labels.term("role", role, language).text in title
+
+
+def test_each_marker_stands_at_its_latitude_then_longitude(hostile):
+    """Leaflet takes [latitude, longitude]: a place swapped would stand elsewhere on the map, or
+    on none (Lisbon's -9.1 is no latitude near it); Node sees it, without a browser."""
+    assert [c.position for c in hostile.cities] == [(38.7, -9.1), (-23.5, -46.6), (48.8, 2.3)]
+    assert run_map_script(map_document(hostile, "en"))["positions"] == [[38.7, -9.1], [-23.5, -46.6], [48.8, 2.3]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
+from alliance.data.actions import Action, When
 from alliance.data.cities import City
 from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import Labels
+from alliance.data.practices import Practice
 from alliance.localized import LocalizedText, collation_key
 from alliance.pages.citypages import city_description, city_page, city_pages, render_city_list
 from alliance.pages.dates import format_when
@@ -202,3 +205,196 @@ EXPECTED_COUNTRIES = {
 def test_the_countries_and_their_cities_exactly(real, language):
     dataset = dataclasses.replace(real, cities=COUNTRY_FIXTURE)
     assert render_city_list(dataset, language) == EXPECTED_COUNTRIES[language]
+
+
+def plain(french: str, english: str | None = None) -> LocalizedText:
+    return LocalizedText.from_data({"fr": french} | ({"en": english} if english else {}))
+
+
+WEB_SOURCE = Source("uclga", "https://example.org/rencontre", "2ème rencontre", "CGLU Afrique", "fr")
+# Two roles, one from each source (one labelled in French only); a name, a note and a position; three actions (days, every
+# year with its title in French only, undated) and a practice. Then a place no source locates.
+PORTO = City(
+    "porto",
+    plain("Porto", "Oporto"),
+    "PT",
+    41.1496,
+    -8.611,
+    ("pilot-territory", "lisbon-represented"),
+    plain("Ville du nord"),
+    (
+        Evidence(("role:lisbon-represented",), declaration_source(1), "Porto était là.", {"en": "Porto was there."}),
+        Evidence(("role:pilot-territory",), WEB_SOURCE, "Porto, territoire pilote.", {}),
+    ),
+)
+OURNO = City(
+    "ourno",
+    plain("Ourno"),
+    "MA",
+    None,
+    None,
+    ("lisbon-represented",),
+    None,
+    (Evidence(("role:lisbon-represented",), declaration_source(1), "Ourno.", {}),),
+    unmapped=plain("Aucune source ne donne sa position.", "No source gives its position."),
+)
+
+
+def held_in_porto(action_id: str, french: str, english: str | None, when: When, status: str) -> Action:
+    said = (Evidence(("summary",), declaration_source(4), "…", {}),)
+    return Action(action_id, plain(french, english), plain("…"), when, "porto", None, ("institutions",), status, said)
+
+
+@pytest.fixture(scope="module")
+def two_places(real):
+    actions = (
+        held_in_porto("forum", "Forum", "Forum", When("range", dt.date(2023, 1, 26), dt.date(2023, 1, 27)), "held"),
+        held_in_porto("fair", "Foire", None, When("yearly"), "recurring"),
+        held_in_porto("network", "Réseau", "Network", When("undated"), "ongoing"),
+    )
+    said = (Evidence(("summary",), declaration_source(2), "…", {}),)
+    desk = Practice(
+        "desk", plain("Guichet", "Desk"), plain("Résumé", "A desk for all."), plain("…"),
+        "porto", "PT", ("access-to-rights",), 2020, said, dt.date(2026, 11, 26),
+    )  # fmt: skip
+    # One role's label is in French only: the English site says so where it lists the roles.
+    entries = dict(real.labels.entries)
+    entries["role"] = {**entries["role"], "pilot-territory": plain("Territoire pilote")}
+    return dataclasses.replace(real, cities=(PORTO, OURNO), actions=actions, practices=(desk,), labels=Labels(entries))
+
+
+PORTO_QUOTES = """<details class="am-evidence" markdown="1">
+<summary>What the sources say</summary>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://alliance-migrations.github.io/site/en/declaration/#p1" lang="fr"><p>Porto était là.</p></blockquote>
+<p class="am-translation">The site&#x27;s translation: Porto was there.</p>
+<figcaption markdown="span">— [Lisbon declaration, paragraph 1](../declaration.md#p1) · Supports: the role “Represented at the Lisbon meeting \\(2023\\)”</figcaption>
+</figure>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://example.org/rencontre" lang="fr"><p>Porto, territoire pilote.</p></blockquote>
+<figcaption markdown="span">— <a href="https://example.org/rencontre" hreflang="fr">CGLU Afrique, <cite lang="fr">2ème rencontre</cite></a> · Supports: the role “Territoire pilote”</figcaption>
+</figure>
+
+</details>
+"""
+OURNO_QUOTES = """<details class="am-evidence" markdown="1">
+<summary>What the sources say</summary>
+
+<figure class="am-quote" markdown="1">
+<blockquote cite="https://alliance-migrations.github.io/site/en/declaration/#p1" lang="fr"><p>Ourno.</p></blockquote>
+<figcaption markdown="span">— [Lisbon declaration, paragraph 1](../declaration.md#p1) · Supports: the role “Represented at the Lisbon meeting \\(2023\\)”</figcaption>
+</figure>
+
+</details>
+"""
+FALLBACK = '<small class="am-fallback-field">(in French, not translated yet)</small>'
+DECLARATION_4 = '<small class="am-sources">\\(source: [declaration, § 4](../declaration.md#p4)\\)</small>'
+
+# Written by hand: the English pages, every text in English but what has no translation (said
+# so), the country in English in the description and the page, the roles in the schema's order.
+EXPECTED_PAGES = {
+    "porto": f"""---
+title: Oporto
+description: 'Oporto (Portugal): represented at the Lisbon meeting (2023) and territoire pilote.'
+---
+
+# Oporto
+
+Country: Portugal
+
+<span lang="fr">Ville du nord</span> {FALLBACK}
+
+## Role according to the sources
+
+- Represented at the Lisbon meeting \\(2023\\)
+- <span lang="fr">Territoire pilote</span> {FALLBACK}
+
+## Actions and meetings
+
+- [Forum](../agenda/index.md#forum) — <time datetime="2023-01-26">26–27 January 2023</time> (status: held) {DECLARATION_4}
+- [<span lang="fr">Foire</span> {FALLBACK}](../agenda/index.md#fair) — every year (status: every year) {DECLARATION_4}
+- [Network](../agenda/index.md#network) (status: ongoing) {DECLARATION_4}
+
+## Local practices
+
+- [Desk](../practices/desk.md) — A desk for all\\. <small class="am-sources">\\(source: [declaration, § 2](../declaration.md#p2)\\)</small>
+
+## Sources
+
+- [Lisbon declaration, paragraph 1](../declaration.md#p1)
+- <a href="https://example.org/rencontre" hreflang="fr">CGLU Afrique, <cite lang="fr">2ème rencontre</cite></a>
+
+{PORTO_QUOTES}
+## Coordinates
+
+- Latitude: 41\\.1496
+- Longitude: \\-8\\.611
+
+[All the cities, on the map and by country](../map.md)
+""",
+    "ourno": f"""---
+title: Ourno
+description: 'Ourno (Morocco): represented at the Lisbon meeting (2023).'
+---
+
+# Ourno
+
+Country: Morocco
+
+## Role according to the sources
+
+- Represented at the Lisbon meeting \\(2023\\)
+
+## Actions and meetings
+
+This site's agenda lists no action or meeting for this place\\.
+
+## Local practices
+
+No practices yet\\.
+
+## Sources
+
+- [Lisbon declaration, paragraph 1](../declaration.md#p1)
+
+{OURNO_QUOTES}
+## Coordinates
+
+No source gives its position\\.
+
+[All the cities, on the map and by country](../map.md)
+""",
+}
+
+
+@pytest.mark.parametrize("city_id", EXPECTED_PAGES)
+def test_a_city_page_reads_exactly_on_the_english_site(two_places, city_id):
+    assert city_page(two_places, two_places.city(city_id), "en") == EXPECTED_PAGES[city_id]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "## Coordonnées\n\n- Latitude : 41,1496\n- Longitude : \\-8,611\n\n"),
+        ("pt", "## Coordenadas\n\n- Latitude: 41,1496\n- Longitude: \\-8,611\n\n"),
+    ],
+)
+def test_the_position_is_written_as_the_pages_language_writes_numbers(two_places, language, expected):
+    assert expected in city_page(two_places, PORTO, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (plain("Au nord", "In the north"), "In the north"),
+        (plain("Au nord"), f'<span lang="fr">Au nord</span> {FALLBACK}'),
+    ],
+    ids=["translated", "french-only"],
+)
+def test_a_note_and_the_reason_for_no_position_are_in_english_or_say_they_are_not(two_places, text, shown):
+    noted = dataclasses.replace(PORTO, note=text)
+    assert f"Country: Portugal\n\n{shown}\n\n## Role" in city_page(two_places, noted, "en")
+    unmapped = dataclasses.replace(OURNO, unmapped=text)
+    assert f"## Coordinates\n\n{shown}\n\n[All the cities" in city_page(two_places, unmapped, "en")

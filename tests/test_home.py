@@ -11,7 +11,8 @@ import pytest
 
 from alliance.assembly.reproducible import build_day
 from alliance.data.actions import Action, When
-from alliance.data.evidence import Evidence, declaration_source
+from alliance.data.cities import City, Declared
+from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.labels import PLACEHOLDERS, Labels
 from alliance.data.practices import Practice
 from alliance.data.schemas import vocabulary
@@ -25,6 +26,7 @@ from alliance.pages.home import (
     render_map_entry,
     render_pillars,
 )
+from alliance.pages.markers import marker_svg
 from alliance.pages.sections import SECTIONS
 from tests.synthetic_cities import HOSTILE, LANGUAGES, Markup, as_label, city, hostile, hostile_dataset
 
@@ -303,3 +305,164 @@ def test_the_build_day_is_the_source_date(epoch, expected):
 
 def test_without_a_source_date_the_build_day_is_today():
     assert build_day({}) == dt.datetime.now(dt.UTC).date()
+
+
+# Exact expected outputs, written by hand, on small plain fixtures and on the English site: a text
+# in French, a source in another language or a count left out shows at once.
+
+
+def plain(french: str, english: str | None = None) -> LocalizedText:
+    return LocalizedText.from_data({"fr": french} | ({"en": english} if english else {}))
+
+
+def said(paragraph: int, claims: tuple[str, ...] = ("summary",)) -> tuple[Evidence, ...]:
+    return (Evidence(claims, declaration_source(paragraph), "…", {}),)
+
+
+def town(city_id: str, french: str, english: str, country: str, roles: tuple[str, ...]) -> City:
+    return City(
+        city_id, plain(french, english), country, 1.0, 2.0, roles, None, said(1, tuple(f"role:{r}" for r in roles))
+    )
+
+
+@pytest.fixture(scope="module")
+def plain_home(real):
+    """Lisbon, host city; five towns that hosted a meeting (a role whose label is French only) and
+    six pilot territories (the five and one more): one list whole, one cut."""
+    cities = (town("lisbon", "Lisbonne", "Lisbon", "PT", ("lisbon-host",)),) + tuple(
+        town(f"t{i}", f"Ville {i}", f"Town {i}", "FR", ("meeting-host", "pilot-territory")[i // 6 :])
+        for i in range(1, 7)
+    )
+    entries = dict(real.labels.entries)
+    entries["role"] = {**entries["role"], "meeting-host": plain("Ville hôte d'une rencontre")}
+    return dataclasses.replace(real, cities=cities, labels=Labels(entries), actions=(), practices=())
+
+
+def test_the_figures_read_exactly_on_the_english_site(real):
+    web = Source("uclga", "https://example.org/rencontre", "2ème rencontre", "CGLU Afrique", "fr")
+    declared = Declared(41, 23, 130, (), said(1) + (Evidence(("cities",), web, "…", {}),))
+    assert render_figures(dataclasses.replace(real, declared=declared), "en") == (
+        '<ul class="am-figures" markdown="block">\n'
+        '<li markdown="span">more than <strong>130</strong> participants</li>\n'
+        '<li markdown="span"><strong>41</strong> cities</li>\n'
+        '<li markdown="span"><strong>23</strong> countries</li>\n'
+        "</ul>\n\n"
+        '<small class="am-sources">\\(sources: [declaration, § 1](declaration.md#p1); '
+        '<a href="https://example.org/rencontre" hreflang="fr">CGLU Afrique, <cite lang="fr">2ème rencontre</cite></a>\\)</small>\n'
+        "{: .am-figures-source }\n"
+    )
+
+
+def test_the_map_entry_reads_exactly_on_the_english_site(plain_home):
+    source = '<small class="am-sources">\\(source: [declaration, § 1](declaration.md#p1)\\)</small>'
+    towns = [f"[Town {i}](cities/t{i}.md) {source}" for i in range(1, 6)]
+    assert render_map_entry(plain_home, "en") == (
+        '<ul class="am-map-entry" markdown="block">\n'
+        f'<li markdown="span">{marker_svg("lisbon-host")} <span>Host city of the Lisbon meeting \\(2023\\): '
+        f"[Lisbon](cities/lisbon.md) {source}</span></li>\n"
+        # Five places are all named: "and 1 more" would take the room of the name itself.
+        f'<li markdown="span">{marker_svg("meeting-host")} <span><span lang="fr">Ville hôte d\'une rencontre</span> '
+        f'<small class="am-fallback-field">(in French, not translated yet)</small>: {", ".join(towns)}</span></li>\n'
+        f'<li markdown="span">{marker_svg("pilot-territory")} <span>Pilot territory: {", ".join(towns[:4])} and 2 more</span></li>\n'
+        "</ul>\n\n"
+        "[See the map: the 7 cities and territories the sources name, whatever their role](map.md){: .md-button .md-button--primary }\n"
+    )
+
+
+def test_without_a_city_the_map_entry_is_the_way_to_the_map_alone(plain_home):
+    assert render_map_entry(dataclasses.replace(plain_home, cities=()), "en") == (
+        "[See the map: the 0 cities and territories the sources name, whatever their role](map.md){: .md-button .md-button--primary }\n"
+    )
+
+
+def entry(action_id: str, french: str, english: str | None, when: When, status: str, **fields) -> Action:
+    fields = {"city": None, "region": "network", "targets": ("institutions",)} | fields
+    return Action(action_id, plain(french, english), plain("…"), when, status=status, evidence=said(4), **fields)
+
+
+AGENDA = (
+    entry("forum-2019", "Forum 2019", "Forum 2019", day("2019-10-04"), "held"),
+    # Its title is in French only: the English site says so.
+    entry(
+        "spring-forum",
+        "Forum de printemps",
+        None,
+        When("month", dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
+        "held",
+        targets=("territories",),
+    ),
+    entry(
+        "meeting",
+        "Rencontre",
+        "Meeting",
+        When("range", dt.date(2027, 3, 1), dt.date(2027, 3, 2)),
+        "planned",
+        city="lisbon",
+        region=None,
+    ),
+    entry("welcome", "Semaine d'accueil", "Welcome week", When("yearly"), "recurring"),
+)
+AS_OF = (
+    'The agenda as of <time datetime="2026-11-27">27 November 2026</time>, the date of this version of the site\\.\n'
+)
+DECLARATION_4 = '<small class="am-sources">\\(source: [declaration, § 4](declaration.md#p4)\\)</small>'
+
+
+@pytest.mark.parametrize(
+    ("actions", "expected"),
+    [
+        (
+            AGENDA,
+            f"{AS_OF}\n### Coming up\n\n"
+            '- <span class="am-when"><time datetime="2027-03-01">1–2 March 2027</time></span> — '
+            f"[Meeting](agenda/index.md#meeting), Lisbon, Portugal (status: planned) {DECLARATION_4}\n"
+            '- <span class="am-when">Every year</span> — '
+            f"[Welcome week](agenda/index.md#welcome), the whole network (status: every year) {DECLARATION_4}\n"
+            "\n### Latest entries\n\n"
+            '- <span class="am-when"><time datetime="2024-05">May 2024</time></span> — '
+            '[<span lang="fr">Forum de printemps</span> <small class="am-fallback-field">(in French, not translated yet)</small>]'
+            f"(agenda/index.md#spring-forum), the whole network (status: held) {DECLARATION_4}\n"
+            '- <span class="am-when"><time datetime="2019-10-04">4 October 2019</time></span> — '
+            f"[Forum 2019](agenda/index.md#forum-2019), the whole network (status: held) {DECLARATION_4}\n"
+            "\nBy target: [National and international institutions](agenda/institutions.md) · [Territories](agenda/territories.md)\n"
+            "\n[The whole agenda](agenda/index.md)\n",
+        ),
+        (
+            AGENDA[:1],
+            f"{AS_OF}\n### Coming up\n\nThe agenda has no upcoming dates\\.\n"
+            "\n### Latest entries\n\n"
+            '- <span class="am-when"><time datetime="2019-10-04">4 October 2019</time></span> — '
+            f"[Forum 2019](agenda/index.md#forum-2019), the whole network (status: held) {DECLARATION_4}\n"
+            "\nBy target: [National and international institutions](agenda/institutions.md)\n"
+            "\n[The whole agenda](agenda/index.md)\n",
+        ),
+    ],
+    ids=["next-yearly-and-latest", "only-latest"],
+)
+def test_the_agenda_glance_reads_exactly_on_the_english_site(plain_home, actions, expected):
+    assert render_agenda_glance(dataclasses.replace(plain_home, actions=actions), "en", TODAY) == expected
+
+
+def test_the_pillars_read_exactly_on_the_english_site(plain_home):
+    def shared(practice_id, french, english, themes, year, city_id=None):
+        return Practice(
+            practice_id, plain(french, english), plain("Résumé", f"Summary of {english}"), plain("…"),
+            city_id, "PT", themes, year, said(2), dt.date(2026, 11, 26),
+        )  # fmt: skip
+
+    practices = (
+        shared("mentors", "Mentorat", "Mentoring", ("interculturality", "participation"), 2023, "lisbon"),
+        # Shown for participation: the latest of that theme, Mentoring, is already shown.
+        shared("councils", "Conseils", "Councils", ("interculturality", "participation"), 2020),
+        shared("assemblies", "Assemblées", "Assemblies", ("participation",), 2019),
+        shared("desks", "Guichets", "Desks", ("access-to-rights", NOT_A_PILLAR), None),
+    )
+    source = '<small class="am-sources">\\(source: [declaration, § 2](declaration.md#p2)\\)</small>'
+    assert render_pillars(dataclasses.replace(plain_home, practices=practices), "en") == (
+        "### [Interculturality](practices/index.md#interculturality)\n\n"
+        f"- [Mentoring](practices/mentors.md) (Lisbon, Portugal) — Summary of Mentoring {source}\n"
+        "\n### [Unconditional access to rights](practices/index.md#access-to-rights)\n\n"
+        f"- [Desks](practices/desks.md) (Portugal) — Summary of Desks {source}\n"
+        "\n### [Political and citizen participation](practices/index.md#participation)\n\n"
+        f"- [Councils](practices/councils.md) (Portugal) — Summary of Councils {source}\n"
+    )

@@ -26,3 +26,28 @@ def test_an_element_of_markdown_is_allowed_as_declared_with_all_it_holds(text, e
     problems, _ = read_markdown(text, "content/declaration.md", 1, own_page_markup("declaration.md"))
     assert [(p.line, p.message.split(" ")[2]) for p in problems] == expected
     assert all(p.message.endswith("is not allowed in this page: write Markdown") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("page", "text", "refused"),
+    [
+        # A page of no declared tags holds data sections and attribute lists of the site, no tag.
+        ("about.md", "Text.\n\n<!-- data: city-list -->\n", []),
+        ("about.md", "## Title {: #here .am-x lang=fr }\n", []),
+        (
+            "about.md",
+            'A <span lang="fr">mot</span>.\n',
+            [(1, 3, 'raw HTML "<span lang="fr">"'), (1, 22, 'raw HTML "</span>"')],
+        ),
+        ("about.md", "## Title {: onclick=x }\n", [(1, 10, 'the attribute list "{onclick=x}"')]),
+        # A page's first and last declared tags, beside a data section.
+        ("declaration.md", "2<sup>e</sup>\n\n<!-- data: city-list -->\n\n</section>\n", []),
+        ("index.md", 'A <span lang="fr">mot</span>.\n', []),
+        ("index.md", "2<sup>e</sup>\n", [(1, 2, 'raw HTML "<sup>"'), (1, 8, 'raw HTML "</sup>"')]),
+        ("search.md", "<noscript>\n<p>Sans JavaScript.</p>\n</noscript>\n", []),
+    ],
+    ids=["section", "attributes", "tag", "handler", "declaration", "index-span", "index-sup", "search"],
+)
+def test_each_page_holds_its_own_tags_and_no_other(page, text, refused):
+    problems, _ = read_markdown(text, f"content/{page}", 1, own_page_markup(page))
+    assert [(p.line, p.column, p.message.split(" is not allowed in this page")[0]) for p in problems] == refused

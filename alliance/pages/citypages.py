@@ -61,14 +61,16 @@ def city_page(dataset: Dataset, city: City, language: str) -> str:
         + "\n"
         + evidence_disclosure(city.evidence, dataset.labels, language, "../", load_publication())
     )
-    if city.lat is not None and city.lon is not None:
+    if city.position is not None:
+        latitude, longitude = city.position
         position = (
-            f"- {md_text(ui('map-latitude', value=_decimal(city.lat, language)))}\n"
-            f"- {md_text(ui('map-longitude', value=_decimal(city.lon, language)))}\n"
+            f"- {md_text(ui('map-latitude', value=_decimal(latitude, language)))}\n"
+            f"- {md_text(ui('map-longitude', value=_decimal(longitude, language)))}\n"
         )
     else:
         # No source gives the place's position: it is listed, not mapped, and says why.
-        position = md_shown(city.unmapped.show(language), ui("fallback-field")) + "\n" if city.unmapped else ""
+        assert city.unmapped  # a city has its coordinates or says why not (cities.schema.json)
+        position = md_shown(city.unmapped.show(language), ui("fallback-field")) + "\n"
     parts.append(f"## {md_text(ui('map-city-coordinates'))}\n\n{position}")
     parts.append(f"[{md_text(ui('map-city-back'))}](../map.md)\n")
     return "\n".join(part for part in parts if part)

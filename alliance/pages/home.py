@@ -90,7 +90,8 @@ def render_map_entry(dataset: Dataset, language: str) -> str:
 def agenda_glance(actions: tuple[Action, ...], today: dt.date) -> tuple[list[Action], list[Action], list[Action]]:
     """(next, latest, yearly): the dated entries not over by `today` (soonest first), the last
     ones over (latest first), and the entries that recur every year without a known day."""
-    dated = [(action, action.when.end) for action in actions if action.when.is_dated and action.when.end is not None]
+    # A dated entry has its last day (the same as its first for a single day).
+    dated = [(action, action.when.end) for action in actions if action.when.end is not None]
     coming = [action for action, end in dated if end >= today][:AGENDA_ENTRIES]
     past = [action for action, end in dated if end < today][::-1][:AGENDA_ENTRIES]
     yearly = [action for action in actions if action.when.precision == "yearly"]
@@ -101,7 +102,8 @@ def _entry(dataset: Dataset, action: Action, language: str) -> str:
     labels = dataset.labels
     fallback = labels.ui("fallback-field", language)
     # The date starts the entry: "Every year — Welcome Week".
-    when = format_when_alone(action.when, language, labels) or ""
+    when = format_when_alone(action.when, language, labels)
+    assert when  # the home page lists the dated and the yearly entries: each has its date in words
     # Inside a list item's inline HTML Markdown still reads links and emphasis: escaped for both.
     date = f'<time datetime="{action.when.machine}">{md_text(when)}</time>' if action.when.machine else md_text(when)
     title = md_shown(action.title.show(language), fallback)

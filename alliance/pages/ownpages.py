@@ -43,5 +43,5 @@ _ATTRIBUTE_LIST = re.compile(r"^:?\s*(?:(?:#[A-Za-z][\w-]*|\.(?:am|md)-[a-z0-9-]
 
 def own_page_markup(french_page: str) -> Markup:
     """What the page (or a translation of it), named by its French file, may hold."""
-    tags = "|".join(re.escape(tag) for tag in OWN_PAGE_HTML.get(french_page, ()))
-    return Markup("this page", re.compile(f"^(?:{_SECTION_MARKER}{'|' + tags if tags else ''})$"), _ATTRIBUTE_LIST)
+    allowed = "|".join([_SECTION_MARKER, *(re.escape(tag) for tag in OWN_PAGE_HTML.get(french_page, ()))])
+    return Markup("this page", re.compile(f"^(?:{allowed})$"), _ATTRIBUTE_LIST)
