@@ -305,6 +305,18 @@ def test_a_check_that_exhausts_its_limits_still_gets_an_answer(tmp_path, monkeyp
     assert (tmp_path / "data" / "cities.yaml").read_text(encoding="utf-8") == before
 
 
+def test_a_problem_already_in_the_repository_is_not_blamed_on_a_field_of_the_proposal(repository):
+    """Shown whole, for the proposal as a whole, though its line is also a line of the new practice."""
+    other = repository / "content" / PRACTICES_FOLDER / "palermo-charter.md"
+    text = other.read_text(encoding="utf-8")
+    other.write_text(text.replace("mobilité internationale.\n", "mobilité internationale\n", 1), encoding="utf-8")
+    assert other.read_text(encoding="utf-8") != text
+    assert outcome_text(FIXTURES / "practice-accepted.md", repository) == ANSWER_HEAD + (
+        f"- **Proposition / Proposal** : ` content/{PRACTICES_FOLDER}/palermo-charter.md:3:10: summary: must be one"
+        " sentence, ending with a full stop `\n"
+    )
+
+
 def event(tmp_path: Path, fixture: str, labels: list[str]) -> Path:
     body = (FIXTURES / fixture).read_text(encoding="utf-8")
     issue = {"number": 7, "body": body, "labels": [{"name": n} for n in labels], "user": {"login": "ana", "id": 42}}

@@ -267,7 +267,7 @@ def _check(root: Path, languages: tuple[str, ...]) -> list[Problem]:
 
 def _as_field_problem(problem: Problem, change: Change, root: Path) -> FieldProblem:
     if problem.path in (change.path, display_path(root / change.path)) and problem.line in change.lines:
-        return FieldProblem(change.lines[problem.line], _DATA_PATH.sub("", problem.message, count=1))
+        return FieldProblem(change.lines[problem.line], _DATA_PATH.sub("", problem.message))
     return FieldProblem((), str(problem))
 
 
