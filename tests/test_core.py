@@ -112,6 +112,7 @@ SMALL_MKDOCS_YML = """\
 site_name: Test
 site_url: !ENV [ALLIANCE_TEST_SITE_URL, "https://example.org/site/"]
 repo_url: !ENV ALLIANCE_TEST_REPO_URL
+edit_uri: !ENV [ALLIANCE_TEST_EDIT_URI]
 extra:
   og_locale:
     fr: fr_FR
@@ -141,6 +142,7 @@ plugins:
 def small_mkdocs_yml(tmp_path, monkeypatch):
     monkeypatch.delenv("ALLIANCE_TEST_SITE_URL", raising=False)
     monkeypatch.delenv("ALLIANCE_TEST_REPO_URL", raising=False)
+    monkeypatch.delenv("ALLIANCE_TEST_EDIT_URI", raising=False)
     path = tmp_path / "mkdocs.yml"
     path.write_text(SMALL_MKDOCS_YML, encoding="utf-8")
     return path
@@ -166,7 +168,7 @@ def test_a_configuration_without_the_i18n_plugin_is_refused(tmp_path, plugins):
 
 def test_env_tags_read_the_environment_as_mkdocs_does(small_mkdocs_yml, monkeypatch):
     config = read_mkdocs_yml(small_mkdocs_yml)
-    assert (config["site_url"], config["repo_url"]) == ("https://example.org/site/", None)
+    assert (config["site_url"], config["repo_url"], config["edit_uri"]) == ("https://example.org/site/", None, None)
     assert config["markdown_extensions"] == [{"pymdownx.emoji": {"emoji_index": None}}]
     monkeypatch.setenv("ALLIANCE_TEST_SITE_URL", "https://example.net/")
     monkeypatch.setenv("ALLIANCE_TEST_REPO_URL", "https://example.net/repo")
