@@ -249,7 +249,7 @@ def make_change(submission: Submission, root: Path, languages: tuple[str, ...]) 
             p for n in range(2, 1000) if not (root / (p := f"content/{PRACTICES_FOLDER}/{practice_id}-{n}.md")).exists()
         )
     head, lines = front_matter(entry)
-    description = submission.text("description").replace("\r\n", "\n").strip("\n")
+    description = submission.text("description").strip("\n")  # parse_body has made every CRLF a LF
     body_start = head.count("\n") + 2
     # From the blank line after the front matter, where a missing text is reported.
     lines = dict(lines) | {body_start - 1 + i: ("description",) for i in range(description.count("\n") + 2)}
