@@ -195,6 +195,8 @@ def test_the_publication_gives_each_page_its_absolute_address(small_mkdocs_yml, 
     assert publication.page_url("fr", "en", "") == "https://example.org/site/fr/"
     monkeypatch.setenv("ALLIANCE_TEST_SITE_URL", "https://example.net")
     assert load_publication(small_mkdocs_yml).page_url("en", "fr", "cities/") == "https://example.net/en/cities/"
+    monkeypatch.setenv("ALLIANCE_TEST_SITE_URL", "https://example.net/MAX/")
+    assert load_publication(small_mkdocs_yml).page_url("en", "fr", "") == "https://example.net/MAX/en/"
 
 
 def test_a_publication_without_address_or_locales_is_empty(tmp_path):
