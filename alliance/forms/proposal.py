@@ -37,7 +37,7 @@ from alliance.paths import display_path
 
 _COORDINATE = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")
-_LANGUAGE_LINE = re.compile(r"^(?:[-*]\s+)?([A-Za-z]{2,3})\s*:\s*(.*)$")
+_LANGUAGE_LINE = re.compile(r"^([A-Za-z]{2,3})\s*:\s*(.*)$")  # after _lines took off any list bullet
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 # "cities[3].name.en: message" -> "message": the proposer knows the field by its form label.
 _DATA_PATH = re.compile(r"^[A-Za-z_][\w-]*(?:\[\d+\]|\.[\w-]+)*: ")
