@@ -13,7 +13,7 @@ from alliance.data.problems import DataError, Problem
 from alliance.localized import ORIGINAL_LANGUAGE, LocalizedText, localized_name
 from alliance.pages.markup import md_shown, md_text
 from alliance.pages.sections import fill_sections
-from alliance.siteconfig import load_site_config
+from alliance.siteconfig import Language, Publication, SiteConfig, load_publication, load_site_config, read_mkdocs_yml
 
 HOSTILE = [
     "</script><script>alert(1)</script>",
@@ -102,3 +102,104 @@ def test_languages_come_from_mkdocs_yml():
 def test_the_original_language_is_the_default_language_of_the_site():
     # French is both the language of the declaration's original and the site's root language.
     assert load_site_config().default_language == ORIGINAL_LANGUAGE
+
+
+# A small mkdocs.yml with what the site's own holds: !ENV in both forms, a !!python/name tag,
+# a language that is not built, and a default language that is not the first.
+SMALL_MKDOCS_YML = """\
+site_name: Test
+site_url: !ENV [ALLIANCE_TEST_SITE_URL, "https://example.org/site/"]
+repo_url: !ENV ALLIANCE_TEST_REPO_URL
+edit_uri: !ENV [ALLIANCE_TEST_EDIT_URI]
+extra:
+  og_locale:
+    fr: fr_FR
+    pt: pt_BR
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+plugins:
+  - search
+  - i18n:
+      languages:
+        - locale: en
+          name: English
+        - locale: fr
+          name: Français
+          default: true
+        - locale: ar
+          name: العربية
+          build: false
+        - locale: pt
+          name: Português
+          build: true
+"""
+
+
+@pytest.fixture
+def small_mkdocs_yml(tmp_path, monkeypatch):
+    monkeypatch.delenv("ALLIANCE_TEST_SITE_URL", raising=False)
+    monkeypatch.delenv("ALLIANCE_TEST_REPO_URL", raising=False)
+    monkeypatch.delenv("ALLIANCE_TEST_EDIT_URI", raising=False)
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(SMALL_MKDOCS_YML, encoding="utf-8")
+    return path
+
+
+def test_the_languages_built_and_the_default_one_come_from_the_i18n_plugin(small_mkdocs_yml):
+    assert load_site_config(small_mkdocs_yml) == SiteConfig(
+        (Language("en", "English"), Language("fr", "Français"), Language("pt", "Português")), "fr"
+    )
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    ["plugins:\n  - search\n", "plugins:\n  - search:\n      lang: fr\n", "site_name: no plugins\n"],
+    ids=["names-only", "other-plugin", "none"],
+)
+def test_a_configuration_without_the_i18n_plugin_is_refused(tmp_path, plugins):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(plugins, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^mkdocs\.yml has no i18n plugin with languages$"):
+        load_site_config(path)
+
+
+def test_env_tags_read_the_environment_as_mkdocs_does(small_mkdocs_yml, monkeypatch):
+    config = read_mkdocs_yml(small_mkdocs_yml)
+    assert (config["site_url"], config["repo_url"], config["edit_uri"]) == ("https://example.org/site/", None, None)
+    assert config["markdown_extensions"] == [{"pymdownx.emoji": {"emoji_index": None}}]
+    monkeypatch.setenv("ALLIANCE_TEST_SITE_URL", "https://example.net/")
+    monkeypatch.setenv("ALLIANCE_TEST_REPO_URL", "https://example.net/repo")
+    config = read_mkdocs_yml(small_mkdocs_yml)
+    assert (config["site_url"], config["repo_url"]) == ("https://example.net/", "https://example.net/repo")
+
+
+def test_an_edited_mkdocs_yml_is_read_again(small_mkdocs_yml):
+    assert load_site_config(small_mkdocs_yml).default_language == "fr"
+    small_mkdocs_yml.write_text(
+        SMALL_MKDOCS_YML.replace("          default: true\n", "").replace(
+            "name: English\n", "name: English\n          default: true\n"
+        ),
+        encoding="utf-8",
+    )
+    assert load_site_config(small_mkdocs_yml).default_language == "en"
+
+
+def test_the_publication_gives_each_page_its_absolute_address(small_mkdocs_yml, monkeypatch):
+    publication = load_publication(small_mkdocs_yml)
+    assert publication == Publication("https://example.org/site/", {"fr": "fr_FR", "pt": "pt_BR"})
+    assert publication.page_url("fr", "fr", "agenda/") == "https://example.org/site/agenda/"
+    assert publication.page_url("pt", "fr", "agenda/") == "https://example.org/site/pt/agenda/"
+    assert publication.page_url("fr", "en", "") == "https://example.org/site/fr/"
+    monkeypatch.setenv("ALLIANCE_TEST_SITE_URL", "https://example.net")
+    assert load_publication(small_mkdocs_yml).page_url("en", "fr", "cities/") == "https://example.net/en/cities/"
+    monkeypatch.setenv("ALLIANCE_TEST_SITE_URL", "https://example.net/MAX/")
+    assert load_publication(small_mkdocs_yml).page_url("en", "fr", "") == "https://example.net/MAX/en/"
+
+
+def test_a_publication_without_address_or_locales_is_empty(tmp_path):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("site_name: Test\nextra:\n  analytics: null\n", encoding="utf-8")
+    assert load_publication(path) == Publication("", {})
+    path.write_text("site_name: Test\nsite_url:\nextra:\n", encoding="utf-8")
+    assert load_publication(path) == Publication("", {})

@@ -20,8 +20,22 @@ from alliance.data.characters import CONTROL, control_message
 from alliance.data.practices import PRACTICES_FOLDER
 from alliance.data.problems import DataError
 from alliance.data.yamlload import load_yaml, parse_yaml
+from alliance.forms import proposal
 from alliance.forms.issueform import FORMS_DIR, UnreadableForm, form_for_labels, load_forms, parse_body
-from alliance.forms.proposal import FieldProblem, Outcome, answer, co_author, code_span, propose, unreadable
+from alliance.forms.proposal import (
+    Change,
+    FieldProblem,
+    Outcome,
+    answer,
+    co_author,
+    code_span,
+    make_change,
+    propose,
+    pull_request,
+    slug,
+    thanks,
+    unreadable,
+)
 from alliance.forms.yamltext import quoted
 from alliance.paths import ROOT
 from alliance.siteconfig import load_site_config
@@ -164,6 +178,143 @@ def test_answers_show_control_characters_as_escapes(message, shown):
 def test_the_proposer_is_credited_only_under_a_real_login():
     assert co_author("ana-maria", 42) == "Co-authored-by: ana-maria <42+ana-maria@users.noreply.github.com>"
     assert co_author("x>\nCo-authored-by: evil", 1) is None
+
+
+ANSWER_HEAD = (
+    "La proposition ne peut pas encore devenir une pull request. Corrigez les champs ci-dessous en modifiant le"
+    " ticket (menu « … » puis « Edit ») : la vérification reprend à chaque modification.\n"
+    "\n"
+    "The proposal cannot become a pull request yet. Correct the fields below by editing the issue (the “…” menu,"
+    " then “Edit”): the check runs again after each edit.\n"
+    "\n"
+)
+
+
+def test_an_unreadable_body_out_of_order_is_answered_for_the_whole_proposal():
+    text = answer(unreadable(FORMS["city"], UnreadableForm(None)))
+    assert text == ANSWER_HEAD + (
+        "- **Proposition / Proposal** : ` the text of the issue no longer follows the form here: each field's"
+        " heading (a line starting with ### and the field's name) must appear once, in the form's order; a"
+        " field's text cannot contain such a line `\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [("x" * 499, "x" * 499), ("x" * 500, "x" * 500), ("x" * 501, "x" * 499 + "…"), ("é" * 600, "é" * 499 + "…")],
+    ids=["499", "500", "501", "600"],
+)
+def test_an_answer_shortens_a_message_longer_than_500_characters(message, shown):
+    text = answer(Outcome(FORMS["city"], None, (FieldProblem((), message),)))
+    assert text == f"{ANSWER_HEAD}- **Proposition / Proposal** : ` {shown} `\n"
+
+
+def test_the_thanks_say_the_proposal_is_a_pull_request_in_both_languages():
+    assert thanks() == (
+        "Merci ! La proposition est devenue une pull request, liée à ce ticket : l'équipe vérifie les sources"
+        " avant de la publier. / Thank you! The proposal is now a pull request, linked to this issue: the team"
+        " checks the sources before publishing it.\n"
+    )
+
+
+def test_the_pull_request_credits_the_proposer_and_carries_the_text_to_copy_by_hand():
+    body = (FIXTURES / "action-accepted.md").read_text(encoding="utf-8")
+    change, problems = make_change(parse_body(FORMS["action"], body), ROOT, load_site_config().codes)
+    assert problems == []
+    title, text = pull_request(Outcome(FORMS["action"], change, ()), 12, "ana-maria")
+    assert title == "Add action nantes-2025 (proposed in #12)"
+    assert text == (
+        "Ajoute l'action `nantes-2025` proposée par @ana-maria dans #12. / Adds the action `nantes-2025`"
+        " proposed by @ana-maria in #12.\n"
+        "\n"
+        "Closes #12\n"
+        "\n"
+        "Avant de fusionner, vérifiez que les sources disent ce qui est écrit. / Before merging, check that the"
+        " sources say what is written.\n"
+        "\n"
+        "**Titre et résumé dans d'autres langues (facultatif) / Title and summary in other languages (optional)**"
+        " (à reporter à la main / to copy by hand):\n"
+        "\n"
+        "```text\n"
+        "en: Alliance meeting in Nantes\n"
+        "es: Encuentro de la Alianza en Nantes\n"
+        "```\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "fence"),
+    [("en: x", "```"), ("en: ``x``", "```"), ("en: x\n```\ny", "````"), ("~~~~~\n``` x", "``````")],
+    ids=["plain", "short-run", "backtick-fence", "tilde-fence"],
+)
+def test_a_text_to_copy_is_fenced_longer_than_any_fence_inside_it(note, fence):
+    change = Change("data/actions.yaml", "", {}, "x", (("translations", note),))
+    _, text = pull_request(Outcome(FORMS["action"], change, ()), 3, "x>\nCo-authored-by: evil")
+    assert text.startswith(
+        "Ajoute l'action `x` proposée par an anonymous account dans #3. / Adds the action `x` proposed by"
+        " an anonymous account in #3.\n"
+    )
+    assert text.endswith(f"(à reporter à la main / to copy by hand):\n\n{fence}text\n{note}\n{fence}\n")
+
+
+@pytest.mark.parametrize(
+    ("title", "file_name"),
+    [
+        ("Ville refuge à Liège", "ville-refuge-a-liege"),
+        ("« Accueillir, ensemble ! »", "accueillir-ensemble"),
+        ("a" * 70, "a" * 60),
+        ("a" * 59 + " b", "a" * 59),
+        ("مدينة", ""),
+    ],
+    ids=["accents", "punctuation-at-both-ends", "cut-at-60", "cut-before-a-hyphen", "no-latin-letter"],
+)
+def test_a_practice_without_identifier_is_named_after_its_title(title, file_name):
+    assert slug(title) == file_name
+
+
+def test_a_data_file_not_laid_out_as_a_list_gets_an_answer_and_stays_as_it_was(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "cities.yaml").write_text("cities: []\n", encoding="utf-8")
+    body = (FIXTURES / "city-accepted.md").read_text(encoding="utf-8")
+    outcome = propose(parse_body(FORMS["city"], body), tmp_path, load_site_config().codes)
+    assert outcome.change is None and not outcome.accepted
+    assert outcome.problems == (
+        FieldProblem(
+            (), "the proposal could not be written: data/cities.yaml: cities is not a block list with entries"
+        ),
+    )
+    assert (tmp_path / "data" / "cities.yaml").read_text(encoding="utf-8") == "cities: []\n"
+
+
+@pytest.mark.parametrize("error", [RecursionError, MemoryError])
+def test_a_check_that_exhausts_its_limits_still_gets_an_answer(tmp_path, monkeypatch, error):
+    (tmp_path / "data").mkdir()
+    before = (ROOT / "data" / "cities.yaml").read_text(encoding="utf-8")
+    (tmp_path / "data" / "cities.yaml").write_text(before, encoding="utf-8")
+
+    def exhausted(*args):
+        raise error
+
+    monkeypatch.setattr(proposal, "check_site", exhausted)
+    body = (FIXTURES / "city-accepted.md").read_text(encoding="utf-8")
+    outcome = propose(parse_body(FORMS["city"], body), tmp_path, load_site_config().codes)
+    assert not outcome.accepted
+    assert outcome.problems == (
+        FieldProblem((), f"the proposal could not be checked ({error.__name__}): simplify its texts"),
+    )
+    assert (tmp_path / "data" / "cities.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_problem_already_in_the_repository_is_not_blamed_on_a_field_of_the_proposal(repository):
+    """Shown whole, for the proposal as a whole, though its line is also a line of the new practice."""
+    other = repository / "content" / PRACTICES_FOLDER / "palermo-charter.md"
+    text = other.read_text(encoding="utf-8")
+    other.write_text(text.replace("mobilité internationale.\n", "mobilité internationale\n", 1), encoding="utf-8")
+    assert other.read_text(encoding="utf-8") != text
+    assert outcome_text(FIXTURES / "practice-accepted.md", repository) == ANSWER_HEAD + (
+        f"- **Proposition / Proposal** : ` content/{PRACTICES_FOLDER}/palermo-charter.md:3:10: summary: must be one"
+        " sentence, ending with a full stop `\n"
+    )
 
 
 def event(tmp_path: Path, fixture: str, labels: list[str]) -> Path:

@@ -37,7 +37,7 @@ from alliance.paths import display_path
 
 _COORDINATE = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")
-_LANGUAGE_LINE = re.compile(r"^(?:[-*]\s+)?([A-Za-z]{2,3})\s*:\s*(.*)$")
+_LANGUAGE_LINE = re.compile(r"^([A-Za-z]{2,3})\s*:\s*(.*)$")  # after _lines took off any list bullet
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 # "cities[3].name.en: message" -> "message": the proposer knows the field by its form label.
 _DATA_PATH = re.compile(r"^[A-Za-z_][\w-]*(?:\[\d+\]|\.[\w-]+)*: ")
@@ -249,7 +249,7 @@ def make_change(submission: Submission, root: Path, languages: tuple[str, ...]) 
             p for n in range(2, 1000) if not (root / (p := f"content/{PRACTICES_FOLDER}/{practice_id}-{n}.md")).exists()
         )
     head, lines = front_matter(entry)
-    description = submission.text("description").replace("\r\n", "\n").strip("\n")
+    description = submission.text("description").strip("\n")  # parse_body has made every CRLF a LF
     body_start = head.count("\n") + 2
     # From the blank line after the front matter, where a missing text is reported.
     lines = dict(lines) | {body_start - 1 + i: ("description",) for i in range(description.count("\n") + 2)}
@@ -267,7 +267,7 @@ def _check(root: Path, languages: tuple[str, ...]) -> list[Problem]:
 
 def _as_field_problem(problem: Problem, change: Change, root: Path) -> FieldProblem:
     if problem.path in (change.path, display_path(root / change.path)) and problem.line in change.lines:
-        return FieldProblem(change.lines[problem.line], _DATA_PATH.sub("", problem.message, count=1))
+        return FieldProblem(change.lines[problem.line], _DATA_PATH.sub("", problem.message))
     return FieldProblem((), str(problem))
 
 
