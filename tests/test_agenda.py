@@ -469,17 +469,22 @@ END:VCALENDAR
 """
 
 
+def new_year(dataset) -> Action:
+    """Days across the end of a year, titled in French only, in a city of another country, with no target."""
+    return synthetic(
+        dataset,
+        id="new-year",
+        when=parse_when("2023-12-30/2024-01-02"),
+        title=LocalizedText.from_data({"fr": "Réveillon"}),
+        city="palermo",
+        targets=(),
+    )
+
+
 def test_the_english_feed_is_exactly_what_a_calendar_reads(dataset):
     actions = (
         synthetic(dataset, id="one-day", status="held"),
-        synthetic(
-            dataset,
-            id="new-year",
-            when=parse_when("2023-12-30/2024-01-02"),
-            title=LocalizedText.from_data({"fr": "Réveillon"}),
-            city="palermo",
-            targets=(),
-        ),
+        new_year(dataset),
         synthetic(dataset, id="a-month", when=parse_when("2023-06")),
     )
     feed = agenda_feed(with_actions(dataset, *actions), "en", PUBLICATION, "fr", STAMP)
@@ -560,14 +565,7 @@ def year_fixture(dataset):
         dataset,
         synthetic(dataset, id="last-year", when=parse_when("2022-05-01")),
         synthetic(dataset, id="one-day", status="held"),
-        synthetic(
-            dataset,
-            id="new-year",
-            when=parse_when("2023-12-30/2024-01-02"),
-            title=LocalizedText.from_data({"fr": "Réveillon"}),
-            city="palermo",
-            targets=(),
-        ),
+        new_year(dataset),
         synthetic(dataset, id="a-month", when=parse_when("2024-06"), region="europe", city=None),
     )
 
