@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.builtsite.unused import CoverageRange, Range, UnusedCode, css_unused_length, js_unused_length
+from alliance.builtsite.unused import (
+    CoverageRange,
+    Range,
+    UnusedCode,
+    css_unused_length,
+    js_unused_length,
+    unused_code,
+)
+from alliance.builtsite.weight import gzip_size
 
 
 @pytest.mark.parametrize(
@@ -16,6 +24,7 @@ from alliance.builtsite.unused import CoverageRange, Range, UnusedCode, css_unus
         pytest.param(100, [Range(10, 50), Range(20, 40)], 60, id="a rule inside another (@media) counted once"),
         pytest.param(100, [Range(10, 50), Range(40, 70)], 40, id="overlapping rules counted once"),
         pytest.param(50, [Range(40, 90)], 40, id="a range past the end is cut"),
+        pytest.param(50, [Range(-20, 10)], 40, id="a range before the start is cut"),
     ],
 )
 def test_css_unused_length(length, used, unused):
@@ -45,6 +54,12 @@ def test_css_unused_length(length, used, unused):
             40,
             id="siblings that never ran",
         ),
+        pytest.param(
+            100,
+            [CoverageRange(0, 40, 0), CoverageRange(0, 100, 1)],
+            40,
+            id="a block at the start of its function: the shorter range is the inner one",
+        ),
     ],
 )
 def test_js_unused_length(length, ranges, unused):
@@ -54,3 +69,11 @@ def test_js_unused_length(length, ranges, unused):
 def test_saving_is_the_gzip_size_times_the_unused_share():
     assert UnusedCode("a.css", "css", length=1000, unused=250, gzip=400).unused_gzip == 100
     assert UnusedCode("empty.css", "css", length=0, unused=0, gzip=20).unused_gzip == 0
+
+
+def test_a_files_length_counts_characters_and_its_gzip_size_its_utf8_bytes():
+    text = "é" * 300 + "a" * 100
+    assert unused_code("assets/site.css", "css", text, 250) == UnusedCode(
+        "assets/site.css", "css", length=400, unused=250, gzip=gzip_size(text.encode("utf-8"))
+    )
+    assert gzip_size(text.encode("utf-8")) != gzip_size(text.encode("utf-16"))

@@ -50,7 +50,8 @@ def css_unused_length(length: int, used: Iterable[Range]) -> int:
     covered = 0
     end_so_far = 0
     for rule in sorted(used, key=lambda r: r.start):
-        start, end = max(rule.start, end_so_far, 0), min(rule.end, length)
+        # end_so_far starts at 0: a range before the file's start is cut there too
+        start, end = max(rule.start, end_so_far), min(rule.end, length)
         if end > start:
             covered += end - start
         end_so_far = max(end_so_far, end)
