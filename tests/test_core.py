@@ -7,6 +7,7 @@ import datetime as dt
 import markdown
 import pytest
 
+from alliance.assembly import generated
 from alliance.assembly.generated import write_folder
 from alliance.data.actions import DateError, parse_when
 from alliance.data.problems import DataError, Problem
@@ -85,8 +86,56 @@ def test_generated_folder_is_rewritten_only_where_it_changed(tmp_path):
     before = (folder / "a.md").stat().st_mtime_ns
     assert write_folder(folder, {"a.md": "A", "sub/b.en.md": "B"})  # the stale file goes
     assert not (folder / "stale.md").exists() and (folder / "a.md").stat().st_mtime_ns == before
-    assert not write_folder(folder, {"a.md": "A", "sub/b.en.md": "B"})
+    assert write_folder(folder, {"a.md": "A", "sub/b.en.md": "B"}) is False
     assert localized_name("lisbon", "fr") == "lisbon.md" and localized_name("lisbon", "pt") == "lisbon.pt.md"
+
+
+def _tree(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_a_generated_folder_holds_exactly_its_pages_and_no_empty_folder(tmp_path):
+    folder = tmp_path / "agenda"
+    assert write_folder(folder, {"2023/lisbon/a.md": "A", "2023/lisbon/b.md": "Bé", "old/deep/x.md": "X"})
+    assert _tree(folder) == [
+        "2023",
+        "2023/lisbon",
+        "2023/lisbon/a.md",
+        "2023/lisbon/b.md",
+        "old",
+        "old/deep",
+        "old/deep/x.md",
+    ]
+    assert write_folder(folder, {"2023/lisbon/a.md": "A"})
+    assert _tree(folder) == ["2023", "2023/lisbon", "2023/lisbon/a.md"]
+
+
+def test_generate_leaves_out_the_skipped_folders(real_dataset):
+    skipped = generated.generated_folders() - {"agenda"}
+    folders = generated.generate(real_dataset, ("fr",), skip_folders=skipped)
+    assert folders == {"agenda": generated.agenda_pages(real_dataset, ("fr",))}
+
+
+def test_every_generated_folder_is_written_once_then_left_alone(tmp_path, real_dataset):
+    assert generated.write_generated(tmp_path, real_dataset, ("fr",)) is True
+    assert {p.name for p in tmp_path.iterdir()} == generated.generated_folders()
+    assert (tmp_path / generated.MAP_FOLDER / "index.html").is_file() or list(
+        (tmp_path / generated.MAP_FOLDER).iterdir()
+    )
+    assert generated.write_generated(tmp_path, real_dataset, ("fr",)) is False
+    # a change in the first folder counts though the last one is left alone
+    next((tmp_path / generated.CITIES_FOLDER).rglob("*.md")).unlink()
+    assert generated.write_generated(tmp_path, real_dataset, ("fr",)) is True
+
+
+def test_a_failing_generator_is_named_with_its_folder(monkeypatch, real_dataset):
+    def broken_generator(dataset, languages):
+        raise ValueError("broken")
+
+    monkeypatch.setattr(generated, "GENERATORS", [("agenda", broken_generator)])
+    with pytest.raises(ValueError) as raised:
+        generated.generate(real_dataset, ("fr",))
+    assert raised.value.__notes__ == [f"content/agenda/ (made by {__name__}.broken_generator)"]
 
 
 def test_problems_on_the_same_value_make_one_line():

@@ -72,9 +72,12 @@ def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:
                 path.rmdir()
     for relative, text in pages.items():
         path = folder / relative
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        # Bytes, not text: reading text turns the calendar's CRLF into LF, which made agenda.ics
+        # differ from itself and be rewritten by every build (and `mkdocs serve` rebuild forever).
+        data = text.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(data)
             changed = True
     return changed
 
