@@ -17,6 +17,7 @@ from alliance.assembly.reproducible import (
     build_day,
     commit_epoch,
     data_epoch,
+    source_date_epoch,
 )
 from alliance.paths import DATA_DIR
 from alliance.translations.status import commit_dates, day
@@ -89,3 +90,53 @@ def _walk(node):
 def test_a_source_date_past_2099_is_not_the_build_day(given):
     assert build_day({"SOURCE_DATE_EPOCH": given}) == dt.datetime.now(dt.UTC).date()
     assert data_epoch({"SOURCE_DATE_EPOCH": given}, DATA_DIR.parent / "no-such-folder") == FALLBACK_EPOCH
+
+
+@pytest.fixture
+def far_from_utc(monkeypatch):
+    """A local time zone whose date differs from UTC's now: 12 hours behind before noon UTC, 13 ahead after."""
+    import time
+
+    zone = "Etc/GMT+12" if dt.datetime.now(dt.UTC).hour < 12 else "Etc/GMT-13"
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    yield zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_build_day_is_utcs_whatever_the_machines_time_zone(far_from_utc):
+    assert dt.datetime.now().date() != dt.datetime.now(dt.UTC).date()  # the zone does differ
+    assert build_day({}) == dt.datetime.now(dt.UTC).date()
+    # 2024-06-15T00:30:00Z: the 14th twelve hours behind UTC, the 15th in UTC
+    assert build_day({"SOURCE_DATE_EPOCH": "1718411400"}) == dt.date(2024, 6, 15)
+
+
+def test_the_data_epoch_is_the_last_commit_of_the_data_not_of_the_repository(tmp_path):
+    commit_at(tmp_path, YEAR_2024)
+    (tmp_path / "README.md").write_text("later\n", encoding="utf-8")
+    later = f"@{YEAR_2024 + 86400} +0000"
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "README.md"],
+        check=True,
+    )
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "y"],
+        check=True,
+        env=dict(os.environ, GIT_AUTHOR_DATE=later, GIT_COMMITTER_DATE=later),
+    )
+    assert commit_epoch(tmp_path) == YEAR_2024 + 86400
+    assert data_epoch({"SOURCE_DATE_EPOCH": "0"}, tmp_path / "data") == YEAR_2024
+
+
+def test_without_git_the_data_epoch_is_the_source_date_given(tmp_path):
+    assert data_epoch({"SOURCE_DATE_EPOCH": str(YEAR_2024)}, tmp_path) == YEAR_2024
+    assert data_epoch({}, tmp_path) == FALLBACK_EPOCH
+
+
+def test_a_build_uses_the_source_date_given_else_the_commits_time(tmp_path):
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": "12"}, tmp_path) == "12"
+    assert source_date_epoch({}, tmp_path) is None  # no git here
+    commit_at(tmp_path, YEAR_2024)
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": ""}, tmp_path) == str(YEAR_2024)
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": "12"}, tmp_path) == "12"
