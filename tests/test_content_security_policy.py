@@ -82,3 +82,15 @@ def test_every_html_file_of_the_site_is_secured(tmp_path):
         META_START in (tmp_path / p).read_text(encoding="utf-8") for p in ("index.html", "en/index.html", "404.html")
     )
     assert (tmp_path / "data.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_an_inline_scripts_character_references_are_hashed_as_written():
+    # The browser hashes the script's text as the file has it: "&amp;" stays five characters.
+    assert policy_of(with_policy("<script>a &amp;&amp; b</script>"))["script-src"] == [
+        "'self'",
+        sha256("a &amp;&amp; b"),
+    ]
+
+
+def test_a_stray_script_end_tag_adds_no_hash():
+    assert policy_of(with_policy("<p>not a script</p></script>"))["script-src"] == ["'self'"]

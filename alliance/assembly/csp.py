@@ -34,27 +34,30 @@ class _Scripts(HTMLParser):
     """The text of each inline script a browser would run, as written in the document."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        # A script's text reaches handle_data raw and whole (HTMLParser reads a script as CDATA,
+        # up to its end tag): no character reference in it is converted.
+        super().__init__()
         self.inline: list[str] = []
         self.sources: list[str] = []
-        self._current: list[str] | None = None
+        self._current: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "script":
             return
         attributes = dict(attrs)
-        if attributes.get("src") is not None:
-            self.sources.append(attributes["src"] or "")
+        source = attributes.get("src")
+        if source is not None:
+            self.sources.append(source)
         elif (attributes.get("type") or "").strip().lower() in _RUN_TYPES:
-            self._current = []
+            self._current = ""
 
     def handle_data(self, data: str) -> None:
         if self._current is not None:
-            self._current.append(data)
+            self._current += data
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._current is not None:
-            self.inline.append("".join(self._current))
+            self.inline.append(self._current)
             self._current = None
 
 
