@@ -77,3 +77,54 @@ def test_the_script_reads_the_address_only_to_compare_it():
     assert re.findall(r"location\.\w+", script) == ["location.pathname"]
     assert "<base" not in script and "fetch" not in script and "document.write" not in script
     assert '"/site/"' in script and '["fr", "en", "pt"]' in script
+
+
+def test_the_page_exactly_on_a_site_under_a_folder_whose_default_language_is_not_french():
+    words = (
+        NotFoundWords("fr", "Français", "Page introuvable", "Rien ici.", "Accueil", "Recherche"),
+        NotFoundWords("es", "Español", "No encontrada <404>", "Nada aquí.", "Inicio", "Buscar"),
+    )
+    page = not_found_page('Red "A" & B', "https://example.org/ré<d", words, "es")
+    style = re.search(r"<style>.*?</style>", page, re.S)
+    assert style is not None and style.group(0).count("\n") == 5
+    assert page.replace(style.group(0), "<style>…</style>") == (
+        "<!doctype html>\n"
+        '<html lang="es">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        "<title>No encontrada &lt;404&gt; - Red &quot;A&quot; &amp; B</title>\n"
+        '<link rel="icon" href="data:,">\n'
+        "<style>…</style>\n"
+        '<script>(function(){var base="/ré\\u003cd/",codes=["fr", "es"],path=location.pathname,'
+        "here=path.indexOf(base)===0,\n"
+        'folders=(here?path.slice(base.length):path).split("/"),shown=null;\n'
+        "for(var i=0;i<folders.length&&shown===null;i++)if(codes.indexOf(folders[i])>=0)shown=folders[i];\n"
+        'if(shown===null)shown="es";\n'
+        'document.addEventListener("DOMContentLoaded",function(){\n'
+        'document.querySelectorAll("section[lang]").forEach(function(s){if(s.lang!==shown)s.hidden=true;'
+        "else document.title=s.dataset.title});\n"
+        "document.documentElement.lang=shown;\n"
+        'if(here)document.querySelectorAll("a[data-path]").forEach(function(a){a.href=a.dataset.path})})})();'
+        "</script>\n"
+        "</head>\n"
+        "<body>\n"
+        '<header><a href="https://example.org/ré&lt;d/" data-path="/ré&lt;d/">Red &quot;A&quot; &amp; B</a></header>\n'
+        '<main><section lang="es" data-title="No encontrada &lt;404&gt; - Red &quot;A&quot; &amp; B">'
+        "<h1>No encontrada &lt;404&gt;</h1><p>Nada aquí.</p><ul>"
+        '<li><a href="https://example.org/ré&lt;d/" data-path="/ré&lt;d/">Inicio</a></li>'
+        '<li><a href="https://example.org/ré&lt;d/search/" data-path="/ré&lt;d/search/">Buscar</a></li></ul></section>'
+        '<section lang="fr" data-title="Page introuvable - Red &quot;A&quot; &amp; B">'
+        "<h1>Page introuvable</h1><p>Rien ici.</p><ul>"
+        '<li><a href="https://example.org/ré&lt;d/fr/" data-path="/ré&lt;d/fr/">Accueil</a></li>'
+        '<li><a href="https://example.org/ré&lt;d/fr/search/" data-path="/ré&lt;d/fr/search/">Recherche</a></li>'
+        "</ul></section></main>\n"
+        '<nav><ul><li><a href="https://example.org/ré&lt;d/" data-path="/ré&lt;d/" hreflang="es" lang="es">Español</a></li>'
+        '<li><a href="https://example.org/ré&lt;d/fr/" data-path="/ré&lt;d/fr/" hreflang="fr" lang="fr">Français</a></li>'
+        "</ul></nav>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+    # a configured address that already ends with "/" is not given a second one
+    assert not_found_page("R", "https://example.org/", words, "es").count("https://example.org//") == 0
