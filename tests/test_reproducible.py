@@ -106,7 +106,7 @@ def far_from_utc(monkeypatch):
 
 
 def test_the_build_day_is_utcs_whatever_the_machines_time_zone(far_from_utc):
-    assert dt.datetime.now().date() != dt.datetime.now(dt.UTC).date()  # the zone does differ
+    assert dt.datetime.now().date() != dt.datetime.now(dt.UTC).date(), f"{far_from_utc} does not differ"
     assert build_day({}) == dt.datetime.now(dt.UTC).date()
     # 2024-06-15T00:30:00Z: the 14th twelve hours behind UTC, the 15th in UTC
     assert build_day({"SOURCE_DATE_EPOCH": "1718411400"}) == dt.date(2024, 6, 15)
