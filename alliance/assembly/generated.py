@@ -73,7 +73,7 @@ def write_folder(folder: Path, pages: Mapping[str, str]) -> bool:
     for relative, text in pages.items():
         path = folder / relative
         # Bytes, not text: reading text turns the calendar's CRLF into LF, which made agenda.ics
-        # differ from itself and be rewritten by every build (and `mkdocs serve` rebuild forever).
+        # differ from itself, so every build rewrote it and reported a change.
         data = text.encode("utf-8")
         if not path.is_file() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
