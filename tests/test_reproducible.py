@@ -26,15 +26,15 @@ YEAR_2024 = 1718454000  # 2024-06-15T12:20:00Z
 YEAR_10000 = 253402300800  # 10000-01-01T00:00:00Z
 
 
-def commit_at(folder, epoch: int) -> None:
-    """A repository in `folder` whose only commit is dated `epoch`."""
-    (folder / "data").mkdir()
-    (folder / "data" / "f.yaml").write_text("a: 1\n", encoding="utf-8")
+def commit_at(folder, epoch: int, path: str = "data/f.yaml") -> None:
+    """A commit dated `epoch` of a new file `path` in the repository in `folder` (made by the first commit)."""
+    (folder / path).parent.mkdir(parents=True, exist_ok=True)
+    (folder / path).write_text("a: 1\n", encoding="utf-8")
     stamp = f"@{epoch} +0000"
     environment = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
     for command in (
         ["init", "-q"],
-        ["add", "."],
+        ["add", path],
         ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x"],
     ):
         subprocess.run(["git", "-C", str(folder), *command], check=True, env=environment)
@@ -114,17 +114,7 @@ def test_the_build_day_is_utcs_whatever_the_machines_time_zone(far_from_utc):
 
 def test_the_data_epoch_is_the_last_commit_of_the_data_not_of_the_repository(tmp_path):
     commit_at(tmp_path, YEAR_2024)
-    (tmp_path / "README.md").write_text("later\n", encoding="utf-8")
-    later = f"@{YEAR_2024 + 86400} +0000"
-    subprocess.run(
-        ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "README.md"],
-        check=True,
-    )
-    subprocess.run(
-        ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "y"],
-        check=True,
-        env=dict(os.environ, GIT_AUTHOR_DATE=later, GIT_COMMITTER_DATE=later),
-    )
+    commit_at(tmp_path, YEAR_2024 + 86400, "README.md")
     assert commit_epoch(tmp_path) == YEAR_2024 + 86400
     assert data_epoch({"SOURCE_DATE_EPOCH": "0"}, tmp_path / "data") == YEAR_2024
 
