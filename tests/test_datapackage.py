@@ -1,11 +1,14 @@
 """The open data is a Frictionless Data Package whose every export is valid against its own
 published schema, read as a reuser reads it: from the built site, with frictionless for the
-table and JSON Schema for JSON and GeoJSON."""
+table and JSON Schema for JSON and GeoJSON; and the descriptor, made from small synthetic records,
+is exactly what is written here by hand."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import frictionless
@@ -15,9 +18,16 @@ from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
+from alliance.data.dataset import Dataset
+from alliance.data.evidence import Evidence, Source, declaration_source
+from alliance.exports import datapackage
+from alliance.exports.datapackage import DESCRIPTION, data_package, data_package_json
 from alliance.exports.open_data import DATA_PACKAGE, FOLDER, SCHEMAS, group_exports
+from alliance.siteconfig import Publication
+from tests.synthetic_cities import city
 
 FIXTURES = Path(__file__).parent / "fixtures" / "open-data"
+PUBLICATION = Publication("https://example.org/site/", {})
 
 
 def registry(schemas: Path) -> Registry:
@@ -145,3 +155,156 @@ def test_the_table_schema_rejects_blank_names_and_relative_sources(package, expo
         assert not problems
     else:
         assert any(p.startswith(problem) for p in problems), problems
+
+
+# The descriptor itself, from small synthetic records, against what a reuser reads, written by hand.
+
+
+def _web(source_id: str, publisher: str) -> Source:
+    return Source(source_id, f"https://example.org/{source_id}", f"Titre de {source_id}", publisher, "fr")
+
+
+def _cited(*sources: Source) -> tuple[Evidence, ...]:
+    return tuple(Evidence(("title",), source, f"citation de {source.id}", {}) for source in sources)
+
+
+# The catalogue's order, not the records', is the package's; the one source nobody cites is left out.
+BY_PRACTICE = _web("by-practice", "Ville d'Évora")
+UNCITED = _web("uncited", "Personne")
+BY_CITY = _web("by-city", "Mairie de Ouagadougou")
+BY_ACTION = _web("by-action", "CGLU Afrique")
+BY_DECLARED = _web("by-declared", "Alliance Migrations")
+CATALOGUE = (BY_PRACTICE, UNCITED, BY_CITY, BY_ACTION, BY_DECLARED)
+
+WEB_SOURCES = [
+    {"title": "Ville d'Évora, Titre de by-practice", "path": "https://example.org/by-practice"},
+    {"title": "Mairie de Ouagadougou, Titre de by-city", "path": "https://example.org/by-city"},
+    {"title": "CGLU Afrique, Titre de by-action", "path": "https://example.org/by-action"},
+    {"title": "Alliance Migrations, Titre de by-declared", "path": "https://example.org/by-declared"},
+]
+DECLARATION = {
+    "title": "Alliance Migrations, Final declaration of the Lisbon meeting (2023), French original, on this site",
+    "path": "https://example.org/site/declaration/",
+}
+
+
+# Every export of the site but the descriptor itself; the calendar by its French file.
+EXPECTED_RESOURCES = [
+    {
+        "name": "cities-geojson",
+        "path": "cities.geojson",
+        "title": "Cities and territories that a source names in connection with the Alliance Migrations",
+        "description": "The cities and territories the sources name, with their coordinates, the role each source "
+        "gives them (none says they are members) and their quotes, for maps.",
+        "format": "geojson",
+        "mediatype": "application/geo+json",
+        "encoding": "utf-8",
+        "jsonSchema": "schemas/cities-geojson.schema.json",
+    },
+    {
+        "name": "cities-csv",
+        "path": "cities.csv",
+        "title": "Cities and territories that a source names in connection with the Alliance Migrations, one row per city",
+        "description": "The same cities as a table (one row per city), for spreadsheets.",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": "schemas/cities-csv.tableschema.json",
+    },
+    {
+        "name": "lisbon-meeting-json",
+        "path": "lisbon-meeting.json",
+        "title": "Participants of the Lisbon meeting (2023): declared and documented",
+        "description": "The participants of the Lisbon meeting: the declaration's figures, and the cities and "
+        "countries the data documents (including the countries named without a city).",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "jsonSchema": "schemas/lisbon-meeting-json.schema.json",
+    },
+    {
+        "name": "actions-json",
+        "path": "actions.json",
+        "title": "Agenda: meetings and common actions",
+        "description": "The agenda and milestones of the network, with their dates, places, statuses and sources.",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "jsonSchema": "schemas/actions-json.schema.json",
+    },
+    {
+        "name": "agenda-ics-fr",
+        "path": "agenda.ics",
+        "title": "Agenda as a calendar (fr)",
+        "description": "The agenda as a calendar, to add to a calendar application; one file per language.",
+        "format": "ics",
+        "mediatype": "text/calendar",
+        "encoding": "utf-8",
+    },
+    {
+        "name": "practices-json",
+        "path": "practices.json",
+        "title": "Catalogue of local practices",
+        "description": "The catalogue of local practices, with their themes, places, years and sources.",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "jsonSchema": "schemas/practices-json.schema.json",
+    },
+]
+
+
+def small_dataset(real, city_sources: tuple[Source, ...]) -> Dataset:
+    """One city, one action, one practice and the declared figures, each citing its own source."""
+    cities = (city("town", 12.4, -1.5, ("pilot-territory",), evidence=_cited(*city_sources)),)
+    declared = replace(real.declared, evidence=_cited(BY_DECLARED))
+    action = replace(real.actions[0], evidence=_cited(BY_ACTION))
+    practice = replace(real.practices[0], evidence=_cited(BY_PRACTICE))
+    return Dataset(declared, cities, (action,), real.labels, (practice,), CATALOGUE)
+
+
+@pytest.fixture
+def last_data_commit(monkeypatch):
+    """The data's last commit, fixed: single digits show the zero padding of `created`."""
+    moment = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    monkeypatch.setattr(datapackage, "data_changed_at", lambda: moment)
+    return moment
+
+
+def test_the_descriptor_names_the_package_its_resources_and_each_cited_source_once(real_dataset, last_data_commit):
+    # A paragraph of the declaration (two, here) is cited as the declaration, once, before the web sources.
+    dataset = small_dataset(real_dataset, (declaration_source(4), BY_CITY, declaration_source(7)))
+    assert data_package(dataset, PUBLICATION) == {
+        "name": "alliance-migrations",
+        "title": "Alliance Migrations: cities, agenda and local practices",
+        "description": DESCRIPTION,
+        "homepage": "https://example.org/site/open-data/",
+        "created": "2025-01-02T03:04:05Z",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 International",
+            }
+        ],
+        "contributors": [{"title": "The contributors of the Alliance Migrations site", "role": "author"}],
+        "sources": [DECLARATION, *WEB_SOURCES],
+        "resources": EXPECTED_RESOURCES,
+    }
+
+
+def test_without_a_quote_of_the_declaration_the_package_does_not_cite_it(real_dataset, last_data_commit):
+    package = data_package(small_dataset(real_dataset, (BY_CITY,)), PUBLICATION)
+    assert package["sources"] == WEB_SOURCES
+
+
+def test_the_descriptor_file_is_readable_json_with_its_texts_unescaped(real_dataset, last_data_commit, monkeypatch):
+    monkeypatch.setattr(datapackage, "load_publication", lambda: PUBLICATION)
+    dataset = small_dataset(real_dataset, (BY_CITY,))
+    files = data_package_json(dataset, ("fr", "en"))
+    assert list(files) == ["datapackage.json"]
+    text = files["datapackage.json"]
+    assert text.startswith('{\n  "name": "alliance-migrations",\n  "title": ')
+    assert '\n      "title": "Ville d\'Évora, Titre de by-practice",\n' in text
+    assert text.endswith("\n  ]\n}\n")
+    assert json.loads(text) == data_package(dataset, PUBLICATION)

@@ -10,6 +10,7 @@ every source the records cite. `created` is the data's last commit, so two build
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 
 from alliance.assembly.reproducible import data_changed_at
 from alliance.data.dataset import Dataset
@@ -41,16 +42,13 @@ DESCRIPTION = (
 )
 
 
-def _stem_and_extension(name: str) -> tuple[str, str]:
-    stem, _, extension = name.rpartition(".")
-    return stem, extension
-
-
-def _resource(name: str, kind: ExportKind, path: str, labels, language: str | None = None) -> dict:
-    stem, extension = _stem_and_extension(name)
+def _resource(name: str, kind: ExportKind, labels, language: str | None) -> dict:
+    """The resource of the export `name`, a file beside the descriptor (`language`: the language of its text)."""
+    file = PurePosixPath(name)
+    extension = file.suffix.removeprefix(".")
     resource = {
-        "name": f"{stem}-{extension}" + (f"-{language}" if language else ""),
-        "path": path,
+        "name": f"{file.stem}-{extension}" + (f"-{language}" if language else ""),
+        "path": name,
         "title": kind.title + (f" ({language})" if language else ""),
         "description": labels.ui(kind.label, "en"),
         "format": extension,
@@ -65,17 +63,14 @@ def _resource(name: str, kind: ExportKind, path: str, labels, language: str | No
 
 
 def data_package(dataset: Dataset, publication: Publication) -> dict:
-    resources = []
-    for name, kind in EXPORT_KINDS.items():
-        if name == DATA_PACKAGE:
-            continue
-        if not kind.per_language:
-            resources.append(_resource(name, kind, name, dataset.labels))
-            continue
-        # A path may not leave the descriptor's folder, and the package is self-contained: it holds
-        # the French file, beside it; the other languages' are served in their own folders, and
-        # actions.json has every language's texts (DESCRIPTION says so).
-        resources.append(_resource(name, kind, name, dataset.labels, ORIGINAL_LANGUAGE))
+    # A path may not leave the descriptor's folder, and the package is self-contained: it holds a
+    # per-language export's French file, beside it; the other languages' are served in their own
+    # folders, and actions.json has every language's texts (DESCRIPTION says so).
+    resources = [
+        _resource(name, kind, dataset.labels, ORIGINAL_LANGUAGE if kind.per_language else None)
+        for name, kind in EXPORT_KINDS.items()
+        if name != DATA_PACKAGE
+    ]
     cited = {
         source.id
         for records in (dataset.cities, dataset.actions, dataset.practices, (dataset.declared,))
