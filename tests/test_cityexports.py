@@ -9,9 +9,14 @@ import json
 
 import pytest
 
+from alliance.data.cities import City, Declared
+from alliance.data.dataset import Dataset
+from alliance.data.evidence import Evidence, Source, declaration_source
+from alliance.data.schemas import vocabulary
 from alliance.exports.cityexports import (
     cities_csv,
     cities_geojson,
+    cities_table_schema,
     city_exports,
     lisbon_meeting_json,
     render_city_exports,
@@ -143,7 +148,272 @@ def test_lisbon_meeting_names_the_countries_counted_without_a_city(real):
     assert "https://example.org/site/declaration/#p1" in record["sources"]
 
 
-def test_export_links(real):
-    links = render_city_exports(real, "en")
-    assert "[The cities as GeoJSON, for mapping software](open-data/cities.geojson)" in links
-    assert "(open-data/cities.csv)" in links
+# Two cities as small as the exports allow, and what a reuser reads of them, written by hand: a
+# city located (a name with an accent, in French and English; a quote of the declaration and one of
+# the web) and a city whose position no source gives, named only in French. Two languages.
+TWO_LANGUAGES = ("fr", "en")
+NEWS = Source("news", "https://example.org/news/1", "Une rencontre", "Mairie d'Évora", "fr")
+EVORA = City(
+    id="evora",
+    name=LocalizedText.from_data({"fr": "Évora", "en": "Evora"}),
+    country="PT",
+    lat=38.57,
+    lon=-7.91,
+    roles=("lisbon-represented", "pilot-territory"),
+    note=None,
+    evidence=(
+        Evidence(("role:lisbon-represented",), declaration_source(4), "Évora était là", {"en": "Évora was there"}),
+        Evidence(("role:pilot-territory",), NEWS, "territoire pilote", {"en": "pilot territory"}),
+    ),
+)
+SANS_LIEU = City(
+    id="sans-lieu",
+    name=LocalizedText.from_data({"fr": "Sans-Lieu"}),
+    country="SN",
+    lat=None,
+    lon=None,
+    roles=("announced-host",),
+    note=None,
+    evidence=(Evidence(("role:announced-host",), NEWS, "accueillera", {}),),
+    unmapped=LocalizedText.from_data({"fr": "Aucune source ne la situe."}),
+)
+DECLARED = Declared(
+    cities=41,
+    countries=23,
+    participants_more_than=130,
+    countries_present_without_city=("NA",),
+    evidence=(Evidence(("cities",), declaration_source(1), "41 villes représentées", {"en": "41 cities represented"}),),
+)
+
+
+@pytest.fixture
+def two_cities(real):
+    return Dataset(DECLARED, (EVORA, SANS_LIEU), (), real.labels)
+
+
+def test_geojson_of_two_cities_is_exactly_what_a_reuser_reads(two_cities):
+    assert (
+        cities_geojson(two_cities, TWO_LANGUAGES, PUBLICATION)
+        == """\
+{
+  "type": "FeatureCollection",
+  "features": [
+    {
+      "type": "Feature",
+      "id": "evora",
+      "geometry": {
+        "type": "Point",
+        "coordinates": [
+          -7.91,
+          38.57
+        ]
+      },
+      "properties": {
+        "id": "evora",
+        "name": {
+          "fr": "Évora",
+          "en": "Evora"
+        },
+        "country": "PT",
+        "roles": [
+          "lisbon-represented",
+          "pilot-territory"
+        ],
+        "sources": [
+          "https://example.org/site/declaration/#p4",
+          "https://example.org/news/1"
+        ],
+        "evidence": [
+          {
+            "claims": [
+              "role:lisbon-represented"
+            ],
+            "source": "https://example.org/site/declaration/#p4",
+            "quote": "Évora était là",
+            "language": "fr",
+            "translation": {
+              "en": "Évora was there"
+            }
+          },
+          {
+            "claims": [
+              "role:pilot-territory"
+            ],
+            "source": "https://example.org/news/1",
+            "quote": "territoire pilote",
+            "language": "fr",
+            "translation": {
+              "en": "pilot territory"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Feature",
+      "id": "sans-lieu",
+      "geometry": null,
+      "properties": {
+        "id": "sans-lieu",
+        "name": {
+          "fr": "Sans-Lieu"
+        },
+        "country": "SN",
+        "roles": [
+          "announced-host"
+        ],
+        "sources": [
+          "https://example.org/news/1"
+        ],
+        "evidence": [
+          {
+            "claims": [
+              "role:announced-host"
+            ],
+            "source": "https://example.org/news/1",
+            "quote": "accueillera",
+            "language": "fr",
+            "translation": {}
+          }
+        ]
+      }
+    }
+  ]
+}
+"""
+    )
+
+
+def test_csv_of_two_cities_is_exactly_what_a_spreadsheet_reads(two_cities):
+    # A name the sources give only in French is the French name in every column; no position, empty cells.
+    assert cities_csv(two_cities, TWO_LANGUAGES, PUBLICATION) == (
+        "\ufeffid,name_fr,name_en,country,latitude,longitude,roles,sources\n"
+        "evora,Évora,Evora,PT,38.57,-7.91,lisbon-represented;pilot-territory,"
+        "https://example.org/site/declaration/#p4 https://example.org/news/1\n"
+        "sans-lieu,Sans-Lieu,Sans-Lieu,SN,,,announced-host,https://example.org/news/1\n"
+    )
+
+
+def test_lisbon_meeting_of_two_cities_is_exactly_what_a_reuser_reads(two_cities):
+    # Évora was represented; Sans-Lieu is only announced as a host: not documented as present.
+    assert (
+        lisbon_meeting_json(two_cities, TWO_LANGUAGES, PUBLICATION)
+        == """\
+{
+  "declared": {
+    "participants_more_than": 130,
+    "cities": 41,
+    "countries": 23
+  },
+  "documented": {
+    "cities": [
+      "evora"
+    ],
+    "countries": [
+      "NA",
+      "PT"
+    ],
+    "countries_present_without_city": [
+      {
+        "country": "NA",
+        "name": {
+          "fr": "Namibie",
+          "en": "Namibia"
+        }
+      }
+    ]
+  },
+  "sources": [
+    "https://example.org/site/declaration/#p1"
+  ],
+  "evidence": [
+    {
+      "claims": [
+        "cities"
+      ],
+      "source": "https://example.org/site/declaration/#p1",
+      "quote": "41 villes représentées",
+      "language": "fr",
+      "translation": {
+        "en": "41 cities represented"
+      }
+    }
+  ]
+}
+"""
+    )
+
+
+@pytest.mark.parametrize(
+    "language, links",
+    [
+        (
+            "en",
+            "- [The cities as GeoJSON, for mapping software](open-data/cities.geojson) (`cities.geojson`)\n"
+            "- [The cities as CSV, for a spreadsheet](open-data/cities.csv) (`cities.csv`)\n",
+        ),
+        (
+            "fr",
+            "- [Les villes au format GeoJSON, pour les logiciels de cartographie](open-data/cities.geojson)"
+            " (`cities.geojson`)\n"
+            "- [Les villes au format CSV, pour un tableur](open-data/cities.csv) (`cities.csv`)\n",
+        ),
+    ],
+)
+def test_export_links(real, language, links):
+    assert render_city_exports(real, language) == links
+
+
+ROLES = "|".join(vocabulary("role"))  # the roles' one list, schemas/common.schema.json
+
+
+def test_table_schema_of_two_languages_is_exactly_what_a_reuser_reads():
+    def text(name: str, description: str, **constraints) -> dict:
+        return {
+            "name": name,
+            "type": "string",
+            "description": description,
+            "constraints": {"required": True, **constraints},
+        }
+
+    never_blank = (
+        "Never blank: where the sources give no other name in this language, the French name (name_fr), unchanged."
+    )
+    position = "decimal degrees (WGS 84); empty for a city whose position no source gives."
+    assert cities_table_schema(TWO_LANGUAGES) == {
+        "fields": [
+            text(
+                "id",
+                "The city's identifier, as in cities.geojson, actions.json and the site's addresses (cities/<id>/).",
+                unique=True,
+                pattern="[a-z0-9]+(-[a-z0-9]+)*",
+            ),
+            text("name_fr", f"The city's name in fr. {never_blank}"),
+            text("name_en", f"The city's name in en. {never_blank}"),
+            text("country", "ISO 3166-1 alpha-2 code of the city's country.", pattern="[A-Z]{2}"),
+            {
+                "name": "latitude",
+                "type": "number",
+                "description": f"Latitude of the city centre, {position}",
+                "constraints": {"minimum": -90, "maximum": 90},
+            },
+            {
+                "name": "longitude",
+                "type": "number",
+                "description": f"Longitude of the city centre, {position}",
+                "constraints": {"minimum": -180, "maximum": 180},
+            },
+            text(
+                "roles",
+                'The city\'s roles in the network, separated by ";" (the list is in schemas/common.schema.json).',
+                pattern=f"({ROLES})(;({ROLES}))*",
+            ),
+            text(
+                "sources",
+                "The addresses of the city's sources, separated by a space.",
+                pattern=r"https?://\S+( https?://\S+)*",
+            ),
+        ],
+        "primaryKey": ["id"],
+        "missingValues": [""],
+    }
