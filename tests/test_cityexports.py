@@ -6,7 +6,9 @@ import codecs
 import csv
 import io
 import json
+import warnings
 
+import frictionless
 import pytest
 
 from alliance.data.cities import City, Declared
@@ -14,6 +16,7 @@ from alliance.data.dataset import Dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.data.schemas import vocabulary
 from alliance.exports.cityexports import (
+    CSV,
     cities_csv,
     cities_geojson,
     cities_table_schema,
@@ -417,3 +420,35 @@ def test_table_schema_of_two_languages_is_exactly_what_a_reuser_reads():
         "primaryKey": ["id"],
         "missingValues": [""],
     }
+
+
+# The two cities' CSV, changed in one place: what its Table Schema accepts (the bounds included) and
+# what it rejects, read by frictionless as a reuser reads it: (row, column, error), the header being row 1.
+@pytest.mark.parametrize(
+    "written, changed, problems",
+    [
+        (None, None, []),
+        ("38.57,-7.91", "90,-180", []),
+        ("38.57,-7.91", "-90,180", []),
+        ("38.57,", "90.01,", [[2, "latitude", "constraint-error"]]),
+        (",-7.91,", ",-180.01,", [[2, "longitude", "constraint-error"]]),
+        ("evora,", "Evora,", [[2, "id", "constraint-error"]]),
+        (",PT,", ",pt,", [[2, "country", "constraint-error"]]),
+        ("lisbon-represented;pilot-territory", "lisbon-represented;", [[2, "roles", "constraint-error"]]),
+        ("announced-host", "member", [[3, "roles", "constraint-error"]]),
+        ("https://example.org/site/declaration/#p4 ", "declaration#p4 ", [[2, "sources", "constraint-error"]]),
+        (",Sans-Lieu,SN", ",,SN", [[3, "name_en", "constraint-error"]]),
+        ("sans-lieu,", "evora,", [[3, "id", "unique-error"], [3, None, "primary-key"]]),
+    ],
+)
+def test_table_schema_accepts_the_csv_and_rejects_each_broken_cell(two_cities, tmp_path, written, changed, problems):
+    text = cities_csv(two_cities, TWO_LANGUAGES, PUBLICATION)
+    if written is not None:
+        assert written in text
+        text = text.replace(written, changed, 1)
+    (tmp_path / CSV).write_text(text, encoding="utf-8")
+    descriptor = {"name": "cities", "path": CSV, "format": "csv", "schema": cities_table_schema(TWO_LANGUAGES)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # frictionless's own deprecation warnings
+        report = frictionless.Resource(descriptor, basepath=str(tmp_path)).validate()
+    assert report.flatten(["rowNumber", "fieldName", "type"]) == problems
