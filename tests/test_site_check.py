@@ -12,14 +12,14 @@ import pytest
 
 from alliance.assembly.sitecheck import (
     _body,
-    _link_problems,
+    _link_problem,
     _Pages,
     check_site,
     content_kind_problems,
     fingerprint,
     symlink_problems,
 )
-from alliance.data.contributed import PageLink
+from alliance.data.contributed import PageLink, render_page
 from alliance.data.problems import DataError, Problem
 from alliance.data.yamlload import symlink_problem
 from alliance.paths import ROOT
@@ -74,55 +74,72 @@ def changed_project(tmp_path_factory) -> tuple[Path, dict[str, int]]:
         # Appended to the practice's last paragraph, whose quote covers it.
         "practice": append(
             content / "practices" / "barcelona-saier.md",
-            "[a](../nowhere.md)\n[b](../about.md#nowhere)\n[c](/about/)\n[d](#elsewhere)\n[e](../map/x.md#any)\n",
+            "[a](../nowhere.md)\n[b](../about.md#nowhere)\n[c](/about/)\n[d](#elsewhere)\n[e](../map/x.md#any)\n"
+            "[f](../unreadable.md#any)\n",
         ),
         "script": append(content / "about.es.md", "\n<script>alert(1)</script>\n") + 1,
     }
     (content / "extra.md").write_text("---\ntitle: Extra\n---\n\n# Extra\n\n<b>x</b>\n", encoding="utf-8")
+    (content / "extra.pt.md").write_text("# Extra\n\n<i>x</i>\n", encoding="utf-8")  # no English: the next
+    (content / "unreadable.md").write_bytes(b"# \xff\n")
+    (content / "unreadable.en.md").write_text("# Unreadable\n\n<u>x</u>\n", encoding="utf-8")
+    # After the practices, in the order the pages are read.
+    (content / "zz-last.md").write_text("# Last\n\n<s>x</s>\n\n<!-- data: quotes-unknown -->\n", encoding="utf-8")
+    # A generated folder: the build writes its pages, the check leaves them out.
+    (content / "cities").mkdir()
+    (content / "cities" / "lisbon.md").write_text("<b>x</b>\n", encoding="utf-8")
+    (content / "cities" / "lisbon.html").write_text("<b>x</b>\n", encoding="utf-8")
     return root, lines
 
 
 def test_every_rule_is_checked_and_every_problem_reported(changed_project):
     root, lines = changed_project
     problems = checked(root)
-    practice = str(root / PRACTICE)
+    # The translations lack the French page's new links: alliance.translations.consistency's
+    # problems, a line for each link and translation.
+    translations = [p for p in problems if p.path.startswith("content/practices/barcelona-saier.")]
+    assert len(translations) == 6 * 3
+    found = [
+        (p.path.removeprefix(f"{root}/"), p.line, p.column, p.message.partition(" (known sections:")[0])
+        for p in problems
+        if p not in translations
+    ]
+    raw = 'raw HTML "{}" is not allowed in this page: write Markdown'
+    kinds = f"{KINDS}: remove this file, or write it as a Markdown page"
     line = lines["practice"]
-    assert [p for p in problems if p.path == practice] == [
-        Problem(practice, line, 5, 'the link "../nowhere.md" leads to no page of the site (nowhere.md does not exist)'),
-        Problem(
-            practice, line + 1, 5, 'the link "../about.md#nowhere" leads to no element "#nowhere" of about.md (fr)'
-        ),
-        Problem(
-            practice,
+    assert found == [
+        # In the practice's text, shown in French only (its translations do not have these links).
+        (PRACTICE, line, 5, 'the link "../nowhere.md" leads to no page of the site (nowhere.md does not exist)'),
+        (PRACTICE, line + 1, 5, 'the link "../about.md#nowhere" leads to no element "#nowhere" of about.md (fr)'),
+        (
+            PRACTICE,
             line + 2,
             5,
             'the link "/about/" is an absolute path: link to the page\'s .md file, relative to this one'
             " (such as ../about.md)",
         ),
-        Problem(
-            practice,
+        (
+            PRACTICE,
             line + 3,
             5,
             'the link "#elsewhere" leads to no element "#elsewhere" of practices/barcelona-saier.md (fr)',
         ),
-    ]
-    assert [p for p in problems if p.path.startswith(("content/logo", "content/notes"))] == [
-        Problem("content/logo.svg", 1, 1, f"{KINDS}: remove this file, or write it as a Markdown page"),
-        Problem("content/notes/assets/site.css", 1, 1, f"{KINDS}: remove this file, or write it as a Markdown page"),
-    ]
-    assert [p for p in problems if p.path in ("content/about.es.md", "content/extra.md")] == [
-        Problem(
-            "content/about.es.md",
-            lines["script"],
-            1,
-            'raw HTML "<script>alert(1)</script>" is not allowed in this page: write Markdown',
-        ),
+        # ../map/x.md#any: left to MkDocs; ../unreadable.md#any: its own problem says why.
+        ("content/about.es.md", lines["script"], 1, raw.format("<script>alert(1)</script>")),
         # After the front matter: the line counted in the whole file.
-        Problem("content/extra.md", 7, 1, 'raw HTML "<b>" is not allowed in this page: write Markdown'),
-        Problem("content/extra.md", 7, 5, 'raw HTML "</b>" is not allowed in this page: write Markdown'),
+        ("content/extra.md", 7, 1, raw.format("<b>")),
+        ("content/extra.md", 7, 5, raw.format("</b>")),
+        ("content/extra.pt.md", 3, 1, raw.format("<i>")),
+        ("content/extra.pt.md", 3, 5, raw.format("</i>")),
+        ("content/logo.svg", 1, 1, kinds),
+        ("content/notes/assets/site.css", 1, 1, kinds),
+        ("content/unreadable.en.md", 3, 1, raw.format("<u>")),
+        ("content/unreadable.en.md", 3, 5, raw.format("</u>")),
+        ("content/unreadable.md", 1, 3, "the file is not valid UTF-8 text: save it with the UTF-8 encoding"),
+        ("content/zz-last.md", 3, 1, raw.format("<s>")),
+        ("content/zz-last.md", 3, 5, raw.format("</s>")),
+        ("content/zz-last.md", 5, 1, '"<!-- data: quotes-unknown -->" names no section'),
     ]
-    # The translations lack the French page's new links (alliance.translations.consistency).
-    assert any(p.path == "content/practices/barcelona-saier.en.md" for p in problems)
 
 
 def test_data_that_cannot_be_read_leaves_the_other_rules_checked(tmp_path):
@@ -146,15 +163,27 @@ def test_a_practice_shown_in_french_on_another_site_links_to_that_sites_pages(tm
     content = root / "content"
     (content / "practices" / "barcelona-saier.pt.md").unlink()
     (content / "extra.md").write_text("# Extra\n\n## Seulement ici\n", encoding="utf-8")
+    (content / "extra.en.md").write_text("# Extra\n\n## Only here\n", encoding="utf-8")
     (content / "extra.pt.md").write_text("# Extra\n\n## Só aqui\n", encoding="utf-8")
     line = append(content / "practices" / "barcelona-saier.md", "[a](../extra.md#seulement-ici)\n")
-    practice = str(root / PRACTICE)
-    assert [p for p in checked(root) if p.path == practice] == [
+    # Shown in French on the French and Portuguese sites: the English site shows its translation.
+    assert [p for p in checked(root) if p.path.endswith(PRACTICE)] == [
         Problem(
-            practice,
+            str(root / PRACTICE),
             line,
             5,
             'the link "../extra.md#seulement-ici" leads to no element "#seulement-ici" of extra.md (pt)',
+        )
+    ]
+    # A translation's link is shown in its language only.
+    english = "content/practices/barcelona-saier.en.md"
+    line = append(root / english, "[a](../extra.md#seulement-ici)\n")
+    assert [p for p in checked(root) if p.path.endswith(english)] == [
+        Problem(
+            str(root / english),
+            line,
+            5,
+            'the link "../extra.md#seulement-ici" leads to no element "#seulement-ici" of extra.md (en)',
         )
     ]
 
@@ -167,13 +196,15 @@ def test_symbolic_links_are_found_in_every_folder_never_followed(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "data").symlink_to(tmp_path / "elsewhere")
     (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "main.html").symlink_to("/etc/hostname")
     assert symlink_problems(tmp_path) == [
         symlink_problem("content/b.md"),
         symlink_problem("content/linked"),
         symlink_problem("content/a/z.md"),
         symlink_problem("data"),
+        symlink_problem("theme/main.html"),
     ]
-    assert symlink_problems(tmp_path, ("theme",)) == []
+    assert symlink_problems(tmp_path, ("content",)) == symlink_problems(tmp_path)[:3]
 
 
 def test_content_holds_pages_and_the_sites_own_assets_only(tmp_path):
@@ -208,7 +239,8 @@ def test_a_pages_body_starts_after_its_front_matter(text, body, line):
 def pages(tmp_path, real_dataset) -> _Pages:
     (tmp_path / "about.md").write_text("# About\n\n## Who we are\n", encoding="utf-8")
     (tmp_path / "practices").mkdir()
-    return _Pages(tmp_path, real_dataset, ("fr", "en"), {"cities/lisbon.md": "# Lisbon\n\n## Actions\n"})
+    generated = {"cities/lisbon.md": "# Lisbon\n\n## Actions\n", "cities/lisbon.en.md": "# Lisbon\n\n## Agenda\n"}
+    return _Pages(tmp_path, real_dataset, ("fr", "en"), generated)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +248,7 @@ def pages(tmp_path, real_dataset) -> _Pages:
     [
         ("../about.md", None),
         ("../about.md#who-we-are", None),
-        ("../cities/lisbon.md#actions", None),  # a generated page
+        ("../cities/lisbon.md#agenda", None),  # a generated page, in English
         ("../map/anything.md#any", None),  # a folder the check does not make: left to MkDocs
         ("../translation-status/x.md", None),
         ("/about/", "is-absolute"),
@@ -226,30 +258,40 @@ def pages(tmp_path, real_dataset) -> _Pages:
         ("../about.md?x.md", "no-page"),
         ("../nowhere.md", 'the link "../nowhere.md" leads to no page of the site (nowhere.md does not exist)'),
         ("../about.md#nowhere", 'the link "../about.md#nowhere" leads to no element "#nowhere" of about.md (en)'),
-        ("../cities/lisbon.md#who-we-are", 'the link "../cities/lisbon.md#who-we-are" leads to no element'),
+        ("../cities/lisbon.md#actions", 'the link "../cities/lisbon.md#actions" leads to no element'),
         ("#nowhere", 'the link "#nowhere" leads to no element "#nowhere" of practices/x.md (en)'),
     ],
 )
 def test_what_a_practices_link_may_lead_to(pages, href, message):
     (pages.content_dir / "practices" / "x.md").write_text("# X\n", encoding="utf-8")
-    found = list(_link_problems(pages, "practices/x.md", PageLink("x.md", 3, 1, href), "en"))
+    found = _link_problem(pages, "practices/x.md", PageLink("x.md", 3, 1, href), "en")
     expected = {
         "is-absolute": f'the link "{href}" is an absolute path: link to the page\'s .md file, relative to this one'
         " (such as ../about.md)",
         "no-page": f'the link "{href}" leads to no page of the site: link to a page\'s .md file, relative to this'
         " one (such as ../about.md)",
     }.get(message, message)
-    if expected is None:
-        assert found == []
-    else:
-        assert len(found) == 1 and found[0].startswith(expected)
+    assert found is None if expected is None else found.startswith(expected)
+
+
+def slug(title: str) -> str:
+    """The id the site's Markdown gives a heading."""
+    return render_page(f"# {title}").partition(' id="')[2].partition('"')[0]
 
 
 def test_a_pages_ids_are_those_of_its_language(pages):
     (pages.content_dir / "about.en.md").write_text("# About\n\n## Who we are, in English\n", encoding="utf-8")
     assert pages.ids_of("about.md", "fr") == {"about", "who-we-are"}
     assert pages.ids_of("about.md", "en") == {"about", "who-we-are-in-english"}
-    assert pages.ids_of("cities/lisbon.md", "en") == {"lisbon", "actions"}
+    assert pages.ids_of("cities/lisbon.md", "fr") == {"lisbon", "actions"}
+    assert pages.ids_of("cities/lisbon.md", "en") == {"lisbon", "agenda"}
+    assert pages.ids_of("cities/lisbon.md", "pt") == {"lisbon", "actions"}  # no translation: the French page
+    # A practice: the page the build makes from the data, in the language asked.
+    practice = next(p for p in pages.dataset.practices if p.id == "barcelona-saier")
+    for language in ("fr", "en"):
+        assert slug(practice.title[language]) in pages.ids_of("practices/barcelona-saier.md", language)
+    (pages.content_dir / "unreadable.md").write_bytes(b"\xff")
+    assert pages.ids_of("unreadable.md", "fr") is None
 
 
 def test_the_fingerprint_changes_with_every_file_the_check_reads(tmp_path):
