@@ -88,6 +88,9 @@ def changed_project(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     # A generated folder: the build writes its pages, the check leaves them out.
     (content / "cities").mkdir()
     (content / "cities" / "lisbon.md").write_text("<b>x</b>\n", encoding="utf-8")
+    (content / "cities" / "lisbon.en.md").write_text(
+        "# Lisbon\n\n## A heading the French page lacks\n", encoding="utf-8"
+    )
     (content / "cities" / "lisbon.html").write_text("<b>x</b>\n", encoding="utf-8")
     return root, lines
 
@@ -239,6 +242,8 @@ def test_a_pages_body_starts_after_its_front_matter(text, body, line):
 def pages(tmp_path, real_dataset) -> _Pages:
     (tmp_path / "about.md").write_text("# About\n\n## Who we are\n", encoding="utf-8")
     (tmp_path / "practices").mkdir()
+    (tmp_path / "map").mkdir()
+    (tmp_path / "map" / "anything.md").write_text("# Anything\n", encoding="utf-8")  # read by MkDocs only
     generated = {"cities/lisbon.md": "# Lisbon\n\n## Actions\n", "cities/lisbon.en.md": "# Lisbon\n\n## Agenda\n"}
     return _Pages(tmp_path, real_dataset, ("fr", "en"), generated)
 
