@@ -49,7 +49,7 @@ class ProblemsFound(PluginError):
 def load_data(config: MkDocsConfig) -> Dataset:
     """The data, after every rule of `make check` (the same function) passed on the project."""
     root = Path(config.config_file_path).parent
-    state = fingerprint(root, Path(config.docs_dir), data_dir(config))
+    state = fingerprint(Path(config.docs_dir), data_dir(config))
     if _loaded and _checked == [state]:
         return _loaded[0]
     try:

@@ -9,10 +9,6 @@ import pytest
 from alliance.assembly import styles
 from alliance.assembly.styles import STYLESHEETS, StylesTrimFailed, trim_styles
 
-# PurgeCSS runs from node_modules/, which `make mutate`'s copy of the project does not hold (a copy
-# of it would bring its packages' own workflows into the repository's checks).
-pytestmark = pytest.mark.repository
-
 SHEET = "main.0123abcd.min.css"
 RULES = {
     # rule: kept?

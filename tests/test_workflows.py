@@ -23,7 +23,9 @@ def run_zizmor(folder: Path) -> subprocess.CompletedProcess:
 
 
 def test_the_workflows_pass_zizmor():
-    result = run_zizmor(ROOT)
+    # .github/ alone: `make mutate`'s copy of the project holds node_modules/ without .gitignore,
+    # and zizmor would read the packages' own workflows there.
+    result = run_zizmor(ROOT / ".github")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -20,7 +20,7 @@ import hashlib
 import os
 import posixpath
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
@@ -77,9 +77,8 @@ def content_kind_problems(content_dir: Path, skip_folders: frozenset[str]) -> li
         relative = path.relative_to(content_dir)
         if relative.parts[0] in skip_folders or path.is_symlink() or not path.is_file():
             continue
-        if not any(
-            fnmatch(relative.as_posix(), kind) if "/" in kind else fnmatch(path.name, kind) for kind in CONTENT_FILES
-        ):
+        # fnmatch's * matches "/" too: *.md is a page in any folder, assets/site.css only that file.
+        if not any(fnmatch(relative.as_posix(), kind) for kind in CONTENT_FILES):
             problems.append(
                 Problem(
                     f"{content_dir.name}/{relative.as_posix()}",
@@ -95,7 +94,7 @@ def content_kind_problems(content_dir: Path, skip_folders: frozenset[str]) -> li
 def _body(text: str) -> tuple[str, int]:
     """A page's text after its front matter, and the line where it starts."""
     match = _FRONT_MATTER.match(text)
-    return (text[match.end() :], text.count("\n", 0, match.end()) + 1) if match else (text, 1)
+    return (text[match.end() :], match.group().count("\n") + 1) if match else (text, 1)
 
 
 @dataclass
@@ -106,7 +105,7 @@ class _Pages:
     dataset: Dataset
     languages: tuple[str, ...]
     generated: dict[str, str] = field(default_factory=dict)  # path in content/ -> Markdown
-    ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    ids: dict[tuple[str, str], frozenset[str] | None] = field(default_factory=dict)
 
     def exists(self, page: str) -> bool:
         return page in self.generated or page.split("/")[0] in _UNREAD_FOLDERS or (self.content_dir / page).is_file()
@@ -114,39 +113,45 @@ class _Pages:
     def markdown(self, page: str, language: str) -> str:
         """The Markdown the build renders for the page in `language`."""
         localized = translation_path(PurePosixPath(page), language).as_posix()
-        if localized in self.generated or page in self.generated:
-            return self.generated.get(localized, self.generated.get(page, ""))
-        practice = practice_page(self.dataset, localized, language) or practice_page(self.dataset, page, language)
+        generated = self.generated.get(localized, self.generated.get(page))
+        if generated is not None:
+            return generated
+        practice = practice_page(self.dataset, localized, language)  # in `language`, translated or not
         if practice is not None:
             return practice
         path = self.content_dir / localized
         text = read_text(path if path.is_file() else self.content_dir / page, page)
         return fill_sections(_body(text)[0], self.dataset, language, page)
 
-    def ids_of(self, page: str, language: str) -> frozenset[str]:
+    def ids_of(self, page: str, language: str) -> frozenset[str] | None:
+        """None for a page that cannot be read or filled: own_page_problems reports why."""
         if (page, language) not in self.ids:
-            self.ids[page, language] = frozenset(_ID.findall(render_page(self.markdown(page, language))))
+            try:
+                self.ids[page, language] = frozenset(_ID.findall(render_page(self.markdown(page, language))))
+            except DataError:
+                self.ids[page, language] = None
         return self.ids[page, language]
 
 
-def _link_problems(pages: _Pages, source: str, link: PageLink, language: str) -> Iterator[str]:
+def _link_problem(pages: _Pages, source: str, link: PageLink, language: str) -> str | None:
     """What is wrong with a relative link written in content/`source`, shown in `language`."""
     address, _, anchor = link.href.partition("#")
     if address.startswith("/") or address.startswith("\\"):
-        yield f'the link "{link.href}" is an absolute path: link to the page\'s .md file, relative to this one (such as ../about.md)'
-        return
+        return f'the link "{link.href}" is an absolute path: link to the page\'s .md file, relative to this one (such as ../about.md)'
     if not address:
         target = source
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(source), address))
         if not address.endswith(".md") or target.startswith("../") or "?" in address:
-            yield f'the link "{link.href}" leads to no page of the site: link to a page\'s .md file, relative to this one (such as ../about.md)'
-            return
+            return f'the link "{link.href}" leads to no page of the site: link to a page\'s .md file, relative to this one (such as ../about.md)'
         if not pages.exists(target):
-            yield f'the link "{link.href}" leads to no page of the site ({target} does not exist)'
-            return
-    if anchor and target.split("/")[0] not in _UNREAD_FOLDERS and anchor not in pages.ids_of(target, language):
-        yield f'the link "{link.href}" leads to no element "#{anchor}" of {target} ({language})'
+            return f'the link "{link.href}" leads to no page of the site ({target} does not exist)'
+    if not anchor or target.split("/")[0] in _UNREAD_FOLDERS:
+        return None
+    ids = pages.ids_of(target, language)
+    if ids is not None and anchor not in ids:
+        return f'the link "{link.href}" leads to no element "#{anchor}" of {target} ({language})'
+    return None
 
 
 def practice_link_problems(pages: _Pages) -> list[Problem]:
@@ -167,9 +172,8 @@ def practice_link_problems(pages: _Pages) -> list[Problem]:
             )
             source = f"{PRACTICES_FOLDER}/{name}"
             for shown in shown_in:
-                messages = list(_link_problems(pages, source, link, shown))
-                problems += [Problem(link.path, link.line, link.column, message) for message in messages[:1]]
-                if messages:
+                if message := _link_problem(pages, source, link, shown):
+                    problems.append(Problem(link.path, link.line, link.column, message))
                     break
     return problems
 
@@ -201,7 +205,7 @@ def own_page_problems(
     return problems
 
 
-def fingerprint(root: Path, content_dir: Path, data_dir: Path) -> str:
+def fingerprint(content_dir: Path, data_dir: Path) -> str:
     """Changes whenever a file the check reads changes (the generated folders excepted)."""
     skip = generated_folders()
     digest = hashlib.sha256()
@@ -219,10 +223,9 @@ def check_site(
 ) -> Dataset:
     """The checked data, or a DataError holding every problem of every rule above."""
     skip = generated_folders()
-    problems = symlink_problems(root, tuple(p for p in READ_FOLDERS if (root / p).exists()))
-    if problems:
-        raise DataError(problems)  # nothing is read through a link
-    problems += content_kind_problems(content_dir, skip)
+    if links := symlink_problems(root):
+        raise DataError(links)  # nothing is read through a link
+    problems = content_kind_problems(content_dir, skip)
     dataset = None
     try:
         dataset = load_dataset_cached(languages, data_dir, content_dir, cache_dir)
