@@ -46,7 +46,8 @@ class When:
         return self.start.isoformat()
 
     def sort_key(self) -> tuple:
-        return (0, self.start, self.end) if self.start else (1, dt.date.max, dt.date.max)
+        # Undated and yearly after every date: none reaches date.max (the schema's years end at 2099).
+        return (self.start or dt.date.max, self.end or dt.date.max)
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -164,7 +165,7 @@ def _check_when(doc: YamlDocument, i: int, action: dict) -> Iterator[Problem]:
     try:
         when = parse_when(raw)
     except DateError as error:
-        if isinstance(raw, str) and (raw == "yearly" or re.match(r"^\d{4}", raw)):
+        if isinstance(raw, str) and re.match(r"^\d{4}", raw):
             yield doc.problem(("actions", i, "when"), str(error))
         return
     status = action.get("status")

@@ -32,7 +32,6 @@ class FormField:
     type: str  # input, textarea, dropdown, checkboxes
     label: str
     required_options: tuple[str, ...]  # the boxes of a checkboxes field that must be ticked
-    options: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,6 @@ class IssueForm:
     name: str  # the file's stem: city, action, practice
     labels: tuple[str, ...]  # the issue labels the form sets
     fields: tuple[FormField, ...]
-
-    def field(self, field_id: str) -> FormField:
-        return next(field for field in self.fields if field.id == field_id)
 
 
 @dataclass(frozen=True)
@@ -66,7 +62,6 @@ class UnreadableForm(Exception):
 
     def __init__(self, field: str | None):
         self.field = field  # the field whose heading is missing or repeated; None: out of order
-        super().__init__(field or "order")
 
 
 def load_form(path: Path) -> IssueForm:
@@ -81,10 +76,6 @@ def load_form(path: Path) -> IssueForm:
                 id=item["id"],
                 type=item["type"],
                 label=attributes["label"],
-                options=tuple(
-                    option["label"] if isinstance(option, dict) else str(option)
-                    for option in attributes.get("options", ())
-                ),
                 required_options=tuple(
                     option["label"]
                     for option in attributes.get("options", ())

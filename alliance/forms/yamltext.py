@@ -24,8 +24,9 @@ class Number:
     text: str
 
     @property
-    def value(self) -> int | float:
-        return int(self.text) if self.text.lstrip("-").isdigit() else float(self.text)
+    def value(self) -> float:
+        """Equal to what the loader reads, int or float (2024.0 == 2024)."""
+        return float(self.text)
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,9 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0
 
 
 def _shown_raw(char: str) -> bool:
-    """Printable in YAML and visible: anything else is written as an escape."""
-    code = ord(char)
-    if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0xFFFE, 0xFFFF):
-        return False
-    return unicodedata.category(char) not in ("Cf", "Zl", "Zp", "Cc", "Co", "Cn")
+    """Printable in YAML and visible: anything else is written as an escape. YAML's unprintable
+    characters are all controls (Cc), surrogates (Cs) or noncharacters (Cn)."""
+    return unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
 def quoted(text: str) -> str:
