@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.data.evidence import Source, declaration_source
+from alliance.data.evidence import Evidence, Source, declaration_source
 from alliance.localized import LocalizedText
-from alliance.pages.sources import render_source_list
+from alliance.pages.sources import evidence_disclosure, render_source_list
+from alliance.siteconfig import load_publication
 
 SOURCES = (
     declaration_source(4),
@@ -62,3 +63,42 @@ def test_the_source_list_reads_exactly_in_the_page_language(real_dataset, langua
 
 def test_an_empty_source_list_is_empty(real_dataset):
     assert render_source_list((), real_dataset.labels, "en") == ""
+
+
+ITALIAN = Evidence(
+    ("paragraph-3", "summary"),
+    Source("carta", "https://example.org/carta", "Carta", "Comune", "it"),
+    "Accoglienza",
+    {"fr": "Accueil", "es": "Acogida"},
+)
+CAPTION = '— <a href="https://example.org/carta" hreflang="it">Comune, <cite lang="it">Carta</cite></a>'
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "translation", "caption"),
+    [
+        # No English translation: the French one, marked as French.
+        (
+            "en",
+            "What the sources say",
+            '<p class="am-translation" lang="fr">The site&#x27;s translation: Accueil</p>\n',
+            f"{CAPTION} · Supports: paragraph 3, the summary",
+        ),
+        (
+            "es",
+            "Lo que dicen las fuentes",
+            '<p class="am-translation">Traducción del sitio: Acogida</p>\n',
+            f"{CAPTION} · Respalda: el párrafo 3, el resumen",
+        ),
+    ],
+)
+def test_a_quote_shows_the_translation_in_the_page_language_or_else_the_french_one(
+    real_dataset, language, summary, translation, caption
+):
+    assert evidence_disclosure((ITALIAN,), real_dataset.labels, language, "../", load_publication()) == (
+        f'<details class="am-evidence" markdown="1">\n<summary>{summary}</summary>\n\n'
+        '<figure class="am-quote" markdown="1">\n'
+        '<blockquote cite="https://example.org/carta" lang="it"><p>Accoglienza</p></blockquote>\n'
+        f'{translation}<figcaption markdown="span">{caption}</figcaption>\n'
+        "</figure>\n\n</details>\n"
+    )
