@@ -67,7 +67,16 @@ def test_an_empty_source_list_is_empty(real_dataset):
 
 ITALIAN = Evidence(
     ("paragraph-3", "summary"),
-    Source("carta", "https://example.org/carta", "Carta", "Comune", "it"),
+    # Its source's note: in Spanish, in French only for English.
+    Source(
+        "carta",
+        "https://example.org/carta",
+        "Carta",
+        "Comune",
+        "it",
+        None,
+        LocalizedText.from_data({"fr": "Une annonce", "es": "Un anuncio"}),
+    ),
     "Accoglienza",
     {"fr": "Accueil", "es": "Acogida"},
 )
@@ -82,13 +91,14 @@ CAPTION = '— <a href="https://example.org/carta" hreflang="it">Comune, <cite l
             "en",
             "What the sources say",
             '<p class="am-translation" lang="fr">The site&#x27;s translation: Accueil</p>\n',
-            f"{CAPTION} · Supports: paragraph 3, the summary",
+            f'{CAPTION} (<span lang="fr">Une annonce</span> <small class="am-fallback-field">(in French, not translated yet)</small>)'
+            " · Supports: paragraph 3, the summary",
         ),
         (
             "es",
             "Lo que dicen las fuentes",
             '<p class="am-translation">Traducción del sitio: Acogida</p>\n',
-            f"{CAPTION} · Respalda: el párrafo 3, el resumen",
+            f"{CAPTION} (Un anuncio) · Respalda: el párrafo 3, el resumen",
         ),
     ],
 )
