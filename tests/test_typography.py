@@ -71,6 +71,54 @@ def test_each_element_follows_its_own_language():
     )
 
 
+@pytest.mark.parametrize(
+    ("document", "language", "expected"),
+    [
+        # A quote after an element closes; at the start of an element, after a line break, a rule or
+        # a comment, and at the start of the document, it opens.
+        ('<p>Say "<em>yes</em>" now</p>', "en", "<p>Say \u201c<em>yes</em>\u201d now</p>"),
+        ('<p>"Yes," she said</p>', "en", "<p>\u201cYes,\u201d she said</p>"),
+        ('"Yes," she said', "en", "\u201cYes,\u201d she said"),
+        ('<p>Line<br/>"Quote"</p>', "en", "<p>Line<br/>\u201cQuote\u201d</p>"),
+        ('<p>Line<br>"Quote"</p>', "en", "<p>Line<br>\u201cQuote\u201d</p>"),
+        ('<p>Rule</p><hr/>"Quote"', "en", "<p>Rule</p><hr/>\u201cQuote\u201d"),
+        ('<p><!-- note -->"Yes"</p>', "en", "<p><!-- note -->\u201cYes\u201d</p>"),
+        # An image is inline: the apostrophe after it closes, written <img/> or <img>.
+        (
+            '<p>Logo<img alt="" src="l.svg"/>\'s colours</p>',
+            "en",
+            '<p>Logo<img alt="" src="l.svg"/>\u2019s colours</p>',
+        ),
+        ('<p>Logo<img alt="" src="l.svg">\'s colours</p>', "en", '<p>Logo<img alt="" src="l.svg">\u2019s colours</p>'),
+        # Quotes written as character references are quotes; a straight apostrophe left in French
+        # text stays one, not a reference.
+        ("<p>&quot;Yes&quot;, it&#x27;s</p>", "en", "<p>\u201cYes\u201d, it\u2019s</p>"),
+        ("<p>L'accueil : oui</p>", "fr", f"<p>L'accueil{NBSP}: oui</p>"),
+        # After an element in another language, the text is in its parent's language again.
+        (
+            '<p>Say <span lang="fr">oui ?</span> and "yes"</p>',
+            "en",
+            f'<p>Say <span lang="fr">oui{NNBSP}?</span> and \u201cyes\u201d</p>',
+        ),
+        ('<span lang="fr">Oui ?</span> "Yes"', "en", f'<span lang="fr">Oui{NNBSP}?</span> \u201cYes\u201d'),
+        # </div> closes the <p> left open in it, and its language with it.
+        (
+            '<div lang="fr"><p>Oui ? <span lang="es">¿Sí?</span> Et toi ?</div> "Yes"',
+            "en",
+            f'<div lang="fr"><p>Oui{NNBSP}? <span lang="es">¿Sí?</span> Et toi{NNBSP}?</div> \u201cYes\u201d',
+        ),
+        # A language with its region follows the language's rules.
+        (
+            '<p lang="en-GB">It\'s</p> <p lang="EN">It\'s</p>',
+            "fr",
+            '<p lang="en-GB">It\u2019s</p> <p lang="EN">It\u2019s</p>',
+        ),
+    ],
+)
+def test_a_text_node_follows_what_precedes_it_and_its_element_language(document, language, expected):
+    assert typeset(document, language) == expected
+
+
 VERBATIM = st.text(alphabet=st.sampled_from(list(" abc:;!?«»\"'&<>=/.\n")), max_size=40)
 PROSE = st.text(alphabet=st.sampled_from(list(" abcé:;!?«»\"'()-.,\n") + [NBSP, NNBSP]), max_size=60)
 

@@ -87,8 +87,9 @@ def marker_problems(
         if name.startswith(QUOTES_PREFIX) and (quotes is None or name.removeprefix(QUOTES_PREFIX) in quotes):
             continue
         if name not in SECTIONS:
-            line = markdown.count("\n", 0, match.start()) + first_line
-            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+            before = markdown[: match.start()]
+            line = before.count("\n") + first_line
+            column = len(before) - before.rfind("\n")
             known = ", ".join([*sorted(SECTIONS), *(QUOTES_PREFIX + key for key in sorted(quotes or ()))])
             problems.append(
                 Problem(
@@ -106,7 +107,6 @@ def fill_sections(
     page's sanitizer leaves as it is)."""
     if problems := marker_problems(markdown, path, first_line, dataset.page_evidence):
         raise DataError(problems)
-    start, end = generated_markers(nonce) if nonce else ("", "")
 
     def section(match: re.Match) -> str:
         name = match.group(1)
@@ -115,6 +115,9 @@ def fill_sections(
         else:
             evidence = dataset.page_evidence[name.removeprefix(QUOTES_PREFIX)]
             text = evidence_disclosure(evidence, dataset.labels, language, "", load_publication(), with_claims=False)
-        return f"{start}\n\n{text}\n\n{end}" if nonce else text
+        if not nonce:
+            return text
+        start, end = generated_markers(nonce)
+        return f"{start}\n\n{text}\n\n{end}"
 
     return MARKER.sub(section, markdown)

@@ -76,7 +76,7 @@ _ENGLISH_RULES = (
 )
 
 
-def english_text(text: str, after_element: bool = False) -> str:
+def english_text(text: str, after_element: bool) -> str:
     """Curly quotes and apostrophes; `after_element`: a quote at the start follows a word."""
     start = ""
     if after_element and text[:1] in ("'", '"'):
@@ -94,18 +94,16 @@ def language_rule(language: str) -> Callable[[str, bool], str]:
     return lambda text, _after_element: rule(text)
 
 
-# An address written out in the text (a link's text, a source): left as it is.
-_ADDRESS = re.compile(r"\b(?:https?|mailto|ftp):\S+")
+# An address written out in the text (a link's text, a source): left as it is. It runs to the next
+# space, so the prose after it starts with one (or is empty): no quote there follows a word.
+_ADDRESS = re.compile(r"(\b(?:https?|mailto|ftp):\S+)")
 
 
 def _prose(rule: Callable[[str, bool], str], text: str, after_element: bool) -> str:
     """The rule applied to the text between the addresses written in it."""
+    # Split at a group: prose and addresses alternate, prose first.
     parts = _ADDRESS.split(text)
-    addresses = _ADDRESS.findall(text)
-    out = [rule(parts[0], after_element)]
-    for address, part in zip(addresses, parts[1:], strict=True):
-        out += [address, rule(part, True)]
-    return "".join(out)
+    return "".join(part if index % 2 else rule(part, after_element) for index, part in enumerate(parts))
 
 
 def typeset_text(text: str, language: str) -> str:
@@ -135,14 +133,20 @@ class _TextNodes(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            self._without_content(tag)
+            return
         self.events.append(self._offset())
         _, language, verbatim = self._open[-1]
         lang = dict(attrs).get("lang")
-        if tag not in VOID:
-            self._open.append((tag, _language(lang) if lang else language, verbatim or tag in VERBATIM))
+        self._open.append((tag, _language(lang) if lang else language, verbatim or tag in VERBATIM))
         self._after_element = False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._without_content(tag)
+
+    def _without_content(self, tag: str) -> None:
+        # <img> or <img/>: the text after an inline element follows it, as after a word.
         self.events.append(self._offset())
         self._after_element = tag not in ("br", "hr")
 
@@ -201,7 +205,7 @@ def typeset(document: str, language: str) -> str:
         if typeset_text != text:
             out += [document[done:start], html_escaping.escape(typeset_text, quote=False)]
             done = end
-    return "".join(out) + document[done:] if out else document
+    return "".join(out) + document[done:]
 
 
 def text_nodes(document: str, language: str) -> list[tuple[str, str, bool]]:
