@@ -90,7 +90,7 @@ CAPTION = '— <a href="https://example.org/carta" hreflang="it">Comune, <cite l
         (
             "en",
             "What the sources say",
-            '<p class="am-translation" lang="fr">The site&#x27;s translation: Accueil</p>\n',
+            '<p class="am-translation">The site&#x27;s translation: <span lang="fr">Accueil</span></p>\n',
             f'{CAPTION} (<span lang="fr">Une annonce</span> <small class="am-fallback-field">(in French, not translated yet)</small>)'
             " · Supports: paragraph 3, the summary",
         ),

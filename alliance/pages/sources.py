@@ -130,9 +130,10 @@ def evidence_disclosure(
         shown = language if language in entry.translation else ORIGINAL_LANGUAGE
         if language != source.language and shown in entry.translation:
             label = labels.ui("evidence-translation", language)
-            lang = "" if shown == language else f' lang="{shown}"'
             text = html_text(entry.translation[shown])
-            translation = f'<p class="am-translation"{lang}>{html_text(label)} {text}</p>\n'
+            # The label is in the page's language; only the French text is marked as French.
+            text = text if shown == language else f'<span lang="{shown}">{text}</span>'
+            translation = f'<p class="am-translation">{html_text(label)} {text}</p>\n'
         caption = f"— {source_markdown(source, labels, language, to_root)}"
         if source.note:
             caption += f" ({md_shown(source.note.show(language), labels.ui('fallback-field', language))})"
