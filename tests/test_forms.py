@@ -501,9 +501,8 @@ def test_the_lines_of_a_practice_text_are_the_text_field_s_from_the_blank_line_a
     lines = change.text.split("\n")
     closing = lines.index("---", 1) + 1  # the front matter's closing line, numbered from 1
     assert lines[closing:] == ["", "Un.", "", "Deux.", ""]
-    assert {n: held for n, held in change.lines.items() if n > closing} == {
-        n: ("description",) for n in range(closing + 1, closing + 5)
-    }
+    after = dict.fromkeys(range(closing + 1, closing + 5), ("description",))
+    assert {n: held for n, held in change.lines.items() if n > closing} == after
     assert all(held != ("description",) for n, held in change.lines.items() if n <= closing)
 
 
