@@ -273,15 +273,18 @@ def test_a_practice_without_identifier_is_named_after_its_title(title, file_name
 
 
 def test_a_data_file_not_laid_out_as_a_list_gets_an_answer_and_stays_as_it_was(tmp_path):
+    """The answer names the box left unticked too: the proposer corrects everything in one edit."""
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "cities.yaml").write_text("cities: []\n", encoding="utf-8")
-    body = (FIXTURES / "city-accepted.md").read_text(encoding="utf-8")
+    body = (FIXTURES / "city-accepted.md").read_text(encoding="utf-8").replace("- [X] La citation", "- [ ] La citation")
     outcome = propose(parse_body(FORMS["city"], body), tmp_path, load_site_config().codes)
     assert outcome.change is None and not outcome.accepted
-    assert outcome.problems == (
-        FieldProblem(
-            (), "the proposal could not be written: data/cities.yaml: cities is not a block list with entries"
-        ),
+    assert answer(outcome) == ANSWER_HEAD + (
+        "- **Vérifications / Checks** : ` tick the box: La citation est copiée mot pour mot d'une source publique"
+        " et dit ce que j'ai écrit. / The quote is copied word for word from a public source and says what I"
+        " wrote. `\n"
+        "- **Proposition / Proposal** : ` the proposal could not be written: data/cities.yaml: cities is not a"
+        " block list with entries `\n"
     )
     assert (tmp_path / "data" / "cities.yaml").read_text(encoding="utf-8") == "cities: []\n"
 
@@ -469,3 +472,52 @@ def test_the_script_answers_a_pathological_practice_and_leaves_the_repository_as
     assert (out / "outcome").read_text() == "answer"
     assert "the most is" in (out / "answer.md").read_text()
     assert (snapshot(repository / "content"), snapshot(repository / "data")) == before
+
+
+def practice_with_description(description: str):
+    """The accepted practice's form with another text."""
+    body = (FIXTURES / "practice-accepted.md").read_text(encoding="utf-8")
+    field, _, rest = body.partition("### La pratique / The practice\n")
+    _, _, after = rest.partition("\n### Source (identifiant)")
+    body = f"{field}### La pratique / The practice\n\n{description}\n\n### Source (identifiant){after}"
+    return parse_body(FORMS["practice"], body)
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Xavier ouvre sa maison.\n\nElle accueille.X", "    un bloc de code\n\nSuite."],
+    ids=["starts-and-ends-with-x", "starts-with-spaces"],
+)
+def test_a_practice_text_is_written_as_typed_after_the_front_matter(description):
+    change, problems = make_change(practice_with_description(description), ROOT, load_site_config().codes)
+    assert problems == []
+    head, _, text = change.text.partition("\n---\n")
+    assert head.startswith("---\ntitle: ") and text == f"\n{description}\n"
+
+
+def test_the_lines_of_a_practice_text_are_the_text_field_s_from_the_blank_line_after_the_front_matter():
+    """Where a problem of the text (or a missing text, on the blank line) is reported to the proposer."""
+    change, _ = make_change(practice_with_description("Un.\n\nDeux."), ROOT, load_site_config().codes)
+    lines = change.text.split("\n")
+    closing = lines.index("---", 1) + 1  # the front matter's closing line, numbered from 1
+    assert lines[closing:] == ["", "Un.", "", "Deux.", ""]
+    after = dict.fromkeys(range(closing + 1, closing + 5), ("description",))
+    assert {n: held for n, held in change.lines.items() if n > closing} == after
+    assert all(held != ("description",) for n, held in change.lines.items() if n <= closing)
+
+
+def test_the_pull_request_of_a_practice_names_it_by_its_file():
+    body = (FIXTURES / "practice-accepted.md").read_text(encoding="utf-8")
+    change, problems = make_change(parse_body(FORMS["practice"], body), ROOT, load_site_config().codes)
+    assert problems == []
+    title, text = pull_request(Outcome(FORMS["practice"], change, ()), 5, "ana")
+    assert title == "Add practice maison-de-l-accueil-a-nantes (proposed in #5)"
+    assert text == (
+        "Ajoute la pratique `maison-de-l-accueil-a-nantes` proposée par @ana dans #5. / Adds the practice"
+        " `maison-de-l-accueil-a-nantes` proposed by @ana in #5.\n"
+        "\n"
+        "Closes #5\n"
+        "\n"
+        "Avant de fusionner, vérifiez que les sources disent ce qui est écrit. / Before merging, check that the"
+        " sources say what is written.\n"
+    )

@@ -275,11 +275,12 @@ def propose(submission: Submission, root: Path, languages: tuple[str, ...]) -> O
     """Writes the change into the repository at `root` and checks it; on any problem the
     repository is left as it was and the problems name the form's fields."""
     form = submission.form
+    # Only checkboxes have required options, and a read body holds every checkboxes field, ticked or not.
     problems: list[FieldProblem] = [
         FieldProblem((f.id,), f"tick the box: {box}")
         for f in form.fields
         for box in f.required_options
-        if box not in submission.checked.get(f.id, ())
+        if box not in submission.checked[f.id]
     ]
     try:
         change, entry_problems = make_change(submission, root, languages)
