@@ -36,6 +36,9 @@ def test_the_fingerprint_of_folders_changes_with_any_file_in_them(tmp_path):
     deep.write_text("three", encoding="utf-8")  # same time, another size
     os.utime(deep, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert data_fingerprint(tmp_path / "a", tmp_path / "b") != touched
+    renamed = data_fingerprint(tmp_path / "a", tmp_path / "b")
+    deep.rename(deep.with_name("w.yaml"))  # same time, same size, another name
+    assert data_fingerprint(tmp_path / "a", tmp_path / "b") != renamed
     (tmp_path / "b" / "z.md").write_text("four", encoding="utf-8")
     assert len(data_fingerprint(tmp_path / "a", tmp_path / "b")) == 3
 
