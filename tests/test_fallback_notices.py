@@ -6,7 +6,6 @@ import html
 import re
 from pathlib import Path
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.localized import ORIGINAL_LANGUAGE, served_url
 from alliance.pages.markup import fallback_notice_html
 from alliance.paths import CONTENT_DIR
@@ -30,9 +29,9 @@ def fallback_expectations(site: Path, content_dir: Path, languages: tuple[str, .
             yield site / served_url(page, language) / "index.html", language, not translated
 
 
-def test_every_french_fallback_carries_the_notice_in_the_readers_language(built_site, site_config):
+def test_every_french_fallback_carries_the_notice_in_the_readers_language(built_site, site_config, real_dataset):
     languages = site_config.codes
-    labels = load_dataset_cached(languages).labels
+    labels = real_dataset.labels
     checked = 0
     for built, language, in_french in fallback_expectations(built_site, CONTENT_DIR, languages):
         assert built.is_file(), f"{built.relative_to(built_site)} was not built"

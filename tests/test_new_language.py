@@ -17,7 +17,6 @@ import yaml
 
 from alliance.assembly.generated import generated_folders
 from alliance.assembly.search import SEARCH_PAGE
-from alliance.data.dataset import load_dataset_cached
 from alliance.localized import ORIGINAL_LANGUAGE, served_url
 from alliance.pages.typography import typeset_text
 from alliance.paths import CONTENT_DIR
@@ -69,12 +68,12 @@ def arabic_build(tmp_path_factory):
     return build.site, build.output
 
 
-def test_arabic_is_not_in_the_data():
+def test_arabic_is_not_in_the_data(real_dataset):
     """The premise: nothing but configuration knows Arabic."""
     assert "ar" not in load_site_config().codes
     generated = generated_folders()
     assert [p for p in CONTENT_DIR.rglob("*.ar.md") if p.relative_to(CONTENT_DIR).parts[0] not in generated] == []
-    labels = load_dataset_cached(load_site_config().codes).labels
+    labels = real_dataset.labels
     assert labels.untranslated("ar") and not labels.untranslated("fr")
 
 
@@ -89,9 +88,9 @@ def test_every_arabic_page_is_right_to_left(arabic_build):
     assert '<body dir="ltr"' in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_build):
+def test_hand_written_pages_fall_back_to_french_with_a_french_notice(arabic_build, real_dataset):
     site, log = arabic_build
-    french_notice = load_dataset_cached(load_site_config().codes).labels.ui("fallback-notice", ORIGINAL_LANGUAGE)
+    french_notice = real_dataset.labels.ui("fallback-notice", ORIGINAL_LANGUAGE)
     # In French typography, being French (alliance/pages/typography.py).
     french_notice = typeset_text(french_notice, ORIGINAL_LANGUAGE)
 

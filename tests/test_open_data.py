@@ -8,7 +8,6 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.exports.cityexports import cities_table_schema
 from alliance.exports.open_data import (
     EXPORT_SCHEMA_DIR,
@@ -42,10 +41,6 @@ EXPORTS = [
 ]
 
 
-def dataset():
-    return load_dataset_cached(load_site_config().codes)
-
-
 def test_language_variants_are_one_export_and_schemas_are_not_exports():
     exports = {export.name: export.files for export in group_exports(EXPORTS)}
     assert exports["agenda.ics"] == {"": "agenda.ics", "en": "agenda.en.ics", "es": "agenda.es.ics"}
@@ -74,8 +69,8 @@ def cards(text: str) -> dict[str, str]:
     return {item.split("\n")[0].removeprefix('<p class="am-file-name" markdown="span">'): item for item in items}
 
 
-def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
-    rows = cards(render_exports(dataset(), "en", EXPORTS))
+def test_each_export_links_its_schema_and_unknown_exports_are_still_listed(real_dataset):
+    rows = cards(render_exports(real_dataset, "en", EXPORTS))
     # Each export links its own schema, never the schema of the source file it is made from.
     assert "(open-data/schemas/cities-geojson.schema.json)" in rows["[cities\\.geojson](open-data/cities.geojson)</p>"]
     assert "(open-data/schemas/cities-csv.tableschema.json)" in rows["[cities\\.csv](open-data/cities.csv)</p>"]
@@ -86,9 +81,9 @@ def test_each_export_links_its_schema_and_unknown_exports_are_still_listed():
     assert "Another export" in rows["[newthing\\.xml](open-data/newthing.xml)</p>"]
 
 
-def test_the_files_are_cards_not_a_table():
+def test_the_files_are_cards_not_a_table(real_dataset):
     """Issue 23: a four-column table was 529 px wide on a 375 px phone; a card per file is a list."""
-    text = render_exports(dataset(), "fr", EXPORTS)
+    text = render_exports(real_dataset, "fr", EXPORTS)
     assert "|" not in text.replace("\\|", "")
     assert text.count('<li markdown="block">') == len(group_exports(EXPORTS))
     assert (
@@ -96,15 +91,15 @@ def test_the_files_are_cards_not_a_table():
     )
 
 
-def test_a_per_language_export_links_each_language_where_it_is_served():
+def test_a_per_language_export_links_each_language_where_it_is_served(real_dataset):
     """The reader's file through MkDocs (validated), the others by their address, French first."""
-    english = next(name for name in cards(render_exports(dataset(), "en", EXPORTS)) if name.startswith("agenda"))
+    english = next(name for name in cards(render_exports(real_dataset, "en", EXPORTS)) if name.startswith("agenda"))
     assert english.startswith(
         'agenda\\.ics: [<span lang="en">English</span>](open-data/agenda.ics), '
         '<a href="../../open-data/agenda.ics" hreflang="fr" lang="fr">français</a>, '
         '<a href="../../es/open-data/agenda.ics" hreflang="es" lang="es">español</a></p>'
     )
-    french = next(name for name in cards(render_exports(dataset(), "fr", EXPORTS)) if name.startswith("agenda"))
+    french = next(name for name in cards(render_exports(real_dataset, "fr", EXPORTS)) if name.startswith("agenda"))
     assert '[<span lang="fr">français</span>](open-data/agenda.ics)' in french
     assert '<a href="../en/open-data/agenda.ics" hreflang="en" lang="en">English</a>' in french
 
@@ -177,28 +172,28 @@ EXPORTS_PAGES = [
 
 
 @pytest.mark.parametrize(("language", "names", "expected"), EXPORTS_PAGES)
-def test_the_exports_section_reads_exactly(language, names, expected):
-    assert render_exports(dataset(), language, names) == expected
+def test_the_exports_section_reads_exactly(language, names, expected, real_dataset):
+    assert render_exports(real_dataset, language, names) == expected
 
 
-def test_the_section_lists_the_files_the_generators_wrote(tmp_path):
+def test_the_section_lists_the_files_the_generators_wrote(tmp_path, real_dataset):
     folder = tmp_path / FOLDER
     (folder / "schemas").mkdir(parents=True)
     for name in ("agenda.ics", "agenda.en.ics", "cities.geojson", "notes.xml", "schemas/cities-geojson.schema.json"):
         (folder / name).write_text("{}", encoding="utf-8")
-    assert render_exports_section(dataset(), "en", tmp_path) == ENGLISH_EXPORTS
+    assert render_exports_section(real_dataset, "en", tmp_path) == ENGLISH_EXPORTS
     # Before any generator has written its file, the folder does not exist yet.
-    assert render_exports_section(dataset(), "es", tmp_path / "empty") == NO_EXPORTS
+    assert render_exports_section(real_dataset, "es", tmp_path / "empty") == NO_EXPORTS
 
 
-def test_without_exports_the_page_says_so_and_still_lists_the_schemas():
-    text = render_exports(dataset(), "pt", ["schemas/common.schema.json"])
+def test_without_exports_the_page_says_so_and_still_lists_the_schemas(real_dataset):
+    text = render_exports(real_dataset, "pt", ["schemas/common.schema.json"])
     assert "Ainda não foi publicada nenhuma exportação\\." in text
     assert "- [common\\.schema\\.json](open-data/schemas/common.schema.json)" in text
 
 
-def test_the_schemas_are_published_unchanged():
-    published = publish_schemas(dataset(), load_site_config().codes)
+def test_the_schemas_are_published_unchanged(real_dataset):
+    published = publish_schemas(real_dataset, load_site_config().codes)
     files = [*SCHEMA_DIR.glob("*.schema.json"), *EXPORT_SCHEMA_DIR.glob("*.schema.json")]
     assert set(published) == {f"schemas/{p.name}" for p in files} | {f"schemas/{TABLE_SCHEMA}"}
     for path in files:

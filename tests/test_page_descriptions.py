@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.localized import language_prefix
 from alliance.pages.citypages import city_description
 from alliance.pages.mapframe import MAP_FOLDER
@@ -70,8 +69,8 @@ def test_every_built_page_has_a_description_of_its_own(built_site):
     assert len(pages_by_description) > 190
 
 
-def test_generated_pages_describe_their_own_record(built_site, site_config):
-    dataset = load_dataset_cached(site_config.codes)
+def test_generated_pages_describe_their_own_record(built_site, site_config, real_dataset):
+    dataset = real_dataset
     for language in site_config.codes:
         folder = built_site / language_prefix(language, site_config.default_language)
         for city in dataset.cities:
@@ -101,7 +100,7 @@ CITY_DESCRIPTIONS = {
 
 
 @pytest.mark.parametrize(("city_id", "language"), CITY_DESCRIPTIONS)
-def test_a_city_is_described_exactly_in_its_pages_language(city_id, language):
-    dataset = load_dataset_cached(("fr", "en", "es", "pt"))
+def test_a_city_is_described_exactly_in_its_pages_language(city_id, language, real_dataset):
+    dataset = real_dataset
     city = next(city for city in dataset.cities if city.id == city_id)
     assert city_description(dataset, city, language) == CITY_DESCRIPTIONS[city_id, language]

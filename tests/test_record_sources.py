@@ -11,7 +11,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.localized import language_prefix
 from alliance.pages.sources import DECLARATION_SOURCE
 
@@ -75,8 +74,8 @@ def resolved(item: Item, page_address: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def dataset(site_config):
-    return load_dataset_cached(site_config.codes)
+def dataset(real_dataset):
+    return real_dataset
 
 
 def test_every_record_in_a_list_shows_its_sources(built_site, site_config, dataset):

@@ -17,7 +17,6 @@ from alliance.assembly.search import (
     interface_translations,
     search_entry,
 )
-from alliance.data.dataset import load_dataset_cached
 from tests.quality.cases import SITE_CONFIG
 
 
@@ -56,8 +55,8 @@ _PAGEFIND_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
 
 
 @pytest.mark.parametrize("language", SITE_CONFIG.codes)
-def test_interface_texts_keep_pagefind_s_placeholders(language):
-    labels = load_dataset_cached(SITE_CONFIG.codes).labels
+def test_interface_texts_keep_pagefind_s_placeholders(language, real_dataset):
+    labels = real_dataset.labels
     texts = interface_translations(labels, language)
     english = interface_translations(labels, "en")
     assert set(texts) == {*INTERFACE_TEXTS, "search_label"}

@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.siteconfig import load_site_config
 
 # A verbatim copy of the authoritative French text (../shared/seeds/000_544249865db5ebd2.txt).
@@ -163,8 +162,8 @@ def test_translation_keeps_the_french_paragraph_anchors_and_classes(built_site, 
 
 
 @pytest.mark.parametrize("language", SITE_CONFIG.codes)
-def test_home_page_shows_the_coverage_sentence(built_site, language):
-    dataset = load_dataset_cached(SITE_CONFIG.codes)
+def test_home_page_shows_the_coverage_sentence(built_site, language, real_dataset):
+    dataset = real_dataset
     coverage = dataset.coverage
     sentence = dataset.labels.ui(
         "coverage",

@@ -8,7 +8,6 @@ import re
 import pytest
 from babel import Locale
 
-from alliance.data.dataset import load_dataset_cached
 from alliance.data.labels import PLACEHOLDERS
 from alliance.pages.catalogue import render_facts
 from alliance.pages.citypages import render_city_list
@@ -42,8 +41,8 @@ REWORDED = [
 
 
 @pytest.fixture(scope="module")
-def labels():
-    return load_dataset_cached(load_site_config().codes).labels
+def labels(real_dataset):
+    return real_dataset.labels
 
 
 @pytest.mark.parametrize("key, language, before, now", REWORDED, ids=[f"{k}-{lang}" for k, lang, _, _ in REWORDED])
@@ -52,10 +51,10 @@ def test_reworded_labels(labels, key, language, before, now):
     assert before not in text and now in text
 
 
-def test_a_quote_has_one_translation_per_language():
+def test_a_quote_has_one_translation_per_language(real_dataset):
     """The same passage of a source quoted on several pages (a city's, a practice's, the agenda)
     reads the same in each language: two translations of one quote looked like two sources."""
-    dataset = load_dataset_cached(load_site_config().codes)
+    dataset = real_dataset
     records = [*dataset.cities, *dataset.actions, *dataset.practices]
     evidence = [e for record in records for e in record.evidence] + [
         e for quoted in dataset.page_evidence.values() for e in quoted
@@ -71,8 +70,8 @@ def test_a_quote_has_one_translation_per_language():
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset_cached(LANGUAGES)
+def dataset(real_dataset):
+    return real_dataset
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -122,7 +122,8 @@ def load_dataset_cached(
     cache_dir: Path | None = None,
 ) -> Dataset:
     """load_dataset once per process and state of the files: MkDocs builds each language in turn."""
-    key = (languages, str(data_dir), str(content_dir), data_fingerprint(data_dir, content_dir / PRACTICES_FOLDER))
+    # The fingerprint names every file with its folder: it tells two folders apart.
+    key = (languages, data_fingerprint(data_dir, content_dir / PRACTICES_FOLDER))
     if key not in _cache:
         _cache.clear()
         _cache[key] = load_dataset(languages, data_dir, content_dir, cache_dir)
