@@ -7,7 +7,6 @@ import datetime as dt
 import json
 
 import pytest
-from synthetic_cities import city
 
 from alliance.data.dataset import Dataset
 from alliance.data.evidence import Evidence, Source, declaration_source
@@ -23,6 +22,7 @@ from alliance.pages.catalogue import (
     sanitize_practice_html,
 )
 from alliance.pages.markup import CONTRIBUTED_END, CONTRIBUTED_START
+from tests.synthetic_cities import city
 
 REPORT = Source("town-report", "https://example.org/report", "Annual report", "Town hall", "fr")
 REPORT_LINK = '<a href="https://example.org/report" hreflang="fr">Town hall, <cite lang="fr">Annual report</cite></a>'
