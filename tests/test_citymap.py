@@ -494,3 +494,130 @@ def test_a_group_of_markers_shows_the_shapes_of_its_roles_and_says_them_as_text(
     labels = [hostile.labels.term("role", role, language).text for role in ("lisbon-host", "lisbon-supporter")]
     assert texts(group["html"]) == ["2", "; ".join(labels)]
     assert "marker-cluster-small" in group["className"]
+
+
+@pytest.fixture
+def small(real_dataset):
+    """Three cities over the real labels, one role label French only: a city of two roles, one
+    whose name is not translated, one whose position no source gives."""
+    entries = dict(real_dataset.labels.entries)
+    entries["role"] = {
+        **entries["role"],
+        "practices-shared": LocalizedText.from_data({"fr": "A partagé des pratiques"}),
+    }
+    cities = (
+        city(
+            "harbour",
+            38.7,
+            -9.1,
+            ("pilot-territory", "lisbon-host"),
+            LocalizedText.from_data({"fr": "Port", "en": "Harbour"}),
+            "PT",
+        ),
+        city("hill", 45.0, 7.7, ("practices-shared",), LocalizedText.from_data({"fr": "Colline"}), "IT"),
+        city("unplaced", None, None, ("announced-host",), LocalizedText.from_data({"fr": "Ailleurs"}), "NE"),
+    )
+    return dataclasses.replace(real_dataset, cities=cities, actions=(), labels=Labels(entries))
+
+
+def _label(text: str, lang: str | None = None) -> dict:
+    return {"text": text, "lang": lang}
+
+
+def test_the_map_data_reads_exactly_on_the_english_site(small):
+    expected = {
+        "map": "map_1",
+        "group": "marker_cluster_3",
+        "attribution": '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a>',
+        "zoomIn": "Zoom in",
+        "zoomOut": "Zoom out",
+        "legendOpen": "(min-width: 40em)",
+        "fit": {"paddingTopLeft": [50, 30], "paddingBottomRight": [30, 40], "maxZoom": 10, "animate": False},
+        "bounds": [[38.7, -9.1], [45.0, 7.7]],  # the unplaced city is left out
+        "markerSize": 22,
+        "clusterShapeSize": 12,
+        "markers": {role: marker_svg(role) for role in vocabulary("role")},
+        "roles": {
+            "lisbon-host": _label("Host city of the Lisbon meeting (2023)"),
+            "lisbon-represented": _label("Represented at the Lisbon meeting (2023)"),
+            "lisbon-supporter": _label("Supported the Lisbon meeting (2023)"),
+            "meeting-host": _label("Hosted a meeting of the Alliance"),
+            "announced-host": _label("Announced host of a meeting"),
+            "practices-shared": _label("A partagé des pratiques", "fr"),
+            "pilot-territory": _label("Pilot territory"),
+        },
+        "cities": [
+            {
+                "name": "Harbour",
+                "lat": 38.7,
+                "lon": -9.1,
+                "country": "Portugal",
+                "url": "../cities/harbour/",
+                "roles": ["lisbon-host", "pilot-territory"],  # in the schema's order
+            },
+            {
+                "name": "Colline",
+                "lat": 45.0,
+                "lon": 7.7,
+                "country": "Italy",
+                "url": "../cities/hill/",
+                "roles": ["practices-shared"],
+            },
+        ],
+    }
+    assert map_data(small, "en") == expected
+    document = map_document(small, "en")
+    assert map_island(document) == expected
+    # The names the island gives are folium's map and group, numbered in the document.
+    assert "var map_1 = L.map(" in document and "var marker_cluster_3 = L.markerClusterGroup(" in document
+    assert not re.search("[0-9a-f]{32}", document)
+
+
+def test_the_documents_own_parts_read_exactly_on_the_english_site(small):
+    """Each slot of folium's skeleton filled with our text, in its place: the legend names only the
+    roles the markers show (not that of the unplaced city), French where it is not translated."""
+    pieces = skeleton(True).pieces
+    document = map_document(small, "en")
+    title = "<title>Map of the cities and territories named in the sources, with their roles</title>\n"
+    assert document.startswith(pieces[0] + '<html lang="en">' + pieces[1] + title)
+    island = json_island(map_data(small, "en"))
+    assert document.endswith(
+        '</style>\n<script defer src="../../assets/cities-map.js"></script>'
+        + pieces[2]
+        + '<noscript><p class="am-noscript">The map needs JavaScript, which is turned off in your browser. '
+        '<a href="./#city-list" target="_parent">The same cities, in a list by country</a></p></noscript>'
+        + pieces[3]
+        + '<details class="am-legend"><summary>Legend</summary><ul>'
+        f"<li>{marker_svg('lisbon-host')} Host city of the Lisbon meeting (2023)</li>"
+        f'<li>{marker_svg("practices-shared")} <span lang="fr">A partagé des pratiques</span></li>'
+        "</ul></details>\n"
+        f'<script type="application/json" id="am-map-data">{island}</script>' + pieces[4]
+    )
+
+
+def test_only_the_ids_of_folium_elements_are_numbered(monkeypatch):
+    """A 32-digit hexadecimal text in folium's document that names none of its elements (a hash,
+    say) is left as folium wrote it."""
+    foreign = "0123456789abcdef" * 2
+    render = citymap._Document.render
+    monkeypatch.setattr(
+        citymap._Document,
+        "render",
+        lambda self, **kwargs: render(self, **kwargs).replace("</head>", f"<!-- {foreign} -->\n</head>"),
+    )
+    skeleton.cache_clear()
+    try:
+        made = skeleton(False)
+    finally:
+        skeleton.cache_clear()
+    text = "".join(made.pieces)
+    assert text.count(foreign) == 1 and set(re.findall("[0-9a-f]{32}", text)) == {foreign}
+    assert (made.map_name, made.group_name) == ("map_1", "marker_cluster_3")
+    assert "var map_1 = L.map(" in text and "var marker_cluster_3 = L.markerClusterGroup(" in text
+
+
+def test_the_island_keeps_letters_as_they_are_and_refuses_what_json_cannot_hold():
+    assert json_island({"name": "Liège", "lat": 50.6}) == '{"name": "Liège", "lat": 50.6}'
+    # JavaScript's JSON.parse refuses NaN: the map's script would stop.
+    with pytest.raises(ValueError):
+        json_island({"lat": float("nan")})

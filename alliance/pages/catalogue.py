@@ -115,10 +115,10 @@ def render_by_place(dataset: Dataset, language: str) -> str:
 def render_facts(dataset: Dataset, practice: Practice, language: str) -> str:
     """What the data says of a practice, in the reader's language, under its text."""
     ui = dataset.labels.ui
-    if practice.city is None:
-        place = md_text(place_text(dataset, practice, language))
-    else:
-        place = f"{city_link(dataset.city(practice.city), language, '../')}, {md_text(country_name(practice.country, language))}"
+    country = md_text(country_name(practice.country, language))
+    place = (
+        country if practice.city is None else f"{city_link(dataset.city(practice.city), language, '../')}, {country}"
+    )
     themes = ", ".join(
         f"[{md_text(dataset.labels.term('theme', theme, language).text)}]({INDEX_PAGE}#{theme})"
         for theme in practice.themes

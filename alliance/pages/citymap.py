@@ -157,11 +157,9 @@ def skeleton(nested: bool) -> Skeleton:
 
 
 def _elements(element: Element) -> Iterator[Element]:
+    """An element and all its descendants: the map and what it holds. (The parts of the document,
+    its header, html and script, and the links they hold, never write their ids.)"""
     yield element
-    for part in ("header", "html", "script"):
-        child = getattr(element, part, None)
-        if isinstance(child, Element):
-            yield from _elements(child)
     for child in element._children.values():
         yield from _elements(child)
 
@@ -315,9 +313,11 @@ def map_document(dataset: Dataset, language: str) -> str:
         "data": json_island(map_data(dataset, language)),
     }
     pieces = skeleton(nested).pieces
-    # Joined, never searched again: a marker written in the data is only text.
-    filled = (_FRAGMENTS[slot].render(values) for slot in SLOTS)
-    return pieces[0] + "".join(fragment + piece for fragment, piece in zip(filled, pieces[1:], strict=True))
+    # Each slot's fragment, then the skeleton's piece that follows it; joined, never searched
+    # again: a marker written in the data is only text.
+    return pieces[0] + "".join(
+        _FRAGMENTS[slot].render(values) + pieces[after] for after, slot in enumerate(SLOTS, start=1)
+    )
 
 
 def map_documents(dataset: Dataset, languages: tuple[str, ...]) -> dict[str, str]:
