@@ -92,6 +92,8 @@ def test_a_blank_line_closes_what_a_paragraph_left_open_and_escapes_open_nothing
         # A mark between two letters opens nothing (snake*case); after a parenthesis, it opens.
         ("x*a " + "*a " * MAX_NESTING, False),
         ("(*a " + "*a " * MAX_NESTING, True),
+        # Nor does one right after a mark of the other kind, before a letter.
+        ("a_*b " + "*a " * MAX_NESTING, False),
         # A mark that ends its line after a word closes what was open.
         ("*a " * MAX_NESTING + "b*\n*c", False),
         ("*a " * MAX_NESTING + "b\n*c", True),
