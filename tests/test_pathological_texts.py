@@ -80,3 +80,25 @@ def test_a_blank_line_closes_what_a_paragraph_left_open_and_escapes_open_nothing
     assert structure_problems("[x] " * 50 + "(a) " * 50 + "*a* " * 50, "p.md", 1) == []
     problem = structure_problems("ok\n\n" + "[" * (MAX_NESTING + 1), "p.md", 7)[0]
     assert (problem.line, problem.column) == (9, MAX_NESTING + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # A run of "*" at the start of a line has nothing before it: it opens, whatever ends the line.
+        ("*a " * MAX_NESTING + "*x", True),
+        # ...and "* " there (a list item) opens nothing and closes nothing.
+        ("*a " * MAX_NESTING + "\n* *c", True),
+        # A mark between two letters opens nothing (snake*case); after a parenthesis, it opens.
+        ("x*a " + "*a " * MAX_NESTING, False),
+        ("(*a " + "*a " * MAX_NESTING, True),
+        # Nor does one right after a mark of the other kind, before a letter.
+        ("a_*b " + "*a " * MAX_NESTING, False),
+        # A mark that ends its line after a word closes what was open.
+        ("*a " * MAX_NESTING + "b*\n*c", False),
+        ("*a " * MAX_NESTING + "b\n*c", True),
+    ],
+)
+def test_emphasis_opens_and_closes_at_the_ends_of_a_line(text, refused):
+    problems = structure_problems(text, "p.md", 1)
+    assert [p.message.startswith(f'"*" opens the {MAX_NESTING + 1}th') for p in problems] == ([True] if refused else [])
