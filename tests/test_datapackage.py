@@ -263,15 +263,14 @@ def small_dataset(real, city_sources: tuple[Source, ...]) -> Dataset:
     return Dataset(declared, cities, (action,), real.labels, (practice,), CATALOGUE)
 
 
-@pytest.fixture
-def last_data_commit(monkeypatch):
+def fix_last_data_commit(monkeypatch) -> None:
     """The data's last commit, fixed: single digits show the zero padding of `created`."""
     moment = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     monkeypatch.setattr(datapackage, "data_changed_at", lambda: moment)
-    return moment
 
 
-def test_the_descriptor_names_the_package_its_resources_and_each_cited_source_once(real_dataset, last_data_commit):
+def test_the_descriptor_names_the_package_its_resources_and_each_cited_source_once(real_dataset, monkeypatch):
+    fix_last_data_commit(monkeypatch)
     # A paragraph of the declaration (two, here) is cited as the declaration, once, before the web sources.
     dataset = small_dataset(real_dataset, (declaration_source(4), BY_CITY, declaration_source(7)))
     assert data_package(dataset, PUBLICATION) == {
@@ -293,12 +292,14 @@ def test_the_descriptor_names_the_package_its_resources_and_each_cited_source_on
     }
 
 
-def test_without_a_quote_of_the_declaration_the_package_does_not_cite_it(real_dataset, last_data_commit):
+def test_without_a_quote_of_the_declaration_the_package_does_not_cite_it(real_dataset, monkeypatch):
+    fix_last_data_commit(monkeypatch)
     package = data_package(small_dataset(real_dataset, (BY_CITY,)), PUBLICATION)
     assert package["sources"] == WEB_SOURCES
 
 
-def test_the_descriptor_file_is_readable_json_with_its_texts_unescaped(real_dataset, last_data_commit, monkeypatch):
+def test_the_descriptor_file_is_readable_json_with_its_texts_unescaped(real_dataset, monkeypatch):
+    fix_last_data_commit(monkeypatch)
     monkeypatch.setattr(datapackage, "load_publication", lambda: PUBLICATION)
     dataset = small_dataset(real_dataset, (BY_CITY,))
     files = data_package_json(dataset, ("fr", "en"))
