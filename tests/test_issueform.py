@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alliance.forms.issueform import FormField, IssueForm, form_for_labels, load_form, load_forms
+from alliance.forms.issueform import FormField, IssueForm, form_for_labels, load_form, load_forms, parse_body
 
 # A form as GitHub's issue form syntax writes it: a text block, plain dropdown options, checkboxes
 # of which one must be ticked.
@@ -63,3 +63,23 @@ def test_a_form_without_labels_is_never_the_form_of_an_issue(tmp_path: Path):
     assert [form.name for form in forms] == ["city", "note"]
     assert form_for_labels(forms, ("ville",)) == forms[0]
     assert form_for_labels(forms, ()) is None
+
+
+def test_a_body_is_read_as_each_fields_text_and_ticked_boxes():
+    """The Markdown GitHub writes from a form: a text field rendered as code is fenced; a box is
+    ticked with x or X; a field after the checkboxes is read too; a field the form does not have
+    reads as empty."""
+    form = IssueForm(
+        "city",
+        ("ville",),
+        (
+            FormField("checks", "checkboxes", "Checks", ()),
+            FormField("note", "textarea", "Note", ()),
+            FormField("name", "input", "Name", ()),
+        ),
+    )
+    body = "### Checks\n\n- [x] One\n- [X] Two\n- [ ] Three\n\n### Note\n\n```yaml\na: 1\n```\n\n### Name\n\nLisbon\n"
+    submission = parse_body(form, body)
+    assert submission.checked == {"checks": ("One", "Two")}
+    assert submission.values == {"note": "a: 1", "name": "Lisbon"}
+    assert submission.text("absent") == ""

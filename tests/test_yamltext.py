@@ -153,8 +153,20 @@ SHORT = Group((("id", Value("c", "id")), ("tags", Items((Value("y", "tags"),), "
             'items:\n  - a\n  # b\n  - >-\n    b\n    c\n  - id: "c"\n    tags:\n      - "y"\n',
             7,
         ),
+        # A list nested in the last entry ends with its last item, not at the comment after it.
+        (
+            "items:\n  - id: a\n    tags:\n      - x\n# end\n",
+            'items:\n  - id: a\n    tags:\n      - x\n  - id: "c"\n    tags:\n      - "y"\n# end\n',
+            5,
+        ),
+        # A quoted text on two lines ends on its second line.
+        (
+            'items:\n  - id: a\n    note: "one\n      two"\n# end\n',
+            'items:\n  - id: a\n    note: "one\n      two"\n  - id: "c"\n    tags:\n      - "y"\n# end\n',
+            5,
+        ),
     ],
-    ids=["at-the-end", "text-block", "empty-value", "folded"],
+    ids=["at-the-end", "text-block", "empty-value", "folded", "nested-list", "quoted-on-two-lines"],
 )
 def test_an_entry_goes_after_the_last_line_of_the_last_entry(before, after, first_line):
     assert append_entry(before, "data/items.yaml", "items", SHORT) == (
@@ -201,3 +213,9 @@ def test_a_control_character_in_a_front_matter_is_reported_at_its_line_and_colum
     assert caught.value.problems == (
         Problem("front matter", 3, 8, "this text contains U+0001 (\\x01), a control character: remove it"),
     )
+
+
+def test_a_data_file_that_is_not_yaml_is_reported_at_its_path():
+    with pytest.raises(DataError) as caught:
+        append_entry("items: [\n", "data/items.yaml", "items", SHORT)
+    assert {problem.path for problem in caught.value.problems} == {"data/items.yaml"}

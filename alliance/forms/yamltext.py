@@ -135,7 +135,9 @@ def _last_line(node: Node) -> int:
     if children:
         return max(_last_line(child) for child in children)
     end = node.end_mark
-    return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+    # A node of an entry starts after its dash, at column 1 at least: ending at column 0, it ends
+    # with the line before (a text block's last line break).
+    return end.line - 1 if end.column == 0 else end.line
 
 
 def append_entry(text: str, path: str, list_key: str, entry: Group) -> tuple[str, dict[int, tuple[str, ...]]]:
@@ -153,7 +155,7 @@ def append_entry(text: str, path: str, list_key: str, entry: Group) -> tuple[str
     lines = text.split("\n")
     last = _last_line(sequence.value[-1])
     first_of_last = sequence.value[-1].start_mark.line
-    spaced = first_of_last > 0 and not lines[first_of_last - 1].strip()
+    spaced = not lines[first_of_last - 1].strip()  # an entry starts under its list's key: line 1 at least
     rendered = render(entry.entries, dash + 2)
     first_text, first_fields = rendered[0]
     block = [(" " * dash + "- " + first_text[dash + 2 :], first_fields)] + rendered[1:]
