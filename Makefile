@@ -77,7 +77,7 @@ lint: $(READY)
 	$(BIN)/mypy
 	$(BIN)/deptry --no-ansi .
 	$(BIN)/vulture
-	$(BIN)/zizmor --offline --quiet --collect=workflows --collect=dependabot .
+	$(BIN)/zizmor --offline --quiet --collect=workflows --collect=dependabot .github
 
 bench: $(READY)
 	$(BIN)/python -m scripts.bench
