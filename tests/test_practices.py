@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -99,6 +100,12 @@ CASES = {
     "bad-orphan.pt.md": [
         '1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'
     ],
+    "bad-orphan-shared.es.md": [
+        '1:1: this translation has no French original: add "bad-orphan-shared.md" next to it, or correct the file name',
+        '4:1: city: a translation carries only title and summary: put "city" in the French file "bad-orphan-shared.md"',
+    ],
+    "bad-list-front-matter.md": ["2:1: the front matter must be fields of the form 'title: ...', one a line"],
+    "bad-list-front-matter.en.md": ["2:1: the front matter must be fields of the form 'title: ...', one a line"],
     # What a practice's text may contain (alliance/contributed.py), and hidden characters and addresses.
     "good-markdown.md": [],
     "bad-raw-html.md": [
@@ -188,8 +195,25 @@ def test_records_hold_the_shared_fields_and_each_language(good_dataset):
     assert (city.city, city.country, city.themes, city.year) == ("palermo", "IT", ("access-to-rights",), 2015)
     assert city.title.has("en") and not city.title.has("es")
     assert city.description["en"] == "The text of the practice.\n"
+    assert city.sources_read == dt.date(2026, 11, 26)
+    assert [(e.claims, e.source.id, e.quote) for e in city.evidence] == [
+        (("title", "summary", "themes", "year", "paragraph-1"), "am-common-ground", "q")
+    ]
     assert (practices["good-country"].city, practices["good-country"].country) == (None, "IT")
     assert good_dataset.practices_in("palermo") == (city,)
+
+
+def test_the_text_is_kept_as_written_but_the_blank_lines_around_it(tmp_path):
+    text = (
+        (FIXTURES / "good-city.md")
+        .read_text(encoding="utf-8")
+        .replace("Le texte de la pratique.\n", "\n    un bloc de code\n\nVoir le [chapitre](../index.md) X\n\n")
+        .replace("paragraph-1]", "paragraph-1, paragraph-2]")
+    )
+    dataset = load_dataset(LANGUAGES, DATA_DIR, _content_with(tmp_path, [], {"p.md": text}))
+    practice = dataset.practices[0]
+    assert practice.description["fr"] == "    un bloc de code\n\nVoir le [chapitre](../index.md) X\n"
+    assert [(link.href, link.line) for link in practice.links] == [("../index.md", 15)]
 
 
 def test_yaml_1_1_readings_cannot_reach_the_page(good_dataset):

@@ -301,5 +301,5 @@ def _build(
         year=data.get("year"),
         evidence=build_evidence(data["evidence"], sources),
         sources_read=dt.date.fromisoformat(data["sources_read"]),
-        links=tuple(link for f in files for link in links.get(f.path, ())),
+        links=tuple(link for f in files for link in links[f.path]),
     )
