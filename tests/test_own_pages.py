@@ -45,8 +45,30 @@ def test_an_element_of_markdown_is_allowed_as_declared_with_all_it_holds(text, e
         ("index.md", 'A <span lang="fr">mot</span>.\n', []),
         ("index.md", "2<sup>e</sup>\n", [(1, 2, 'raw HTML "<sup>"'), (1, 8, 'raw HTML "</sup>"')]),
         ("search.md", "<noscript>\n<p>Sans JavaScript.</p>\n</noscript>\n", []),
+        # A "<" or ">" that opens no tag, beside allowed tags: the block is refused whole.
+        (
+            "search.md",
+            "<noscript>\n<p>a < b</p>\n</noscript>\n",
+            [(1, 1, 'raw HTML "<noscript> <p>a < b</p> </noscript>"')],
+        ),
+        (
+            "search.md",
+            "<noscript>\n<p>a > b</p>\n</noscript>\n",
+            [(1, 1, 'raw HTML "<noscript> <p>a > b</p> </noscript>"')],
+        ),
     ],
-    ids=["section", "attributes", "tag", "handler", "declaration", "index-span", "index-sup", "search"],
+    ids=[
+        "section",
+        "attributes",
+        "tag",
+        "handler",
+        "declaration",
+        "index-span",
+        "index-sup",
+        "search",
+        "search-stray-lt",
+        "search-stray-gt",
+    ],
 )
 def test_each_page_holds_its_own_tags_and_no_other(page, text, refused):
     problems, _ = read_markdown(text, f"content/{page}", 1, own_page_markup(page))

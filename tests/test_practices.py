@@ -315,6 +315,7 @@ def test_each_copy_of_a_repeated_problem_is_reported_where_it_stands():
         ("[a](javascript:x) [b](javascript:x)\n\n[c](javascript:x)\n", [(1, 5), (1, 23), (3, 5)]),
         ("[a][r] and [b][r]\n\n[r]: javascript:x\n", [(3, 6), (3, 6)]),  # one address, written once
         ("A .cls word\n\n## Head {.cls}\n", [(3, 9)]),  # the attribute list, not the same words before it
+        ("Text.\n\n![a]() and ![b]()\n", [(1, 1), (1, 1)]),  # nothing to find (no address): the text's start
     ],
 )
 def test_problems_are_placed_at_each_copy_of_what_they_name(body, places):

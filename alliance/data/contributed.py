@@ -454,6 +454,6 @@ def render_page(body: str) -> str:
     return markdown.Markdown(extensions=list(names), extension_configs=configs).convert(body)
 
 
-def markdown_problems(body: str, path: str, first_line: int, markup: Markup = PRACTICE_MARKUP) -> list[Problem]:
-    """The problems of a text, which starts at line `first_line` of the file `path`."""
-    return read_markdown(body, path, first_line, markup)[0]
+def markdown_problems(body: str, path: str, first_line: int) -> list[Problem]:
+    """The problems of a practice's text, which starts at line `first_line` of the file `path`."""
+    return read_markdown(body, path, first_line)[0]
