@@ -84,8 +84,9 @@ bench: $(READY)
 
 # Mutation testing ([tool.mutmut] in pyproject.toml): each mutant of the listed modules against their
 # unit tests, then the score per module; exits 1 while a survivor is neither killed nor explained.
+# MUTANTS: a part of the modules, as patterns of mutant names ("alliance.pages.*"); all of them when empty.
 mutate: $(READY)
-	$(BIN)/mutmut run --max-children 2 > /dev/null
+	$(BIN)/mutmut run --max-children 2 $(foreach pattern,$(MUTANTS),'$(pattern)') > /dev/null
 	$(BIN)/python -m scripts.mutation_score
 
 # Regenerates the lock files after a change of pyproject.toml or package.json: requirements/build.txt

@@ -64,16 +64,22 @@ def report(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> 
 
 
 def stale(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> list[str]:
-    """Listed mutants of the modules that were run that no longer survive: after a change of their
-    function, their name may be another mutant's, so the list is brought up to date before it
-    explains anything. The lines of a module that was not run wait for its next run."""
-    survivors = {name for mutants in by_module.values() for name, status in mutants.items() if status in SURVIVED}
+    """Listed mutants of the modules that were run that no longer survive, or no longer exist:
+    after a change of their function, their name may be another mutant's, so the list is brought
+    up to date before it explains anything. A mutant not checked (a module, or a part of the
+    matrix, that was not run) waits for its next run."""
+    status = {name: state for mutants in by_module.values() for name, state in mutants.items()}
     run = tuple(module.removesuffix(".py").replace("/", ".") + "." for module in by_module)
-    return [name for name in equivalent if name.startswith(run) and name not in survivors]
+    return [
+        name
+        for name in equivalent
+        if name.startswith(run) and status.get(name) != "not checked" and status.get(name) not in SURVIVED
+    ]
 
 
 def main() -> int:
-    by_module = statuses()
+    # A module none of whose mutants was checked belongs to another part (`make mutate MUTANTS=...`).
+    by_module = {module: mutants for module, mutants in statuses().items() if set(mutants.values()) != {"not checked"}}
     if not by_module:
         print("No mutation results: run `make mutate`.", file=sys.stderr)
         return 1

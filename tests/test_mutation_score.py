@@ -54,12 +54,14 @@ def test_a_listed_mutant_that_no_longer_survives_is_reported():
             "alliance.x.a.f__mutmut_1": "killed",
             "alliance.x.a.f__mutmut_2": "survived",
             "alliance.x.a.f__mutmut_3": "no tests",
+            "alliance.x.a.f__mutmut_4": "not checked",
         }
     }
     listed = {
         "alliance.x.a.f__mutmut_1": "was equivalent",
         "alliance.x.a.f__mutmut_2": "is",
         "alliance.x.a.f__mutmut_3": "is",
+        "alliance.x.a.f__mutmut_4": "not run this time",
         "alliance.x.a.gone__mutmut_9": "its function is gone",
         "alliance.x.ab.f__mutmut_1": "another module, not run",
         "alliance.x.b.f__mutmut_1": "another module, not run",

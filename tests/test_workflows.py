@@ -3,6 +3,7 @@ template injection, no needless permission, a cooldown before updates), as `make
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shutil
 import subprocess
@@ -59,6 +60,24 @@ def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
     assert len(mutated) >= 10
     assert sorted(p for p in paths if p.startswith("alliance/")) == sorted(mutated)
     assert {"tests/**", "pyproject.toml"} <= set(paths)
+
+
+@pytest.mark.repository  # compares two settings files
+def test_each_mutated_module_is_in_one_part_of_the_mutation_matrix():
+    mutated = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
+    parts = load_yaml(ROOT / ".github" / "workflows" / "mutation.yml").data["jobs"]["mutate"]["strategy"]["matrix"]
+    patterns = [part.split() for part in parts["part"]]
+    for module in mutated:
+        prefix = module.removesuffix(".py").replace("/", ".")
+        # The names of a function's mutants and of a method's (`make mutate MUTANTS=...` selects by name).
+        for name in (f"{prefix}.x_f__mutmut_1", f"{prefix}.xǁCǁf__mutmut_1"):
+            holding = [i for i, part in enumerate(patterns) if any(fnmatch.fnmatchcase(name, p) for p in part)]
+            assert len(holding) == 1, f"{module} is in parts {holding}"
+    for part in patterns:
+        for pattern in part:
+            assert any(
+                fnmatch.fnmatchcase(m.removesuffix(".py").replace("/", ".") + ".x_f", pattern) for m in mutated
+            ), pattern
 
 
 def workflow_jobs() -> list[tuple[str, dict]]:
