@@ -521,3 +521,15 @@ def test_the_pull_request_of_a_practice_names_it_by_its_file():
         "Avant de fusionner, vérifiez que les sources disent ce qui est écrit. / Before merging, check that the"
         " sources say what is written.\n"
     )
+
+
+def test_a_practice_whose_identifier_is_taken_is_answered_and_checked_under_the_next_free_name(tmp_path):
+    practices = tmp_path / "content" / PRACTICES_FOLDER
+    practices.mkdir(parents=True)
+    (practices / "maison-de-l-accueil-a-nantes.md").write_text("---\n", encoding="utf-8")
+    body = (FIXTURES / "practice-accepted.md").read_text(encoding="utf-8")
+    change, problems = make_change(parse_body(FORMS["practice"], body), tmp_path, load_site_config().codes)
+    assert problems == [
+        FieldProblem(("id",), 'a practice "maison-de-l-accueil-a-nantes" exists already: choose another identifier')
+    ]
+    assert change.path == f"content/{PRACTICES_FOLDER}/maison-de-l-accueil-a-nantes-2.md"

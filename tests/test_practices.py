@@ -11,7 +11,7 @@ import pytest
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
-from alliance.data.contributed import markdown_problems
+from alliance.data.contributed import markdown_problems, read_markdown
 from alliance.data.dataset import DECLARATION_PAGE, load_dataset
 from alliance.data.evidence import EvidenceContext, build_sources, declaration_paragraphs
 from alliance.data.practices import load_practices
@@ -320,3 +320,26 @@ def test_each_copy_of_a_repeated_problem_is_reported_where_it_stands():
 )
 def test_problems_are_placed_at_each_copy_of_what_they_name(body, places):
     assert [(p.line, p.column) for p in markdown_problems(body, "p.md", 1)] == places
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("See ../index.md, then [home](../index.md).\n", [(1, 30)]),  # not the same text before it
+        ("[../index.md](../index.md)\n", [(1, 15)]),  # nor its own words
+        ("../x.md2 and [a](../x.md)\n", [(1, 18)]),  # nor a longer address
+        ('[a](<../x.md>) [b]( ../x.md "t")\n', [(1, 6), (1, 21)]),
+        ("[a][r] [b][r]\n\n[r]: ../x.md\n", [(3, 6), (3, 6)]),  # one definition, for both
+        ("[a](../x.md)\n\n  [r]:\n    ../x.md\n\n[b][r]\n", [(1, 5), (4, 5)]),  # its address on the next line
+        ("Text.\n\n[a](../x\\_y.md)\n", [(1, 1)]),  # written otherwise: the text's start
+    ],
+)
+def test_a_link_is_placed_where_it_writes_its_address(body, places):
+    problems, rendered = read_markdown(body, "p.md", 1)
+    assert problems == []
+    assert [(link.line, link.column) for link in rendered.links] == places
+
+
+def test_a_refused_address_is_placed_at_its_link():
+    problems = markdown_problems("Not javascript:x here.\n\n[a](javascript:x)\n", "p.md", 1)
+    assert [(p.line, p.column) for p in problems] == [(3, 5)]

@@ -300,7 +300,7 @@ class _RecordedAttrList(AttrListTreeprocessor):
 
 
 class _RecordedLinks(Treeprocessor):
-    def __init__(self, md, findings: _Findings, markup: Markup, links: list[tuple[str, str]], ids: set[str]):
+    def __init__(self, md, findings: _Findings, markup: Markup, links: list[str], ids: set[str]):
         super().__init__(md)
         self.findings, self.markup, self.links, self.ids = findings, markup, links, ids
 
@@ -329,16 +329,16 @@ class _RecordedLinks(Treeprocessor):
             if scheme is not None and scheme not in ALLOWED_SCHEMES:
                 self.findings.append(
                     (
-                        href,
+                        _ADDRESS + href,
                         f'a link to a "{scheme}:" address is not allowed: link to an http, https or mailto address, or to a page of the site',
                     )
                 )
             elif scheme is None:
-                self.links.append((href, href))
+                self.links.append(href)
 
 
 class _Recorder(Extension):
-    def __init__(self, findings: _Findings, markup: Markup, links: list[tuple[str, str]], ids: set[str]):
+    def __init__(self, findings: _Findings, markup: Markup, links: list[str], ids: set[str]):
         super().__init__()
         self.findings, self.markup, self.links, self.ids = findings, markup, links, ids
 
@@ -372,6 +372,13 @@ def _short(text: str) -> str:
 
 # Marks a snippet whose problem is reported at the start of its line (a heading).
 _LINE_START = "\n"
+# Marks a snippet that is a link's address, found where a link writes it rather than at an earlier
+# copy of the same text.
+_ADDRESS = "\0"
+# What comes right before a link's address: "](" (an inline link) or a reference's "[name]:" at
+# the start of a line, then spaces and an optional "<"; looked for in the characters before it.
+_WRITTEN_AS_ADDRESS = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]\n]*\]:[ \t]*\n?[ \t]*<?)\Z", re.M)
+_ADDRESS_LEAD = 200
 
 
 class _Locator:
@@ -392,16 +399,43 @@ class _Locator:
         self.after[snippet], self.last[snippet] = index + 1, index
         return index
 
+    def _find_address(self, href: str) -> int:
+        """Where the next link to `href` writes it (see _WRITTEN_AS_ADDRESS), the last one found if
+        there is no other, -1 if none. A link's address is a copy of its text, checked where it stands."""
+        key = _ADDRESS + href
+        index = self.body.find(href, self.after.get(key, 0)) if href else -1
+        while index >= 0 and not self._written_as_address(index, index + len(href)):
+            index = self.body.find(href, index + 1)
+        if index < 0:
+            self.after[key] = len(self.body)  # the links come in order: none further on, for none after it
+            return self.last.get(key, -1)
+        self.after[key], self.last[key] = index + 1, index
+        return index
+
+    def _written_as_address(self, start: int, end: int) -> bool:
+        if end < len(self.body) and self.body[end] not in " \t\n)>":
+            return False
+        return _WRITTEN_AS_ADDRESS.search(self.body, max(0, start - _ADDRESS_LEAD), start) is not None
+
     def locate(self, snippet: str) -> tuple[int, int]:
         """Where the next copy of `snippet` is; an attribute list ("{" then its inside), at its
-        brace; a snippet marked _LINE_START, at the start of its line."""
+        brace; a snippet marked _LINE_START, at the start of its line; one marked _ADDRESS, where
+        a link writes it, else at its next copy."""
         if snippet.startswith(_LINE_START):
             line, _ = self.locate(snippet[len(_LINE_START) :])
             return line, 1
+        if snippet.startswith(_ADDRESS):
+            href = snippet[len(_ADDRESS) :]
+            index = self._find_address(href)
+            return self._place(index) if index >= 0 else self.locate(href)
         index = self._find(snippet)
         if index < 0 and snippet.startswith("{"):
             inside = self._find(snippet[1:])
             index = self.body.rfind("{", 0, inside) if inside >= 0 else -1
+        return self._place(index)
+
+    def _place(self, index: int) -> tuple[int, int]:
+        """The line and column of `index`; the text's start for -1 (not found)."""
         if index < 0:
             return self.first_line, 1
         line = bisect_right(self.line_starts, index) - 1
@@ -421,7 +455,7 @@ def read_markdown(
     if bounds := structure_problems(body, path, first_line):
         return problems + bounds, nothing
     findings: _Findings = []
-    links: list[tuple[str, str]] = []
+    links: list[str] = []
     ids: set[str] = set()
     names, configs = _site_extensions()
     try:
@@ -443,8 +477,8 @@ def read_markdown(
                 f"{len(findings) - MAX_TEXT_PROBLEMS} more problems of the same kinds are not listed",
             )
         )
-    # A link is placed after the problems, by the same locator: the next copy of its address.
-    located = tuple(PageLink(path, *locator.locate(href), html.unescape(href)) for href, _ in links)
+    # A link is placed after the problems, by the same locator: where the next link writes its address.
+    located = tuple(PageLink(path, *locator.locate(_ADDRESS + href), html.unescape(href)) for href in links)
     return problems, Rendered(located, frozenset(ids))
 
 
