@@ -96,6 +96,7 @@ CASES = {
     ],
     "bad-french-suffix.fr.md": ['1:1: the French original has no language suffix: name it "bad-french-suffix.md"'],
     "bad-language.de.md": ['1:1: "de" is not a language of the site (fr, en, es, pt)'],
+    "bad-language-close.eng.md": ['1:1: "eng" is not a language of the site (fr, en, es, pt) (did you mean "en"?)'],
     "subfolder/nested.md": ["1:1: a practice goes directly in tests/fixtures/practices/, not in a subfolder"],
     "bad-orphan.pt.md": [
         '1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'
@@ -214,6 +215,14 @@ def test_the_text_is_kept_as_written_but_the_blank_lines_around_it(tmp_path):
     practice = dataset.practices[0]
     assert practice.description["fr"] == "    un bloc de code\n\nVoir le [chapitre](../index.md) X\n"
     assert [(link.href, link.line) for link in practice.links] == [("../index.md", 15)]
+
+
+@pytest.mark.parametrize("summary", ["Une phrase.", "Une phrase !", "Une phrase ?", "Une phrase…"])
+def test_a_summary_may_end_a_sentence_with_any_of_its_marks(tmp_path, summary):
+    text = (FIXTURES / "good-city.md").read_text(encoding="utf-8")
+    text = text.replace("summary: Une phrase qui dit ce qu'est la pratique.", f"summary: {summary}")
+    practices, problems = load(_content_with(tmp_path, [], {"p.md": text}) / "practices")
+    assert problems == [] and practices[0].summary["fr"] == summary
 
 
 def test_yaml_1_1_readings_cannot_reach_the_page(good_dataset):

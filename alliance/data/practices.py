@@ -162,7 +162,7 @@ def _read(path: Path, practice_id: str, language: str) -> _SourceFile:
         raise DataError([Problem(shown, 1, 1, message)])
     # A comment in place of the opening "---" keeps the parser's line numbers equal to the file's.
     doc = parse_yaml("#\n" + match.group(1), shown)
-    body_line = text.count("\n", 0, match.end()) + 1
+    body_line = match.group(0).count("\n") + 1
     return _SourceFile(practice_id, language, shown, doc, text[match.end() :], body_line)
 
 
