@@ -3,6 +3,7 @@ or rendered, never a traceback; the structures that hung or crashed the renderer
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
 from alliance.data.contributed import (
@@ -14,8 +15,10 @@ from alliance.data.contributed import (
     MAX_RUN,
     MAX_TAGS,
     markdown_problems,
+    read_markdown,
     structure_problems,
 )
+from alliance.data.problems import Problem
 from scripts.pathological import pathological_texts
 
 TEXTS = list(pathological_texts(mixtures=4))
@@ -49,8 +52,24 @@ def test_the_structures_that_hang_or_crash_the_renderer_are_refused_where_they_s
 
 def test_60000_refused_tags_are_reported_once_each_up_to_the_limit():
     # On main the locator searched the whole text again for each problem: over 20 s.
-    problems = markdown_problems("<b>x</b> " * 150, "p.md", 1)
-    assert len(problems) == 51 and problems[-1].message.endswith("are not listed")
+    problems = markdown_problems("<b>x</b> " * 150, "p.md", 3)
+    assert len(problems) == 51
+    assert problems[-1] == Problem("p.md", 3, 1, "250 more problems of the same kinds are not listed")
+
+
+@pytest.mark.parametrize(
+    ("error", "what"), [(RecursionError, "nested too deeply"), (MemoryError, "too large")], ids=["recursion", "memory"]
+)
+def test_a_text_the_renderer_cannot_take_is_one_problem_at_its_start(monkeypatch, error, what):
+    """The bounds of structure_problems are meant to make this impossible; a bound missed is still an answer."""
+
+    def give_up(self, source):
+        raise error
+
+    monkeypatch.setattr(markdown.Markdown, "convert", give_up)
+    problems, rendered = read_markdown("Text [a](../x.md).\n", "p.md", 7)
+    assert problems == [Problem("p.md", 7, 1, f"the text is {what} to be rendered: simplify it")]
+    assert rendered.links == () and rendered.ids == frozenset()
 
 
 @pytest.mark.parametrize(

@@ -325,6 +325,8 @@ def test_each_copy_of_a_repeated_problem_is_reported_where_it_stands():
         ("[a][r] and [b][r]\n\n[r]: javascript:x\n", [(3, 6), (3, 6)]),  # one address, written once
         ("A .cls word\n\n## Head {.cls}\n", [(3, 9)]),  # the attribute list, not the same words before it
         ("Text.\n\n![a]() and ![b]()\n", [(1, 1), (1, 1)]),  # nothing to find (no address): the text's start
+        ("<b>x</b> <b>y</b>\n", [(1, 1), (1, 5), (1, 10), (1, 14)]),  # the first copy at the text's very start
+        ("![a][r] and ![b][r]\n\n[r]: pic.png\n", [(3, 6), (3, 6)]),  # one address, written once
     ],
 )
 def test_problems_are_placed_at_each_copy_of_what_they_name(body, places):
@@ -341,6 +343,11 @@ def test_problems_are_placed_at_each_copy_of_what_they_name(body, places):
         ("[a][r] [b][r]\n\n[r]: ../x.md\n", [(3, 6), (3, 6)]),  # one definition, for both
         ("[a](../x.md)\n\n  [r]:\n    ../x.md\n\n[b][r]\n", [(1, 5), (4, 5)]),  # its address on the next line
         ("Text.\n\n[a](../x\\_y.md)\n", [(1, 1)]),  # written otherwise: the text's start
+        ("See ../x.md, [a](../x.md), ../x.md.\n", [(1, 18)]),  # nor the same text after it
+        ("See ../x.md.\n\n[a][r] [b][r]\n\n[r]: ../x.md\n", [(5, 6), (5, 6)]),
+        ("[b](../x.mdX) [a](../x.md)\n", [(1, 5), (1, 19)]),
+        ("[r]: ../x.md\n\n[a](../x.md) [b][r]\n", [(1, 6), (3, 5)]),  # each at the next place its address is written
+        ("[a]() and [b]()\n", [(1, 5), (1, 15)]),  # an empty address too
     ],
 )
 def test_a_link_is_placed_where_it_writes_its_address(body, places):
@@ -352,3 +359,10 @@ def test_a_link_is_placed_where_it_writes_its_address(body, places):
 def test_a_refused_address_is_placed_at_its_link():
     problems = markdown_problems("Not javascript:x here.\n\n[a](javascript:x)\n", "p.md", 1)
     assert [(p.line, p.column) for p in problems] == [(3, 5)]
+
+
+def test_a_heading_links_to_itself_as_on_the_site():
+    """The site's Markdown settings (toc's permalink, mkdocs.yml) apply: the link is checked with the others."""
+    _, rendered = read_markdown("Text.\n\n## Un titre\n", "p.md", 1)
+    assert [link.href for link in rendered.links] == ["#un-titre"]
+    assert "un-titre" in rendered.ids

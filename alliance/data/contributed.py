@@ -396,14 +396,14 @@ class _Locator:
         index = self.body.find(snippet, self.after.get(snippet, 0)) if snippet else -1
         if index < 0:
             return self.last.get(snippet, -1)
-        self.after[snippet], self.last[snippet] = index + 1, index
+        self.after[snippet], self.last[snippet] = index + len(snippet), index
         return index
 
     def _find_address(self, href: str) -> int:
         """Where the next link to `href` writes it (see _WRITTEN_AS_ADDRESS), the last one found if
         there is no other, -1 if none. A link's address is a copy of its text, checked where it stands."""
         key = _ADDRESS + href
-        index = self.body.find(href, self.after.get(key, 0)) if href else -1
+        index = self.body.find(href, self.after.get(key, 0))
         while index >= 0 and not self._written_as_address(index, index + len(href)):
             index = self.body.find(href, index + 1)
         if index < 0:
@@ -431,7 +431,7 @@ class _Locator:
         index = self._find(snippet)
         if index < 0 and snippet.startswith("{"):
             inside = self._find(snippet[1:])
-            index = self.body.rfind("{", 0, inside) if inside >= 0 else -1
+            index = self.body.rfind("{", 0, max(inside, 0))
         return self._place(index)
 
     def _place(self, index: int) -> tuple[int, int]:
