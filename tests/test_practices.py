@@ -47,6 +47,7 @@ CASES = {
     "good-city.en.md": [],
     "good-country.md": [],
     "good-yaml12.md": [],
+    "eau.md": [],  # a name of two or three letters is a practice's, not a language
     "translated.md": [],
     "translated.en.md": [],
     "translated.es.md": ['2:1: the field "summary" is missing'],
@@ -100,6 +101,10 @@ CASES = {
     "subfolder/nested.md": ["1:1: a practice goes directly in tests/fixtures/practices/, not in a subfolder"],
     "bad-orphan.pt.md": [
         '1:1: this translation has no French original: add "bad-orphan.md" next to it, or correct the file name'
+    ],
+    "bad.dotted.en.md": [
+        '1:1: the file name "bad.dotted" must be a lowercase slug: letters a-z, digits and single hyphens, such as "palermo-charter.md"',
+        '1:1: this translation has no French original: add "bad.dotted.md" next to it, or correct the file name',
     ],
     "bad-orphan-shared.es.md": [
         '1:1: this translation has no French original: add "bad-orphan-shared.md" next to it, or correct the file name',
@@ -198,7 +203,7 @@ def test_records_hold_the_shared_fields_and_each_language(good_dataset):
     assert city.description["en"] == "The text of the practice.\n"
     assert city.sources_read == dt.date(2026, 11, 26)
     assert [(e.claims, e.source.id, e.quote) for e in city.evidence] == [
-        (("title", "summary", "themes", "year", "paragraph-1"), "am-common-ground", "q")
+        (("title", "summary", "city", "themes", "year", "paragraph-1"), "am-common-ground", "q")
     ]
     assert (practices["good-country"].city, practices["good-country"].country) == (None, "IT")
     assert good_dataset.practices_in("palermo") == (city,)
