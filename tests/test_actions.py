@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from alliance.data.actions import Action, When, build_actions
+import pytest
+
+from alliance.data.actions import Action, DateError, When, build_actions, parse_when
 from alliance.data.evidence import Evidence, declaration_source
 from alliance.localized import LocalizedText
 
@@ -133,3 +135,20 @@ def test_actions_are_built_as_typed_records_dated_first_then_by_id():
 
 def test_a_file_without_actions_has_none():
     assert build_actions({"actions": None}, {}) == build_actions({}, {}) == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2023-06-15/2023-06-16/2023-06-17", '"2023-06-16/2023-06-17" is not a day of the form 2023-06-15'),
+        ("2023-06-15/16", '"16" is not a day of the form 2023-06-15'),
+        ("2023-02-30", '"2023-02-30" is not a real calendar date'),
+        ("2023-06-16/2023-06-15", "the range ends (2023-06-15) before it starts (2023-06-16)"),
+        ("2023-13", '"2023-13": there is no month 13'),
+        ("juin 2025", '"juin 2025" is not a date'),
+    ],
+)
+def test_a_when_that_is_no_date_is_refused_saying_what_is_wrong(value, message):
+    with pytest.raises(DateError) as refused:
+        parse_when(value)
+    assert str(refused.value) == message
