@@ -353,6 +353,9 @@ def test_problems_are_placed_at_each_copy_of_what_they_name(body, places):
         ("[b](../x.mdX) [a](../x.md)\n", [(1, 5), (1, 19)]),
         ("[r]: ../x.md\n\n[a](../x.md) [b][r]\n", [(1, 6), (3, 5)]),  # each at the next place its address is written
         ("[a]() and [b]()\n", [(1, 5), (1, 15)]),  # an empty address too
+        ("[a][r] [b](../y.md)\n\n[r]: ../x.md\n", [(3, 6), (1, 12)]),  # each address on its own
+        ("[b][r]\n\n[r]: ../x.md", [(3, 6)]),  # at the very end of the text
+        ("[a](../x.md) [b][r] [c][r] [d][r]\n\n[r]: ../x.md\n", [(1, 5), (3, 6), (3, 6), (3, 6)]),
     ],
 )
 def test_a_link_is_placed_where_it_writes_its_address(body, places):

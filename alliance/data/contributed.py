@@ -392,8 +392,9 @@ class _Locator:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
 
     def _find(self, snippet: str) -> int:
-        """Where the next copy of `snippet` starts, the last one found if there is no other, -1 if none."""
-        index = self.body.find(snippet, self.after.get(snippet, 0)) if snippet else -1
+        """Where the next copy of `snippet` starts, the last one found if there is no other, -1 if none;
+        an empty snippet, at the text's start."""
+        index = self.body.find(snippet, self.after.get(snippet, 0))
         if index < 0:
             return self.last.get(snippet, -1)
         self.after[snippet], self.last[snippet] = index + len(snippet), index
