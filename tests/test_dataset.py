@@ -3,6 +3,7 @@ the cache of values found valid, and the problems of files that cannot be read."
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -136,3 +137,29 @@ def test_the_cache_keeps_its_newest_entries_in_a_folder_it_makes(tmp_path):
     assert sorted(p.name for p in cache.iterdir()) == [*(f"key-{i}.json" for i in range(7)), "key-9.json"]
     assert dataset_module._cached(cache, "key-0") == {"n": 0, "text": "Lisbonne, café"}
     assert dataset_module._cached(cache, "key-8") is None and dataset_module._cached(None, "key-0") is None
+
+
+def test_data_read_back_from_the_cache_is_the_data_checked(fixture_data, tmp_path):
+    data, content = fixture_data
+    cache = tmp_path / "cache"
+    checked = load_dataset(LANGUAGES, data, content, cache_dir=cache)
+    read_back = load_dataset(LANGUAGES, data, content, cache_dir=cache)
+    assert read_back == checked and [p.city for p in read_back.practices] == ["alpha"]
+    assert len(list(cache.glob("*.json"))) == 1
+    # Remembered for the languages it was checked with: with two, the translations into the others are problems.
+    with pytest.raises(DataError, match='"pt" is not a language of the site'):
+        load_dataset(LANGUAGES[:2], data, content, cache_dir=cache)
+    load_dataset(LANGUAGES[::-1], data, content, cache_dir=cache)
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_left_as_it_was_found(fixture_data, enabled):
+    data, content = fixture_data
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        load_dataset(LANGUAGES, data, content)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
