@@ -116,7 +116,7 @@ def load_practices(
     problems: list[Problem] = []
     files: list[_SourceFile] = []
     unreadable: set[str] = set()  # ids whose French file exists but cannot be read
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+    for path in sorted(folder.glob("*.md")):  # none where there is no folder
         named = practice_file(path.name)
         if named is None:
             continue
@@ -126,7 +126,7 @@ def load_practices(
             problems.extend(error.problems)
             if named[1] == ORIGINAL_LANGUAGE:
                 unreadable.add(named[0])
-    for path in sorted(folder.rglob("*/*.md")) if folder.is_dir() else ():
+    for path in sorted(folder.rglob("*/*.md")):
         problems.append(
             Problem(
                 display_path(path), 1, 1, f"a practice goes directly in {display_path(folder)}/, not in a subfolder"
