@@ -17,10 +17,21 @@ ADDED = '<section class="am-added" markdown="block" aria-labelledby="ajoute-par-
         (f"{ADDED}\n\nText.\n\n</section>\n", []),
         (f"{ADDED}\n\n<script>x()</script>\n\n</section>\n", [(3, '"<script"')]),
         (f'{ADDED}\n\n<div onclick="x()">a</div>\n\n</section>\n', [(3, '"<div"')]),
+        (
+            f'{ADDED}\n\n<script>x()</script>\n\n<div onclick="x()">a</div>\n\n</section>\n',
+            [(3, '"<script"'), (5, '"<div"')],
+        ),
         (ADDED.replace(">", ' onclick="x()">') + "\n\nText.\n\n</section>\n", [(1, '"<section"')]),
         ('<section class="am-added" markdown="block">\n\nText.\n\n</section>\n', [(1, '"<section"')]),
     ],
-    ids=["declared", "script-inside", "handler-inside", "handler-on-it", "other-attributes"],
+    ids=[
+        "declared",
+        "script-inside",
+        "handler-inside",
+        "two-inside-each-reported",
+        "handler-on-it",
+        "other-attributes",
+    ],
 )
 def test_an_element_of_markdown_is_allowed_as_declared_with_all_it_holds(text, expected):
     problems, _ = read_markdown(text, "content/declaration.md", 1, own_page_markup("declaration.md"))
