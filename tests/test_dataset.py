@@ -163,3 +163,31 @@ def test_the_cycle_collector_is_left_as_it_was_found(fixture_data, enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize(
+    ("name", "first_field"),
+    [
+        ("cities.yaml", "declared"),
+        ("actions.yaml", "actions"),
+        ("labels.yaml", "role"),
+        ("sources.yaml", "sources"),
+        ("pages.yaml", "pages"),
+    ],
+)
+def test_an_empty_data_file_names_the_field_it_starts_with(tmp_path, monkeypatch, name, first_field):
+    monkeypatch.setattr(alliance.paths, "ROOT", tmp_path)
+    data = data_dir_with(tmp_path / "data")
+    (data / name).write_text("", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(LANGUAGES, data, tmp_path / "content")
+    assert f'data/{name}:1:1: the file is empty: it must start with "{first_field}:"' in map(str, caught.value.problems)
+
+
+def test_sources_with_problems_are_reported_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(alliance.paths, "ROOT", tmp_path)
+    data = data_dir_with(tmp_path / "data")
+    (data / "sources.yaml").write_text("sources:\n  - id: fixture\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(LANGUAGES, data, tmp_path / "content")
+    assert any(str(p).startswith("data/sources.yaml:2:") for p in caught.value.problems)
