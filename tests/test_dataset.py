@@ -191,3 +191,14 @@ def test_sources_with_problems_are_reported_not_read(tmp_path, monkeypatch):
     with pytest.raises(DataError) as caught:
         load_dataset(LANGUAGES, data, tmp_path / "content")
     assert any(str(p).startswith("data/sources.yaml:2:") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("entry", ["- alpha", "- {name: {fr: Alpha}}"], ids=["text", "no-id"])
+def test_a_city_that_is_no_record_is_a_problem_for_the_practices_too(fixture_data, entry):
+    data, content = fixture_data
+    cities = data / "cities.yaml"
+    cities.write_text(
+        cities.read_text(encoding="utf-8").replace("cities:\n", f"cities:\n  {entry}\n", 1), encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"cities\.yaml:"):
+        load_dataset(LANGUAGES, data, content)
