@@ -52,9 +52,14 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
                 )
 
 
+def mutated_modules() -> list[str]:
+    """The files of [tool.mutmut] only_mutate in pyproject.toml."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
+
+
 @pytest.mark.repository  # compares two settings files
 def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
-    mutated = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
+    mutated = mutated_modules()
     workflow = load_yaml(ROOT / ".github" / "workflows" / "mutation.yml").data
     paths = workflow["on"]["pull_request"]["paths"]
     assert len(mutated) >= 10
@@ -64,20 +69,17 @@ def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
 
 @pytest.mark.repository  # compares two settings files
 def test_each_mutated_module_is_in_one_part_of_the_mutation_matrix():
-    mutated = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
     parts = load_yaml(ROOT / ".github" / "workflows" / "mutation.yml").data["jobs"]["mutate"]["strategy"]["matrix"]
     patterns = [part.split() for part in parts["part"]]
-    for module in mutated:
-        prefix = module.removesuffix(".py").replace("/", ".")
+    prefixes = [module.removesuffix(".py").replace("/", ".") for module in mutated_modules()]
+    for prefix in prefixes:
         # The names of a function's mutants and of a method's (`make mutate MUTANTS=...` selects by name).
         for name in (f"{prefix}.x_f__mutmut_1", f"{prefix}.xǁCǁf__mutmut_1"):
             holding = [i for i, part in enumerate(patterns) if any(fnmatch.fnmatchcase(name, p) for p in part)]
-            assert len(holding) == 1, f"{module} is in parts {holding}"
+            assert len(holding) == 1, f"{prefix} is in parts {holding}"
     for part in patterns:
         for pattern in part:
-            assert any(
-                fnmatch.fnmatchcase(m.removesuffix(".py").replace("/", ".") + ".x_f", pattern) for m in mutated
-            ), pattern
+            assert any(fnmatch.fnmatchcase(f"{prefix}.x_f", pattern) for prefix in prefixes), pattern
 
 
 def workflow_jobs() -> list[tuple[str, dict]]:
