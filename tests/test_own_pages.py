@@ -21,6 +21,11 @@ ADDED = '<section class="am-added" markdown="block" aria-labelledby="ajoute-par-
             f'{ADDED}\n\n<script>x()</script>\n\n<div onclick="x()">a</div>\n\n</section>\n',
             [(3, '"<script"'), (5, '"<div"')],
         ),
+        # An element of plain HTML (markdown="0") is kept whole: only its first refused tag is reported.
+        (
+            f'{ADDED}\n\n<div markdown="0" onclick="x()">\n<p onclick="y()">a</p>\n</div>\n\n</section>\n',
+            [(3, '"<div"')],
+        ),
         (ADDED.replace(">", ' onclick="x()">') + "\n\nText.\n\n</section>\n", [(1, '"<section"')]),
         ('<section class="am-added" markdown="block">\n\nText.\n\n</section>\n', [(1, '"<section"')]),
     ],
@@ -29,6 +34,7 @@ ADDED = '<section class="am-added" markdown="block" aria-labelledby="ajoute-par-
         "script-inside",
         "handler-inside",
         "two-inside-each-reported",
+        "refused-in-refused-first-reported",
         "handler-on-it",
         "other-attributes",
     ],
