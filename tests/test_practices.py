@@ -364,6 +364,12 @@ def test_a_link_is_placed_where_it_writes_its_address(body, places):
     assert [(link.line, link.column) for link in rendered.links] == places
 
 
+def test_an_address_is_checked_as_the_browser_reads_it():
+    """Escapes are undone before the links are read (the recorder runs after Python-Markdown's unescape)."""
+    _, rendered = read_markdown("[a](../x\\_y.md) [b](<../x\\>y.md>)\n", "p.md", 1)
+    assert [link.href for link in rendered.links] == ["../x_y.md", "../x>y.md"]
+
+
 def test_a_refused_address_is_placed_at_its_link():
     problems = markdown_problems("Not javascript:x here.\n\n[a](javascript:x)\n", "p.md", 1)
     assert [(p.line, p.column) for p in problems] == [(3, 5)]

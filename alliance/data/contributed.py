@@ -320,9 +320,7 @@ class _RecordedLinks(Treeprocessor):
                         "images are not allowed in a practice: link to the page that shows the image instead",
                     )
                 )
-        for element in root.iter():
-            if element.get("id"):
-                self.ids.add(element.get("id", ""))
+        self.ids.update(element.attrib["id"] for element in root.iter() if element.get("id"))
         for element in root.iter("a"):
             href = element.get("href", "")
             scheme = link_scheme(href)
