@@ -93,6 +93,66 @@ def test_each_limit_accepts_a_text_at_it_and_refuses_one_beyond(at_the_limit, be
     assert len(structure_problems(beyond, "p.md", 1)) == 1
 
 
+INDENT = "this line starts 33 columns in (lists or quotes inside each other): the most is 32"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x" * 40_001, [(3, 1, "the text has 40,001 characters: the most a page may have is 40,000")]),
+        # The 41st line after a blank line: 3 is "a", 4 is blank, 5 to 45 are "x".
+        (
+            "a\n\n" + "x\n" * 41,
+            [
+                (
+                    45,
+                    1,
+                    "more than 40 lines follow each other without a blank line: separate the paragraphs, "
+                    "list items or headings with blank lines",
+                )
+            ],
+        ),
+        ("```\n\n" * 101, [(203, 1, "more than 100 lines open or close a code block (``` or ~~~): the most is 100")]),
+        # Each line too far in is reported, and nothing else in it.
+        (" " * 33 + "x\n" + " " * 33 + "`" * 33 + "\n", [(3, 1, INDENT), (4, 1, INDENT)]),
+        # A run too long is reported, and what it opens is not counted.
+        ("x" + "`" * 33 + "[" * 33, [(3, 2, '"`" is repeated 33 times in a row: the most is 32')]),
+        (
+            "<b>x</b>" * 200 + "<i>",
+            [(3, 1, "the text has more than 400 tags (a '<' then a letter): write &lt; for '<'")],
+        ),
+        (
+            "ok (" + "[a " * 13,
+            [
+                (
+                    3,
+                    41,
+                    '"[" opens the 13th bracket, parenthesis, tag or emphasis not yet closed in this paragraph: '
+                    "the most is 12 (write \\[ for the mark itself)",
+                )
+            ],
+        ),
+    ],
+    ids=["size", "block", "fences", "indent", "run", "tags", "nesting"],
+)
+def test_each_structure_refused_is_one_problem_where_it_stands(text, expected):
+    """Written out by hand: the text starts at line 3 of p.md."""
+    assert structure_problems(text, "p.md", 3) == [Problem("p.md", *problem) for problem in expected]
+    problems, rendered = read_markdown(text, "p.md", 3)
+    assert problems == [Problem("p.md", *problem) for problem in expected]
+    assert rendered.links == () and rendered.ids == frozenset()
+
+
+def test_a_block_after_a_blank_line_may_have_as_many_lines_as_the_first():
+    assert structure_problems("a\n\n" + "x\n" * MAX_BLOCK_LINES, "p.md", 1) == []
+
+
+def test_problems_up_to_the_limit_are_all_listed():
+    problems = markdown_problems("<b>x</b> " * 25, "p.md", 3)
+    assert len(problems) == 50
+    assert problems[-1] == Problem("p.md", 3, 221, 'raw HTML "</b>" is not allowed in a practice: write Markdown')
+
+
 def test_a_blank_line_closes_what_a_paragraph_left_open_and_escapes_open_nothing():
     assert structure_problems(("[" * MAX_NESTING + "\n\n") * 3, "p.md", 1) == []
     assert structure_problems("\\[" * (MAX_NESTING + 5), "p.md", 1) == []
