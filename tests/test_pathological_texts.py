@@ -162,6 +162,31 @@ def test_a_blank_line_closes_what_a_paragraph_left_open_and_escapes_open_nothing
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["[x] " + "[" * MAX_NESTING, "(x) " + "(" * MAX_NESTING, "<x> " + "x<" * MAX_NESTING, "*x* " + "*a " * MAX_NESTING],
+    ids=["brackets", "parentheses", "angle", "emphasis"],
+)
+def test_what_a_paragraph_closed_may_be_opened_again_up_to_the_limit(text):
+    assert structure_problems(text, "p.md", 1) == []
+
+
+def test_an_emphasis_closed_closes_one():
+    problems = structure_problems("*a *b c* " + "*a " * MAX_NESTING, "p.md", 1)
+    assert [p.message.split(" bracket")[0] for p in problems] == ['"*" opens the 13th']
+
+
+def test_a_mark_that_opens_nothing_is_not_refused_after_a_refused_line():
+    problems = structure_problems("*a " * (MAX_NESTING + 1) + "\nx*y (z)\n", "p.md", 1)
+    assert [p.line for p in problems] == [1]
+
+
+def test_the_reading_stops_once_50_problems_of_structure_are_found():
+    # A line too far in each, and the 41st is also one too many in its block: 50 at the 49th line.
+    problems = structure_problems((" " * 33 + "x\n") * 60, "p.md", 1)
+    assert (len(problems), problems[-1].line) == (50, 49)
+
+
+@pytest.mark.parametrize(
     ("text", "refused"),
     [
         # A run of "*" at the start of a line has nothing before it: it opens, whatever ends the line.

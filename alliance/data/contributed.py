@@ -102,7 +102,8 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
     """What in a text would make Python-Markdown slow or make it recurse too deeply; one pass.
 
     Counted in each paragraph (lines up to a blank line), without telling code from text: a
-    page within the limits renders in bounded time whatever it holds.
+    page within the limits renders in bounded time whatever it holds. The reading stops once
+    MAX_TEXT_PROBLEMS problems are found.
     """
     if len(body) > MAX_PAGE_TEXT:
         return [
@@ -122,6 +123,8 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
     tags = block_lines = fences = 0
     depth = {"[": 0, "(": 0, "<": 0, "*": 0}
     for number, line in enumerate(body.split("\n"), start=first_line):
+        if len(problems) >= MAX_TEXT_PROBLEMS:
+            break
         if _BLANK.match(line):
             depth, block_lines = dict.fromkeys(depth, 0), 0
             continue
@@ -199,8 +202,6 @@ def structure_problems(body: str, path: str, first_line: int) -> list[Problem]:
             index = end
         if tags > MAX_TAGS:
             refuse(number, 0, f"the text has more than {MAX_TAGS} tags (a '<' then a letter): write &lt; for '<'")
-            break
-        if len(problems) >= MAX_TEXT_PROBLEMS:
             break
     return problems
 
