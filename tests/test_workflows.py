@@ -57,6 +57,13 @@ def mutated_modules() -> list[str]:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"]
 
 
+@pytest.mark.repository  # reads the tree
+def test_every_module_of_the_logic_is_mutated():
+    """A new module of alliance/ joins `make mutate` with its tests, every survivor killed or explained."""
+    modules = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "alliance").rglob("*.py"))
+    assert sorted(mutated_modules()) == [m for m in modules if not m.endswith("/__init__.py")]
+
+
 @pytest.mark.repository  # compares two settings files
 def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
     mutated = mutated_modules()
