@@ -32,6 +32,11 @@ def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
     return listed
 
 
+def mutant_prefix(module: str) -> str:
+    """How the names of a module's mutants start: "alliance/pages/home.py" gives "alliance.pages.home."."""
+    return module.removesuffix(".py").replace("/", ".") + "."
+
+
 def statuses(mutants: Path = MUTANTS) -> dict[str, dict[str, str]]:
     """{module file: {mutant name: status}} from mutmut's .meta files."""
     return {
@@ -69,12 +74,8 @@ def stale(by_module: dict[str, dict[str, str]], equivalent: dict[str, str]) -> l
     up to date before it explains anything. A mutant not checked (a module, or a part of the
     matrix, that was not run) waits for its next run."""
     status = {name: state for mutants in by_module.values() for name, state in mutants.items()}
-    run = tuple(module.removesuffix(".py").replace("/", ".") + "." for module in by_module)
-    return [
-        name
-        for name in equivalent
-        if name.startswith(run) and status.get(name) != "not checked" and status.get(name) not in SURVIVED
-    ]
+    run = tuple(mutant_prefix(module) for module in by_module)
+    return [name for name in equivalent if name.startswith(run) and status.get(name) not in ("not checked", *SURVIVED)]
 
 
 def main() -> int:

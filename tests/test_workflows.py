@@ -15,6 +15,7 @@ import pytest
 
 from alliance.data.yamlload import load_yaml
 from alliance.paths import ROOT
+from scripts.mutation_score import mutant_prefix
 
 ZIZMOR = [str(Path(sys.executable).with_name("zizmor")), "--offline", "--collect=workflows", "--collect=dependabot"]
 
@@ -78,15 +79,15 @@ def test_the_mutation_workflow_runs_when_a_mutated_module_changes():
 def test_each_mutated_module_is_in_one_part_of_the_mutation_matrix():
     parts = load_yaml(ROOT / ".github" / "workflows" / "mutation.yml").data["jobs"]["mutate"]["strategy"]["matrix"]
     patterns = [part.split() for part in parts["part"]]
-    prefixes = [module.removesuffix(".py").replace("/", ".") for module in mutated_modules()]
+    prefixes = [mutant_prefix(module) for module in mutated_modules()]
     for prefix in prefixes:
         # The names of a function's mutants and of a method's (`make mutate MUTANTS=...` selects by name).
-        for name in (f"{prefix}.x_f__mutmut_1", f"{prefix}.xǁCǁf__mutmut_1"):
+        for name in (f"{prefix}x_f__mutmut_1", f"{prefix}xǁCǁf__mutmut_1"):
             holding = [i for i, part in enumerate(patterns) if any(fnmatch.fnmatchcase(name, p) for p in part)]
             assert len(holding) == 1, f"{prefix} is in parts {holding}"
     for part in patterns:
         for pattern in part:
-            assert any(fnmatch.fnmatchcase(f"{prefix}.x_f", pattern) for prefix in prefixes), pattern
+            assert any(fnmatch.fnmatchcase(f"{prefix}x_f", pattern) for prefix in prefixes), pattern
 
 
 def workflow_jobs() -> list[tuple[str, dict]]:
